@@ -1,0 +1,123 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using TorchSharp;
+
+namespace DeepKeras.Backend;
+
+/// <summary>Loads libtorch once and turns a failed load into one clear <see cref="BackendLoadException"/>.</summary>
+internal static partial class NativePreflight
+{
+    private const string RequiredGlibcxx = "GLIBCXX_3.4.32";
+    private static readonly object Gate = new();
+    private static bool _loaded;
+    private static BackendLoadException? _failure;
+
+    public static void EnsureLoaded(DeviceType deviceType = DeviceType.CPU)
+    {
+        if (_loaded && deviceType == DeviceType.CPU)
+        {
+            return;
+        }
+
+        lock (Gate)
+        {
+            if (_failure is not null)
+            {
+                throw _failure;
+            }
+
+            try
+            {
+                torch.InitializeDeviceType(deviceType);
+                _loaded = true;
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or NotSupportedException or TypeInitializationException
+                                           or EntryPointNotFoundException or BadImageFormatException)
+            {
+                _failure = new BackendLoadException(Diagnose(ex), ex);
+                throw _failure;
+            }
+        }
+    }
+
+    /// <summary>Builds the explanation for a failed native load.</summary>
+    internal static string Diagnose(Exception ex)
+    {
+        var sb = new StringBuilder("DeepKeras could not load the TorchSharp native libraries (libtorch 2.10 / LibTorchSharp). ");
+        if (OperatingSystem.IsLinux())
+        {
+            var (path, newest) = FindLibStdCxx();
+            if (path is not null && newest is not null && CompareGlibcxx(newest, RequiredGlibcxx) < 0)
+            {
+                sb.Append($"TorchSharp 0.107 needs libstdc++ with {RequiredGlibcxx} (GCC 13+ runtime); found {newest} at {path}. ");
+                sb.Append("Fix: run `./build.sh setup` as root (Debian 12: installs libstdc++6 from Debian 13 \"trixie\" with apt pin 100), ");
+                sb.Append("or use Ubuntu 24.04+/Debian 13+. ");
+                return sb.Append($"Loader said: {Innermost(ex).Message}").ToString();
+            }
+        }
+
+        var inner = Innermost(ex).Message;
+        if (inner.Contains("libtorch-cpu", StringComparison.OrdinalIgnoreCase) || ex is NotSupportedException)
+        {
+            sb.Append("Check that the application references the TorchSharp-cpu (or a TorchSharp-cuda) package so the native files are copied next to it. ");
+        }
+
+        return sb.Append($"Loader said: {inner}").ToString();
+    }
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        return ex;
+    }
+
+    /// <summary>Finds the libstdc++ the process would load and the newest GLIBCXX version it provides.</summary>
+    internal static (string? Path, string? Newest) FindLibStdCxx()
+    {
+        string[] candidates =
+        [
+            "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", "/usr/lib/aarch64-linux-gnu/libstdc++.so.6",
+            "/usr/lib64/libstdc++.so.6", "/usr/lib/libstdc++.so.6",
+        ];
+        var path = candidates.FirstOrDefault(File.Exists);
+        if (path is null)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var text = Encoding.ASCII.GetString(File.ReadAllBytes(path));
+            var newest = GlibcxxPattern().Matches(text).Select(m => m.Value).Distinct()
+                .OrderBy(v => v, Comparer<string>.Create(CompareGlibcxx)).LastOrDefault();
+            return (path, newest);
+        }
+        catch (IOException)
+        {
+            return (path, null);
+        }
+    }
+
+    internal static int CompareGlibcxx(string a, string b)
+    {
+        static int[] Parts(string v) => v["GLIBCXX_".Length..].Split('.').Select(int.Parse).ToArray();
+        var (pa, pb) = (Parts(a), Parts(b));
+        for (var i = 0; i < Math.Max(pa.Length, pb.Length); i++)
+        {
+            var c = (i < pa.Length ? pa[i] : 0).CompareTo(i < pb.Length ? pb[i] : 0);
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+
+        return 0;
+    }
+
+    [GeneratedRegex(@"GLIBCXX_\d+\.\d+(\.\d+)?")]
+    private static partial Regex GlibcxxPattern();
+}

@@ -1,0 +1,70 @@
+using DeepKeras.Engine;
+using static TorchSharp.torch;
+
+namespace DeepKeras.Layers;
+
+public abstract partial class Layer
+{
+    /// <summary>Calls the layer eagerly on a tensor (Keras <c>layer(x)</c>): builds on first use and checks the input.</summary>
+    /// <param name="inputs">The input batch (batch axis first).</param>
+    /// <param name="training">True for training behaviour (dropout, noise, batch statistics).</param>
+    /// <returns>The output tensor.</returns>
+    public Tensor Apply(Tensor inputs, bool training = false) => Invoke([inputs], null, training).Outputs[0];
+
+    /// <summary>Calls a layer that takes several inputs (e.g. <c>Concatenate</c>, <c>Add</c>) eagerly.</summary>
+    /// <param name="inputs">The inputs.</param>
+    /// <param name="training">True for training behaviour.</param>
+    public Tensor Apply(IReadOnlyList<Tensor> inputs, bool training = false) => Invoke(inputs, null, training).Outputs[0];
+
+    /// <summary>Calls the layer on a symbolic tensor (functional API): records the connection and returns the symbolic output.</summary>
+    /// <param name="inputs">The symbolic input, e.g. from <c>Keras.Input</c> or another layer.</param>
+    public KerasTensor Apply(KerasTensor inputs) => ApplySymbolic([inputs])[0];
+
+    /// <summary>Calls the layer on several symbolic tensors (merge layers: <c>new Concatenate().Apply(a, b)</c>).</summary>
+    /// <param name="inputs">The symbolic inputs.</param>
+    public KerasTensor Apply(params KerasTensor[] inputs) => ApplySymbolic(inputs)[0];
+
+    /// <summary>Calls the layer on symbolic tensors and returns every output (layers with several outputs).</summary>
+    /// <param name="inputs">The symbolic inputs.</param>
+    public KerasTensor[] ApplySymbolic(IReadOnlyList<KerasTensor> inputs)
+    {
+        if (inputs.Count == 0)
+        {
+            throw new ArgumentException($"Layer \"{Name}\" was called with no inputs.", nameof(inputs));
+        }
+
+        var shapes = inputs.Select(t => t.Shape).ToArray();
+        MaybeBuild(shapes);
+        var outShapes = ComputeOutputShapes(shapes);
+        var node = new Node(this, inputs, outShapes);
+        InboundNodes.Add(node);
+        return node.Outputs;
+    }
+
+    /// <summary>Gets the nodes where this layer was called symbolically (Keras <c>_inbound_nodes</c>).</summary>
+    internal List<Node> InboundNodes { get; } = [];
+
+    /// <summary>The full call: build, input checks, math and output mask.</summary>
+    internal (Tensor[] Outputs, Tensor? Mask) Invoke(IReadOnlyList<Tensor> inputs, Tensor? mask, bool training)
+    {
+        MaybeBuild(inputs.Select(t => ShapeOf(t)).ToArray());
+        var outputs = CallOutputs(inputs, mask, training);
+        var outMask = mask is null && !ProducesMask ? null : ComputeMask(inputs, mask);
+        return (outputs, outMask);
+    }
+
+    /// <summary>Gets whether the layer creates a mask from its input (Embedding with maskZero, Masking).</summary>
+    protected virtual bool ProducesMask => false;
+
+    /// <summary>The batch shape of a tensor with the batch axis unknown.</summary>
+    internal static Shape ShapeOf(Tensor t)
+    {
+        var dims = t.shape.Select(d => (int?)checked((int)d)).ToArray();
+        if (dims.Length > 0)
+        {
+            dims[0] = null;
+        }
+
+        return new Shape(dims);
+    }
+}

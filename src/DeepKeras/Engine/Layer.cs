@@ -1,0 +1,261 @@
+using DeepKeras.Engine;
+using static TorchSharp.torch;
+
+namespace DeepKeras.Layers;
+
+/// <summary>
+/// The base of every layer, with Keras's lifecycle: the constructor validates and stores config (no tensors);
+/// <see cref="Build(Shape)"/> creates weights when the input shape is first known; <see cref="Call(Tensor, bool)"/> is the
+/// math; <see cref="ComputeOutputShape(Shape)"/> and <see cref="GetConfig"/> describe it.
+/// </summary>
+/// <remarks>
+/// Users call a layer through <see cref="Apply(Tensor, bool)"/> (eager) or <see cref="Apply(KerasTensor)"/> (symbolic,
+/// functional API). Both build on first use and check the input against <see cref="InputSpec"/> with a Keras-style
+/// message naming the layer.
+/// </remarks>
+public abstract partial class Layer
+{
+    private readonly List<Variable> _variables = [];
+    private readonly List<Layer> _sublayers = [];
+    private bool _trainable;
+
+    /// <summary>Initializes the layer.</summary>
+    /// <param name="name">Unique name; default is the snake_case class name plus a counter (<c>dense_1</c>).</param>
+    /// <param name="trainable">Whether the weights are updated in training.</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+    protected Layer(string? name = null, bool trainable = true, Shape? inputShape = null)
+    {
+        Name = string.IsNullOrEmpty(name) ? NameScope.Unique(NameScope.ToSnakeCase(GetType().Name)) : name;
+        _trainable = trainable;
+        if (inputShape is { } s)
+        {
+            BatchInputShape = s.WithBatch();
+        }
+    }
+
+    /// <summary>Gets the layer's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the Keras class name shown in summaries and configs (default: the C# class name).</summary>
+    public virtual string ClassName => GetType().Name;
+
+    /// <summary>Gets or sets whether the layer's weights are trained. Setting false freezes them (and its sublayers') in <c>Fit</c>.</summary>
+    public virtual bool Trainable
+    {
+        get => _trainable;
+        set
+        {
+            _trainable = value;
+            foreach (var l in _sublayers)
+            {
+                l.Trainable = value;
+            }
+
+            foreach (var v in _variables)
+            {
+                v.Value.requires_grad_(value && v.Trainable);
+            }
+        }
+    }
+
+    /// <summary>Gets whether <see cref="Build(Shape)"/> has run.</summary>
+    public bool Built { get; protected set; }
+
+    /// <summary>Gets the declared input shape including the batch axis, when given (<c>inputShape</c>/<c>Input</c>).</summary>
+    public Shape? BatchInputShape { get; protected internal set; }
+
+    /// <summary>Gets the input constraints checked on every call; set by layers in their constructor or <see cref="Build(Shape)"/>.</summary>
+    public InputSpec? InputSpec { get; protected set; }
+
+    /// <summary>Gets whether the layer passes a mask through unchanged (Keras <c>supports_masking</c>).</summary>
+    public virtual bool SupportsMasking => false;
+
+    /// <summary>Gets the layers this layer tracks (sublayers of models and wrappers).</summary>
+    public virtual IReadOnlyList<Layer> Sublayers => _sublayers;
+
+    /// <summary>Gets all weights: trainable first, then non-trainable (Keras <c>layer.weights</c> order).</summary>
+    public IReadOnlyList<Variable> Weights => [.. TrainableWeights, .. NonTrainableWeights];
+
+    /// <summary>Gets the weights the optimizer updates (empty when the layer is frozen).</summary>
+    public IReadOnlyList<Variable> TrainableWeights => Trainable
+        ? [.. _variables.Where(v => v.Trainable), .. Sublayers.SelectMany(l => l.TrainableWeights)]
+        : [];
+
+    /// <summary>Gets the weights the optimizer leaves alone (moving statistics, and all weights of a frozen layer).</summary>
+    public IReadOnlyList<Variable> NonTrainableWeights => Trainable
+        ? [.. _variables.Where(v => !v.Trainable), .. Sublayers.SelectMany(l => l.NonTrainableWeights)]
+        : [.. _variables.Where(v => v.Trainable), .. Sublayers.SelectMany(l => l.TrainableWeights),
+            .. _variables.Where(v => !v.Trainable), .. Sublayers.SelectMany(l => l.NonTrainableWeights)];
+
+    /// <summary>Gets the weights this layer created itself (not its sublayers'), in creation order.</summary>
+    protected internal IReadOnlyList<Variable> OwnVariables => _variables;
+
+    /// <summary>Returns the number of scalars in all weights.</summary>
+    public long CountParams() => Weights.Sum(w => w.Count);
+
+    /// <summary>Creates a weight (Keras <c>add_weight</c>). Call it from <see cref="Build(Shape)"/>.</summary>
+    /// <param name="name">Short name, e.g. <c>kernel</c>.</param>
+    /// <param name="shape">Shape in Keras layout.</param>
+    /// <param name="initializer">Initializer; default glorot_uniform.</param>
+    /// <param name="trainable">Whether the optimizer updates it.</param>
+    protected Variable AddWeight(string name, Shape shape, Initializers.Initializer? initializer = null, bool trainable = true)
+    {
+        Keras.Backend.EnsureInitialized();
+        initializer ??= new Initializers.GlorotUniform();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var value = initializer.Call(shape.ToLongArray());
+        var v = new Variable(name, $"{Name}/{name}", value, trainable);
+        v.Value.requires_grad_(trainable && Trainable);
+        _variables.Add(v);
+        return v;
+    }
+
+    /// <summary>Tracks a sublayer so its weights belong to this layer.</summary>
+    /// <typeparam name="T">The layer type.</typeparam>
+    /// <param name="layer">The sublayer.</param>
+    protected internal T TrackLayer<T>(T layer)
+        where T : Layer
+    {
+        if (!_sublayers.Contains(layer))
+        {
+            _sublayers.Add(layer);
+        }
+
+        return layer;
+    }
+
+    /// <summary>Removes a tracked sublayer.</summary>
+    protected internal void UntrackLayer(Layer layer) => _sublayers.Remove(layer);
+
+    /// <summary>Creates the weights for an input of <paramref name="inputShape"/> (batch axis included, as <c>None</c>).</summary>
+    /// <param name="inputShape">The input shape.</param>
+    protected virtual void Build(Shape inputShape)
+    {
+    }
+
+    /// <summary>Creates the weights for several inputs (merge layers). Default: builds from the first shape.</summary>
+    /// <param name="inputShapes">The input shapes.</param>
+    protected virtual void Build(IReadOnlyList<Shape> inputShapes) => Build(inputShapes[0]);
+
+    /// <summary>The layer's math for one input.</summary>
+    /// <param name="inputs">The input batch.</param>
+    /// <param name="training">True inside <c>Fit</c> (dropout and noise active).</param>
+    protected virtual Tensor Call(Tensor inputs, bool training) =>
+        throw new NotSupportedException($"Layer \"{Name}\" ({ClassName}) does not take a single input.");
+
+    /// <summary>The layer's math for several inputs (merge layers override this).</summary>
+    /// <param name="inputs">The inputs.</param>
+    /// <param name="training">True inside <c>Fit</c>.</param>
+    protected virtual Tensor Call(IReadOnlyList<Tensor> inputs, bool training) => inputs.Count == 1
+        ? Call(inputs[0], training)
+        : throw new ArgumentException($"Layer \"{Name}\" ({ClassName}) expects 1 input, but it received {inputs.Count} input tensors.");
+
+    /// <summary>
+    /// The most general form of the math: several inputs, an optional mask, several outputs. Override it for
+    /// layers that return several tensors (e.g. an RNN with <c>returnState</c>) or use masks.
+    /// </summary>
+    /// <param name="inputs">The inputs.</param>
+    /// <param name="mask">The mask of the (first) input, or null.</param>
+    /// <param name="training">True inside <c>Fit</c>.</param>
+    protected virtual Tensor[] CallOutputs(IReadOnlyList<Tensor> inputs, Tensor? mask, bool training) =>
+        [inputs.Count == 1 ? Call(inputs[0], training) : Call(inputs, training)];
+
+    /// <summary>The mask of the output, given the input mask (Keras <c>compute_mask</c>).</summary>
+    /// <param name="inputs">The inputs.</param>
+    /// <param name="mask">The input mask, or null.</param>
+    public virtual Tensor? ComputeMask(IReadOnlyList<Tensor> inputs, Tensor? mask) => SupportsMasking ? mask : null;
+
+    /// <summary>
+    /// The output shape for an input shape (batch axis included). The default runs the layer once on a zero batch
+    /// of size 1; layers override it with the formula.
+    /// </summary>
+    /// <param name="inputShape">The input shape.</param>
+    public virtual Shape ComputeOutputShape(Shape inputShape) => DryRunShapes([inputShape])[0];
+
+    /// <summary>The output shape for several inputs (merge layers). Default: a dry run.</summary>
+    /// <param name="inputShapes">The input shapes.</param>
+    public virtual Shape ComputeOutputShape(IReadOnlyList<Shape> inputShapes) => DryRunShapes(inputShapes)[0];
+
+    /// <summary>The output shapes, one per output tensor; override for layers with several outputs.</summary>
+    /// <param name="inputShapes">The input shapes.</param>
+    public virtual Shape[] ComputeOutputShapes(IReadOnlyList<Shape> inputShapes) => inputShapes.Count == 1
+        ? [ComputeOutputShape(inputShapes[0])]
+        : [ComputeOutputShape(inputShapes)];
+
+    /// <summary>Runs the layer on zeros (batch 1, unknown sizes as 1) to learn its output shapes.</summary>
+    protected Shape[] DryRunShapes(IReadOnlyList<Shape> inputShapes)
+    {
+        MaybeBuild(inputShapes);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var inputs = inputShapes.Select(s => zeros(s.ToLongArray(1), dtype: float32, device: Keras.Backend.TorchDevice)).ToArray();
+        var outputs = CallOutputs(inputs, null, false);
+        return outputs.Select(o =>
+        {
+            var dims = o.shape.Select(d => (int?)checked((int)d)).ToArray();
+            dims[0] = inputShapes[0][0];
+            for (var i = 1; i < dims.Length && i < inputShapes[0].Rank; i++)
+            {
+                if (inputShapes[0][i] is null && dims.Length == inputShapes[0].Rank)
+                {
+                    dims[i] = null;
+                }
+            }
+
+            return new Shape(dims);
+        }).ToArray();
+    }
+
+    /// <summary>Returns the constructor arguments under Keras's snake_case keys (<c>units</c>, <c>use_bias</c>, …).</summary>
+    public virtual Dictionary<string, object?> GetConfig()
+    {
+        var config = new Dictionary<string, object?> { ["name"] = Name, ["trainable"] = Trainable, ["dtype"] = "float32" };
+        if (BatchInputShape is { } s)
+        {
+            config["batch_input_shape"] = s.ToArray();
+        }
+
+        return config;
+    }
+
+    /// <summary>Builds the layer if needed, checking the input first.</summary>
+    internal void MaybeBuild(IReadOnlyList<Shape> inputShapes)
+    {
+        CheckInputs(inputShapes);
+        if (Built)
+        {
+            return;
+        }
+
+        if (inputShapes.Count == 1)
+        {
+            Build(inputShapes[0]);
+        }
+        else
+        {
+            Build(inputShapes);
+        }
+
+        Built = true;
+    }
+
+    /// <summary>Marks the layer built without calling <see cref="Build(Shape)"/> (layers built by their parent).</summary>
+    protected void SetBuilt() => Built = true;
+
+    private void CheckInputs(IReadOnlyList<Shape> inputShapes)
+    {
+        if (InputSpec is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < inputShapes.Count; i++)
+        {
+            InputSpec.Check(Name, i, inputShapes[i]);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"<{ClassName} name={Name}, built={Built}>";
+}

@@ -1,0 +1,30 @@
+using DeepKeras.Activations;
+using static TorchSharp.torch;
+
+namespace DeepKeras.Layers;
+
+/// <summary>Applies an activation function (Keras <c>keras.layers.Activation</c>).</summary>
+/// <param name="activation">Activation name (<c>"relu"</c>, <c>"softmax"</c>, …) or delegate.</param>
+/// <param name="name">Layer name.</param>
+public sealed class Activation(ActivationFunction activation, string? name = null) : Layer(name)
+{
+    /// <summary>Gets the activation.</summary>
+    public ActivationFunction Function { get; } = activation ?? throw new ArgumentNullException(nameof(activation));
+
+    /// <inheritdoc/>
+    public override bool SupportsMasking => true;
+
+    /// <inheritdoc/>
+    protected override Tensor Call(Tensor inputs, bool training) => Function.Call(inputs);
+
+    /// <inheritdoc/>
+    public override Shape ComputeOutputShape(Shape inputShape) => inputShape;
+
+    /// <inheritdoc/>
+    public override Dictionary<string, object?> GetConfig()
+    {
+        var c = base.GetConfig();
+        c["activation"] = Function.Name;
+        return c;
+    }
+}

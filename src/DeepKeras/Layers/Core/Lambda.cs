@@ -1,0 +1,34 @@
+using static TorchSharp.torch;
+
+namespace DeepKeras.Layers;
+
+/// <summary>
+/// Wraps a C# delegate as a layer (Keras <c>keras.layers.Lambda</c>). The output shape is taken from
+/// <paramref name="outputShape"/> when given, otherwise found by running the function once.
+/// </summary>
+/// <param name="function">The function applied to the input batch.</param>
+/// <param name="outputShape">Optional output shape without the batch axis.</param>
+/// <param name="name">Layer name.</param>
+public sealed class Lambda(Func<Tensor, Tensor> function, Shape? outputShape = null, string? name = null) : Layer(name)
+{
+    private readonly Func<Tensor, Tensor> _function = function ?? throw new ArgumentNullException(nameof(function));
+
+    /// <summary>Gets the declared output shape (without batch axis), if any.</summary>
+    public Shape? OutputShape { get; } = outputShape;
+
+    /// <inheritdoc/>
+    protected override Tensor Call(Tensor inputs, bool training) => _function(inputs);
+
+    /// <inheritdoc/>
+    public override Shape ComputeOutputShape(Shape inputShape) =>
+        OutputShape is { } s ? s.WithBatch(inputShape[0]) : DryRunShapes([inputShape])[0];
+
+    /// <inheritdoc/>
+    public override Dictionary<string, object?> GetConfig()
+    {
+        var c = base.GetConfig();
+        c["function"] = _function.Method.Name;
+        c["output_shape"] = OutputShape?.ToArray();
+        return c;
+    }
+}

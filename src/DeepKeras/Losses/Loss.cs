@@ -1,0 +1,87 @@
+using static TorchSharp.torch;
+
+namespace DeepKeras.Losses;
+
+/// <summary>
+/// Base of every loss (Keras <c>keras.losses.Loss</c>): <see cref="Compute"/> gives one value per sample (the last
+/// axis reduced), then sample weights and the <see cref="Reduction"/> are applied.
+/// </summary>
+public abstract class Loss
+{
+    /// <summary>Initializes the loss.</summary>
+    /// <param name="name">The name shown in configs, e.g. <c>mean_squared_error</c>.</param>
+    /// <param name="reduction">How per-sample values are reduced.</param>
+    protected Loss(string name, Reduction reduction = Reduction.SumOverBatchSize)
+    {
+        Name = name;
+        Reduction = reduction;
+    }
+
+    /// <summary>Gets the loss name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the reduction.</summary>
+    public Reduction Reduction { get; }
+
+    /// <summary>Computes the per-sample loss: shape of <paramref name="yPred"/> without its last axis.</summary>
+    /// <param name="yTrue">Targets.</param>
+    /// <param name="yPred">Predictions.</param>
+    public abstract Tensor Compute(Tensor yTrue, Tensor yPred);
+
+    /// <summary>Computes the reduced, weighted loss (Keras <c>loss(y_true, y_pred, sample_weight)</c>).</summary>
+    /// <param name="yTrue">Targets.</param>
+    /// <param name="yPred">Predictions.</param>
+    /// <param name="sampleWeight">Optional weights, broadcast over the per-sample values (shape <c>(batch,)</c> is typical).</param>
+    public Tensor Call(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
+    {
+        var values = Compute(yTrue, yPred);
+        return Reduce(values, sampleWeight, Reduction);
+    }
+
+    /// <summary>Applies sample weights and a reduction to per-sample loss values.</summary>
+    internal static Tensor Reduce(Tensor values, Tensor? sampleWeight, Reduction reduction)
+    {
+        if (sampleWeight is not null)
+        {
+            var w = sampleWeight.to(values.dtype);
+            while (w.dim() < values.dim())
+            {
+                w = w.unsqueeze(-1);
+            }
+
+            while (w.dim() > values.dim() && w.shape[^1] == 1)
+            {
+                w = w.squeeze(-1);
+            }
+
+            values = values * w;
+            if (reduction == Reduction.MeanWithSampleWeight)
+            {
+                return values.sum() / w.expand_as(values).sum().clamp_min(1e-7);
+            }
+        }
+
+        return reduction switch
+        {
+            Reduction.Sum => values.sum(),
+            Reduction.None => values,
+            _ => values.numel() == 0 ? zeros(1, device: values.device).sum() : values.sum() / values.numel(),
+        };
+    }
+
+    /// <summary>Returns the Keras config (<c>name</c>, <c>reduction</c> and the loss's own arguments).</summary>
+    public virtual Dictionary<string, object?> GetConfig() => new()
+    {
+        ["name"] = Name,
+        ["reduction"] = Reduction switch
+        {
+            Reduction.Sum => "sum",
+            Reduction.None => "none",
+            Reduction.MeanWithSampleWeight => "mean_with_sample_weight",
+            _ => "sum_over_batch_size",
+        },
+    };
+
+    /// <summary>Resolves a Keras loss identifier such as <c>"mse"</c> or <c>"sparse_categorical_crossentropy"</c>.</summary>
+    public static implicit operator Loss(string identifier) => Losses.Get(identifier);
+}

@@ -1,0 +1,42 @@
+using static TorchSharp.torch;
+
+namespace DeepKeras.Metrics;
+
+/// <summary>
+/// A stateful metric (Keras <c>keras.metrics.Metric</c>): <see cref="UpdateState"/> accumulates batches,
+/// <see cref="Result"/> reads the value, <see cref="ResetState"/> clears it (done by <c>Fit</c> at each epoch start).
+/// </summary>
+public abstract class Metric
+{
+    /// <summary>Initializes the metric.</summary>
+    /// <param name="name">The name shown in the progress bar and History.</param>
+    protected Metric(string name) => Name = name;
+
+    /// <summary>Gets or sets the name shown in logs (Keras uses the string given to <c>Compile</c>).</summary>
+    public string Name { get; set; }
+
+    /// <summary>Accumulates one batch.</summary>
+    /// <param name="yTrue">Targets.</param>
+    /// <param name="yPred">Predictions.</param>
+    /// <param name="sampleWeight">Optional per-sample weights.</param>
+    public abstract void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null);
+
+    /// <summary>Returns the current value.</summary>
+    public abstract double Result();
+
+    /// <summary>Clears the state.</summary>
+    public abstract void ResetState();
+
+    /// <summary>Returns the Keras config.</summary>
+    public virtual Dictionary<string, object?> GetConfig() => new() { ["name"] = Name, ["dtype"] = "float32" };
+
+    /// <summary>
+    /// Resolves a metric name: <c>"accuracy"</c>/<c>"acc"</c> (picked from the data, as Keras does), <c>"mae"</c>,
+    /// <c>"mse"</c>, class-style names such as <c>"categorical_accuracy"</c>.
+    /// </summary>
+    public static implicit operator Metric(string identifier) =>
+        identifier.Trim() is "accuracy" or "acc" ? new AutoAccuracy(identifier.Trim()) : Metrics.Get(identifier);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"<{GetType().Name} name={Name}>";
+}

@@ -1,0 +1,74 @@
+using DeepKeras.Callbacks;
+using DeepKeras.Training;
+using static TorchSharp.torch;
+
+namespace DeepKeras.Models;
+
+public partial class Model
+{
+    /// <summary>Computes the loss and metrics on data in inference mode (Keras <c>evaluate</c>).</summary>
+    /// <param name="x">Inputs.</param>
+    /// <param name="y">Targets.</param>
+    /// <param name="batchSize">Samples per step (default 32).</param>
+    /// <param name="verbose">0 silent, 1 progress bar, 2 one line.</param>
+    /// <param name="sampleWeight">Per-sample weights.</param>
+    /// <param name="steps">Number of batches (default all).</param>
+    /// <param name="callbacks">Callbacks.</param>
+    /// <returns>The loss, then the metrics in compile order.</returns>
+    public EvaluateResult Evaluate(ArrayLike x, ArrayLike? y = null, int? batchSize = null, int verbose = 1, ArrayLike? sampleWeight = null,
+        int? steps = null, IEnumerable<Callback>? callbacks = null)
+    {
+        EnsureCompiled("evaluate");
+        CheckFitArguments(batchSize, 1, verbose, 0, 1);
+        var (xs, ys, sw) = PrepareArrays(x, y, sampleWeight);
+        var adapter = new ArrayDataAdapter(xs, ys, sw, batchSize ?? 32);
+        var cbs = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose != 0, verbose, 1, steps ?? adapter.Steps);
+        var logs = RunEvaluation(adapter, cbs, steps);
+        return OrderedResult(logs);
+    }
+
+    /// <summary>Loss and metrics for one batch, without progress output (Keras <c>test_on_batch</c>).</summary>
+    /// <param name="x">Inputs.</param>
+    /// <param name="y">Targets.</param>
+    /// <param name="sampleWeight">Per-sample weights.</param>
+    public EvaluateResult TestOnBatch(ArrayLike x, ArrayLike? y = null, ArrayLike? sampleWeight = null)
+    {
+        EnsureCompiled("test_on_batch");
+        var (xs, ys, sw) = PrepareArrays(x, y, sampleWeight);
+        ResetMetrics();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var dev = Keras.Backend.TorchDevice;
+        var logs = TestStep(new Batch(xs.Select(t => t.to(dev)).ToArray(), ys?.Select(t => t.to(dev)).ToArray(), sw?.to(dev)));
+        return OrderedResult(logs.Copy());
+    }
+
+    /// <summary>One training step on one batch (Keras <c>train_on_batch</c>); metrics are those of this batch.</summary>
+    /// <param name="x">Inputs.</param>
+    /// <param name="y">Targets.</param>
+    /// <param name="sampleWeight">Per-sample weights.</param>
+    /// <param name="classWeight">Class index → weight.</param>
+    public EvaluateResult TrainOnBatch(ArrayLike x, ArrayLike? y = null, ArrayLike? sampleWeight = null,
+        IReadOnlyDictionary<int, double>? classWeight = null)
+    {
+        EnsureCompiled("train_on_batch");
+        var (xs, ys, sw) = PrepareArrays(x, y, sampleWeight);
+        if (classWeight is not null)
+        {
+            sw = ClassWeightsToSampleWeights(classWeight, ys, sw);
+        }
+
+        ResetMetrics();
+        using var scope = NewDisposeScope();
+        var dev = Keras.Backend.TorchDevice;
+        var logs = TrainStep(new Batch(xs.Select(t => t.to(dev)).ToArray(), ys?.Select(t => t.to(dev)).ToArray(), sw?.to(dev)));
+        return OrderedResult(logs.Copy());
+    }
+
+    // Keras returns [loss, metric1, ...] in compile order, not the alphabetical display order.
+    private EvaluateResult OrderedResult(Logs logs)
+    {
+        var order = Metrics.Select(m => m.Name).ToList();
+        return new EvaluateResult(logs.OrderBy(kv => order.IndexOf(kv.Key) is var i && i < 0 ? int.MaxValue : i));
+    }
+}

@@ -1,0 +1,148 @@
+using DeepKeras.Callbacks;
+using DeepKeras.Training;
+using static TorchSharp.torch;
+
+namespace DeepKeras.Models;
+
+public partial class Model
+{
+    /// <summary>
+    /// One training step on a batch (Keras <c>train_step</c>): forward in training mode, compiled loss, backward,
+    /// optimizer update, metric updates. Override it for custom training (VAE, GAN); return
+    /// <see cref="GetMetricsResult"/>. It runs inside a per-batch dispose scope.
+    /// </summary>
+    /// <param name="data">The batch (inputs, targets, sample weights) on the model's device.</param>
+    /// <returns>The running metric values shown in the progress bar.</returns>
+    protected virtual Logs TrainStep(Batch data)
+    {
+        var yPred = Forward(data.X, training: true);
+        var loss = ComputeLoss(data.X, data.Y, yPred, data.SampleWeight, training: true);
+        ApplyGradients(loss, TrainableWeights);
+        UpdateCompiledMetrics(data.Y, yPred, data.SampleWeight);
+        return GetMetricsResult();
+    }
+
+    /// <summary>One evaluation step (Keras <c>test_step</c>): forward in inference mode, loss and metrics.</summary>
+    /// <param name="data">The batch.</param>
+    /// <returns>The running metric values.</returns>
+    protected virtual Logs TestStep(Batch data)
+    {
+        var yPred = Forward(data.X, training: false);
+        ComputeLoss(data.X, data.Y, yPred, data.SampleWeight, training: false);
+        UpdateCompiledMetrics(data.Y, yPred, data.SampleWeight);
+        return GetMetricsResult();
+    }
+
+    /// <summary>One prediction step (Keras <c>predict_step</c>): forward in inference mode.</summary>
+    /// <param name="data">The batch (targets are ignored).</param>
+    /// <returns>One tensor per output.</returns>
+    protected virtual Tensor[] PredictStep(Batch data) => Forward(data.X, training: false);
+
+    /// <summary>
+    /// Computes the compiled loss (Σ wᵢ·lossᵢ over outputs) and updates the <c>loss</c> tracker weighted by the batch
+    /// size (Keras <c>compute_loss</c>).
+    /// </summary>
+    /// <param name="x">The inputs.</param>
+    /// <param name="y">The targets.</param>
+    /// <param name="yPred">The predictions.</param>
+    /// <param name="sampleWeight">Per-sample weights, or null.</param>
+    /// <param name="training">Whether this is a training step.</param>
+    /// <returns>The scalar loss to minimize.</returns>
+    protected Tensor ComputeLoss(Tensor[] x, Tensor[]? y, Tensor[] yPred, Tensor? sampleWeight = null, bool training = true)
+    {
+        if (_losses is null)
+        {
+            throw new InvalidOperationException(
+                $"Model \"{Name}\" has no loss: pass `loss` to `Compile()`, or override `TrainStep`/`TestStep` to compute it.");
+        }
+
+        if (y is null)
+        {
+            throw new ArgumentException("The compiled loss needs targets: call Fit/Evaluate with `y`.", nameof(y));
+        }
+
+        if (y.Length != yPred.Length)
+        {
+            throw new ArgumentException($"Model \"{Name}\" has {yPred.Length} output(s) but {y.Length} target array(s) were given.", nameof(y));
+        }
+
+        Tensor? total = null;
+        for (var i = 0; i < yPred.Length; i++)
+        {
+            if (_losses[i] is not { } lossFn)
+            {
+                continue;
+            }
+
+            var value = lossFn.Call(y[i], yPred[i], sampleWeight);
+            _outputLossTrackers?[i].UpdateScalar(value, x[0].shape[0]);
+            var weighted = _lossWeights is null ? value : value * _lossWeights[i];
+            total = total is null ? weighted : total + weighted;
+        }
+
+        total ??= zeros([], device: yPred[0].device);
+        _lossTracker.UpdateScalar(total, x[0].shape[0]);
+        return total;
+    }
+
+    /// <summary>Back-propagates <paramref name="loss"/> and lets the optimizer update <paramref name="variables"/>.</summary>
+    /// <param name="loss">The scalar loss.</param>
+    /// <param name="variables">The variables to update (e.g. only the generator's in a GAN step).</param>
+    protected void ApplyGradients(Tensor loss, IReadOnlyList<Variable> variables) =>
+        ApplyGradients(loss, variables, Optimizer ?? throw new InvalidOperationException("You must call `Compile()` before training."));
+
+    /// <summary>Back-propagates <paramref name="loss"/> and updates <paramref name="variables"/> with a given optimizer (GAN: one per network).</summary>
+    /// <param name="loss">The scalar loss.</param>
+    /// <param name="variables">The variables to update.</param>
+    /// <param name="optimizer">The optimizer.</param>
+    protected static void ApplyGradients(Tensor loss, IReadOnlyList<Variable> variables, Optimizers.Optimizer optimizer)
+    {
+        foreach (var v in variables)
+        {
+            v.Value.grad?.zero_();
+        }
+
+        if (variables.Count == 0)
+        {
+            return;
+        }
+
+        loss.backward();
+        optimizer.Apply(variables.Select(v => v.Value.grad).ToArray(), variables);
+    }
+
+    /// <summary>Updates the compiled metrics with a batch's targets and predictions (Keras <c>compute_metrics</c>).</summary>
+    /// <param name="y">The targets.</param>
+    /// <param name="yPred">The predictions.</param>
+    /// <param name="sampleWeight">Per-sample weights, or null.</param>
+    protected void UpdateCompiledMetrics(Tensor[]? y, Tensor[] yPred, Tensor? sampleWeight)
+    {
+        if (_compiledMetrics is null || y is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < Math.Min(yPred.Length, _compiledMetrics.Length); i++)
+        {
+            foreach (var m in _compiledMetrics[i])
+            {
+                m.UpdateState(y[i], yPred[i], sampleWeight);
+            }
+        }
+    }
+
+    /// <summary>Returns the current values of <see cref="Metrics"/> (Keras <c>get_metrics_result</c>), read lazily.</summary>
+    protected Logs GetMetricsResult()
+    {
+        var metrics = Metrics;
+        return new Logs(() => metrics.Select(m => new KeyValuePair<string, double>(m.Name, m.Result())));
+    }
+
+    private void ResetMetrics()
+    {
+        foreach (var m in Metrics)
+        {
+            m.ResetState();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Reflection;
+using DeepKeras.Engine;
+using DeepKeras.Layers;
+using NumSharp;
+using static TorchSharp.torch;
+
+namespace DeepKeras.Models;
+
+/// <summary>
+/// A model: layers plus training (Keras <c>keras.Model</c>). Use <see cref="Sequential"/> for a stack,
+/// <see cref="Functional"/> (<c>Keras.Model(inputs, outputs)</c>) for graphs, or subclass <see cref="Model"/>:
+/// create sublayers in the constructor, override <see cref="Layer.Apply(Tensor, bool)">Call</see>, and optionally
+/// <see cref="TrainStep"/>/<see cref="TestStep"/>/<see cref="PredictStep"/> for custom training (VAE, GAN).
+/// </summary>
+public partial class Model : Layer
+{
+    private bool _sublayersDiscovered;
+
+    /// <summary>Initializes a model (for subclasses).</summary>
+    /// <param name="name">The name; default the snake_case class name.</param>
+    /// <param name="trainable">Whether the weights are trained.</param>
+    protected Model(string? name = null, bool trainable = true)
+        : base(name, trainable)
+    {
+    }
+
+    /// <summary>Gets or sets whether training should stop after the current batch (set by callbacks such as EarlyStopping).</summary>
+    public bool StopTraining { get; set; }
+
+    /// <summary>Gets the layers of the model (Sequential: without the input layer; Functional: with input layers).</summary>
+    public virtual IReadOnlyList<Layer> Layers
+    {
+        get
+        {
+            DiscoverSublayers();
+            return Sublayers;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Layer> Sublayers
+    {
+        get
+        {
+            DiscoverSublayers();
+            return base.Sublayers;
+        }
+    }
+
+    /// <summary>Returns a layer by name (Keras <c>get_layer(name)</c>).</summary>
+    /// <param name="name">The layer's name.</param>
+    /// <exception cref="ArgumentException">No layer has that name; the message lists the names.</exception>
+    public Layer GetLayer(string name) => Layers.FirstOrDefault(l => l.Name == name)
+        ?? throw new ArgumentException($"No such layer: {name}. Existing layers are: [{string.Join(", ", Layers.Select(l => l.Name))}].", nameof(name));
+
+    /// <summary>Returns a layer by index (Keras <c>get_layer(index=i)</c>).</summary>
+    /// <param name="index">The index in <see cref="Layers"/>.</param>
+    public Layer GetLayer(int index) => index >= 0 && index < Layers.Count
+        ? Layers[index]
+        : throw new ArgumentOutOfRangeException(nameof(index), index, $"Was asked to retrieve layer at index {index} but model only has {Layers.Count} layers.");
+
+    /// <summary>Returns copies of all weights as arrays, in <see cref="Layer.Weights"/> order (Keras <c>get_weights()</c>).</summary>
+    public IReadOnlyList<NDArray> GetWeights() => Weights.Select(w => w.Numpy()).ToList();
+
+    /// <summary>Sets all weights from arrays in <see cref="Layer.Weights"/> order (Keras <c>set_weights</c>).</summary>
+    /// <param name="weights">One array per weight, same shapes.</param>
+    /// <exception cref="ArgumentException">Count or a shape differs.</exception>
+    public void SetWeights(IReadOnlyList<NDArray> weights)
+    {
+        var vars = Weights;
+        if (weights.Count != vars.Count)
+        {
+            throw new ArgumentException($"You called SetWeights with a list of length {weights.Count}, but the model has {vars.Count} weights.", nameof(weights));
+        }
+
+        for (var i = 0; i < vars.Count; i++)
+        {
+            vars[i].Assign(weights[i]);
+        }
+    }
+
+    /// <summary>Runs the model's forward pass on input tensors (used by Fit/Predict and by the summary).</summary>
+    /// <param name="inputs">One tensor per model input.</param>
+    /// <param name="training">Training mode.</param>
+    /// <returns>One tensor per model output.</returns>
+    public Tensor[] Forward(IReadOnlyList<Tensor> inputs, bool training) => Invoke(inputs, null, training).Outputs;
+
+    /// <summary>Gets the number of model inputs.</summary>
+    internal virtual int InputCount => 1;
+
+    /// <summary>Gets the output names used for per-output losses (<c>dense_1_loss</c>).</summary>
+    internal virtual IReadOnlyList<string> OutputNames => [Name];
+
+    /// <summary>Gets the number of model outputs.</summary>
+    internal int OutputCount => OutputNames.Count;
+
+    // Subclassed models: sublayers are found the way Keras tracks attributes, from the instance fields.
+    private void DiscoverSublayers()
+    {
+        if (_sublayersDiscovered || this is Sequential || this is Functional)
+        {
+            return;
+        }
+
+        _sublayersDiscovered = true;
+        for (var t = GetType(); t is not null && t != typeof(Model); t = t.BaseType)
+        {
+            foreach (var f in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                switch (f.GetValue(this))
+                {
+                    case Layer l when !ReferenceEquals(l, this):
+                        TrackLayer(l);
+                        break;
+                    case IEnumerable<Layer> many:
+                        foreach (var l in many)
+                        {
+                            TrackLayer(l);
+                        }
+
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Builds a subclassed model by running it once on zeros of <paramref name="inputShape"/> (Keras <c>build</c>).</summary>
+    /// <param name="inputShape">The input shape including the batch axis (e.g. <c>(None, 784)</c>; null batch allowed).</param>
+    public virtual void BuildModel(Shape inputShape)
+    {
+        BatchInputShape ??= inputShape;
+        DryRunShapes([inputShape]);
+    }
+
+    /// <inheritdoc/>
+    protected override void Build(Shape inputShape) => BatchInputShape ??= inputShape;
+
+    /// <inheritdoc/>
+    public override Dictionary<string, object?> GetConfig()
+    {
+        var c = base.GetConfig();
+        c.Remove("batch_input_shape");
+        return c;
+    }
+}

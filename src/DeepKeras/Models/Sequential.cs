@@ -1,0 +1,184 @@
+using DeepKeras.Engine;
+using DeepKeras.Layers;
+using static TorchSharp.torch;
+
+namespace DeepKeras.Models;
+
+/// <summary>
+/// A linear stack of layers (Keras <c>keras.Sequential</c>). The input shape comes from a leading
+/// <c>Keras.Input(...)</c>/<see cref="InputLayer"/> or from the first layer's <c>inputShape</c>; later layers size
+/// themselves from the layer before (so <c>Dense(10)</c> after <c>Dense(32)</c> needs no input size).
+/// </summary>
+/// <example><code>
+/// var model = new Sequential(
+///     new Dense(32, inputShape: 784),
+///     new Dense(10),
+///     new Dense(20));
+/// model.Summary();   // Total params: 25,670 (100.27 KB)
+/// </code></example>
+public sealed class Sequential : Model
+{
+    private readonly List<Layer> _layers = [];
+    private InputLayer? _inputLayer;
+
+    /// <summary>Creates a model from layers (an <see cref="InputLayer"/> or <see cref="KerasTensor"/> input may come first).</summary>
+    /// <param name="layers">The layers in order.</param>
+    public Sequential(params Layer[] layers)
+        : this(layers, null)
+    {
+    }
+
+    /// <summary>Creates a named model from layers.</summary>
+    /// <param name="layers">The layers in order.</param>
+    /// <param name="name">The name; default <c>sequential</c>, <c>sequential_1</c>, ….</param>
+    /// <param name="trainable">Whether the weights are trained.</param>
+    public Sequential(IEnumerable<Layer>? layers, string? name = null, bool trainable = true)
+        : base(name, trainable)
+    {
+        foreach (var l in layers ?? [])
+        {
+            Add(l);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ClassName => "Sequential";
+
+    /// <summary>Gets the layers, without the input layer (Keras <c>model.layers</c>).</summary>
+    public override IReadOnlyList<Layer> Layers => _layers;
+
+    /// <summary>Gets the input layer, if the input shape is known.</summary>
+    public InputLayer? InputLayer => _inputLayer;
+
+    /// <summary>Adds a layer on top of the stack (Keras <c>add</c>). Builds it at once when the input shape is known.</summary>
+    /// <param name="layer">The layer.</param>
+    /// <exception cref="ArgumentException">The layer is already in the model, or an input layer comes after other layers.</exception>
+    public void Add(Layer layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        if (layer is InputLayer input)
+        {
+            if (_layers.Count > 0 || _inputLayer is not null)
+            {
+                throw new ArgumentException(
+                    $"Sequential model '{Name}' has already been configured to use an input shape. An InputLayer can only be the first layer.", nameof(layer));
+            }
+
+            _inputLayer = input;
+            BatchInputShape = input.BatchInputShape;
+            return;
+        }
+
+        if (_layers.Contains(layer))
+        {
+            throw new ArgumentException($"Layer \"{layer.Name}\" is already in model \"{Name}\".", nameof(layer));
+        }
+
+        if (_layers.Count == 0 && _inputLayer is null && layer.BatchInputShape is { } s)
+        {
+            _inputLayer = new InputLayer(s.WithoutBatch(), name: null);
+            BatchInputShape = s;
+        }
+
+        _layers.Add(layer);
+        TrackLayer(layer);
+        if (BatchInputShape is { } shape)
+        {
+            BuildLayers(shape);
+        }
+    }
+
+    /// <summary>Adds the layer that produced a symbolic input (so <c>new Sequential(Keras.Input(...), ...)</c> works).</summary>
+    /// <param name="input">The symbolic input.</param>
+    public void Add(KerasTensor input) => Add(input.Layer);
+
+    /// <summary>Removes the last layer (Keras <c>pop</c>).</summary>
+    /// <returns>The removed layer.</returns>
+    /// <exception cref="InvalidOperationException">The model has no layers.</exception>
+    public Layer Pop()
+    {
+        if (_layers.Count == 0)
+        {
+            throw new InvalidOperationException($"There are no layers in the model \"{Name}\" to pop.");
+        }
+
+        var last = _layers[^1];
+        _layers.RemoveAt(_layers.Count - 1);
+        UntrackLayer(last);
+        return last;
+    }
+
+    /// <inheritdoc/>
+    protected override void Build(Shape inputShape)
+    {
+        if (_layers.Count == 0)
+        {
+            throw new InvalidOperationException($"Sequential model '{Name}' cannot be built because it has no layers. Call `model.Add(layer)`.");
+        }
+
+        BatchInputShape ??= inputShape;
+        _inputLayer ??= new InputLayer(inputShape.WithoutBatch());
+        BuildLayers(inputShape);
+    }
+
+    private void BuildLayers(Shape inputShape)
+    {
+        var shape = inputShape;
+        foreach (var layer in _layers)
+        {
+            layer.MaybeBuild([shape]);
+            shape = layer.ComputeOutputShape(shape);
+        }
+
+        Built = true;
+    }
+
+    /// <summary>Gets the output shape of each layer for the known input shape (used by the summary).</summary>
+    internal IReadOnlyList<Shape?> LayerOutputShapes()
+    {
+        var result = new List<Shape?>();
+        Shape? shape = BatchInputShape;
+        foreach (var layer in _layers)
+        {
+            shape = shape is { } s && layer.Built ? layer.ComputeOutputShape(s) : (Shape?)null;
+            result.Add(shape);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
+    protected override Tensor[] CallOutputs(IReadOnlyList<Tensor> inputs, Tensor? mask, bool training)
+    {
+        if (inputs.Count != 1)
+        {
+            throw new ArgumentException($"Sequential model \"{Name}\" expects 1 input, but it received {inputs.Count} input tensors.");
+        }
+
+        var x = inputs[0];
+        foreach (var layer in _layers)
+        {
+            (var outputs, mask) = layer.Invoke([x], mask, training);
+            x = outputs[0];
+        }
+
+        return [x];
+    }
+
+    /// <inheritdoc/>
+    public override Shape ComputeOutputShape(Shape inputShape) =>
+        _layers.Aggregate(inputShape, (s, l) => l.ComputeOutputShape(s));
+
+    /// <inheritdoc/>
+    public override Dictionary<string, object?> GetConfig()
+    {
+        var c = base.GetConfig();
+        c["layers"] = _layers.Select(l => l.GetConfig()).ToList();
+        if (BatchInputShape is { } s)
+        {
+            c["build_input_shape"] = s.ToArray();
+        }
+
+        return c;
+    }
+}

@@ -1,0 +1,35 @@
+namespace DeepKeras.Optimizers;
+
+/// <summary>Resolves Keras optimizer names (lower-cased class names: <c>"adam"</c>, <c>"sgd"</c>, <c>"rmsprop"</c>, …).</summary>
+public static class Optimizers
+{
+    private static readonly Dictionary<string, Func<Optimizer>> Known = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sgd"] = () => new SGD(),
+        ["rmsprop"] = () => new RMSprop(),
+        ["adam"] = () => new Adam(),
+    };
+
+    /// <summary>Gets the names <see cref="Get"/> accepts.</summary>
+    public static IReadOnlyCollection<string> Names => Known.Keys;
+
+    /// <summary>Registers an extra identifier.</summary>
+    /// <param name="identifier">The name.</param>
+    /// <param name="factory">Creates the optimizer with Keras defaults.</param>
+    public static void Register(string identifier, Func<Optimizer> factory) => Known[identifier] = factory;
+
+    /// <summary>Resolves an optimizer name with Keras defaults.</summary>
+    /// <param name="identifier">e.g. <c>"adam"</c>.</param>
+    /// <exception cref="ArgumentException">Unknown name; the message lists the known ones.</exception>
+    public static Optimizer Get(string identifier)
+    {
+        if (identifier is not null && Known.TryGetValue(identifier.Trim(), out var f))
+        {
+            return f();
+        }
+
+        throw new ArgumentException(
+            $"Could not interpret optimizer identifier: '{identifier}'. Known: {string.Join(", ", Known.Keys.Order())}.",
+            nameof(identifier));
+    }
+}

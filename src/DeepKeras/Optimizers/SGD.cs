@@ -1,0 +1,71 @@
+using static TorchSharp.torch;
+
+namespace DeepKeras.Optimizers;
+
+/// <summary>
+/// Gradient descent with optional momentum (Keras <c>SGD(learning_rate=0.01, momentum=0.0, nesterov=False)</c>):
+/// <c>m = μ·m − lr·g; w += m</c> (Nesterov: <c>w += μ·m − lr·g</c>).
+/// </summary>
+public sealed class SGD : Optimizer
+{
+    /// <summary>Creates the optimizer.</summary>
+    /// <param name="learningRate">Learning rate (default 0.01).</param>
+    /// <param name="momentum">Momentum in [0, 1] (default 0).</param>
+    /// <param name="nesterov">Whether to use Nesterov momentum.</param>
+    /// <param name="weightDecay">Decoupled weight decay.</param>
+    /// <param name="clipnorm">Per-gradient norm clip.</param>
+    /// <param name="clipvalue">Element-wise clip.</param>
+    /// <param name="globalClipnorm">Global norm clip.</param>
+    /// <param name="name">Name.</param>
+    public SGD(double learningRate = 0.01, double momentum = 0.0, bool nesterov = false, double? weightDecay = null,
+        double? clipnorm = null, double? clipvalue = null, double? globalClipnorm = null, string name = "SGD")
+        : base(learningRate, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
+    {
+        if (momentum is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "`momentum` must be a float between [0, 1].");
+        }
+
+        Momentum = momentum;
+        Nesterov = nesterov;
+    }
+
+    /// <summary>Gets the momentum.</summary>
+    public double Momentum { get; }
+
+    /// <summary>Gets whether Nesterov momentum is used.</summary>
+    public bool Nesterov { get; }
+
+    /// <inheritdoc/>
+    protected override Tensor[] CreateSlots(Variable variable) => Momentum > 0 ? [ZerosLike(variable)] : [];
+
+    /// <inheritdoc/>
+    protected override void UpdateStep(Tensor variable, Tensor gradient, Tensor[] slots, double learningRate, long step)
+    {
+        if (Momentum == 0)
+        {
+            variable.add_(gradient, alpha: -learningRate);
+            return;
+        }
+
+        var m = slots[0];
+        m.mul_(Momentum).add_(gradient, alpha: -learningRate);
+        if (Nesterov)
+        {
+            variable.add_(m * Momentum - gradient * learningRate);
+        }
+        else
+        {
+            variable.add_(m);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override Dictionary<string, object?> GetConfig()
+    {
+        var c = base.GetConfig();
+        c["momentum"] = Momentum;
+        c["nesterov"] = Nesterov;
+        return c;
+    }
+}

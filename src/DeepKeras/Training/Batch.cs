@@ -1,0 +1,22 @@
+using static TorchSharp.torch;
+
+namespace DeepKeras.Training;
+
+/// <summary>
+/// One batch handed to <c>TrainStep</c>/<c>TestStep</c>/<c>PredictStep</c> (Keras's <c>data</c>): inputs, targets
+/// (null when <c>Fit</c> got no <c>y</c>, as for autoencoder-style VAE/GAN training) and sample weights.
+/// </summary>
+/// <param name="X">The inputs, one tensor per model input, already on the model's device.</param>
+/// <param name="Y">The targets, one per output, or null.</param>
+/// <param name="SampleWeight">Per-sample weights, or null.</param>
+public sealed record Batch(Tensor[] X, Tensor[]? Y, Tensor? SampleWeight)
+{
+    /// <summary>Gets the first (usually only) input.</summary>
+    public Tensor Input => X[0];
+
+    /// <summary>Gets the first (usually only) target; throws when there is none.</summary>
+    public Tensor Target => Y is { Length: > 0 } y ? y[0] : throw new InvalidOperationException("This batch has no targets (y).");
+
+    /// <summary>Gets the number of samples in the batch.</summary>
+    public long Size => X[0].shape[0];
+}

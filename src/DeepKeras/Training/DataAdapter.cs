@@ -1,0 +1,99 @@
+using TorchSharp;
+using DeepKeras.Backend;
+using static TorchSharp.torch;
+
+namespace DeepKeras.Training;
+
+/// <summary>Turns the data given to Fit/Evaluate/Predict into batches on the model's device.</summary>
+internal abstract class DataAdapter
+{
+    /// <summary>Gets the number of batches per epoch, if known.</summary>
+    public abstract int? Steps { get; }
+
+    /// <summary>Yields the batches of one pass. Tensors are created when the enumerator advances.</summary>
+    public abstract IEnumerable<Batch> Epoch(bool shuffle);
+}
+
+/// <summary>In-memory arrays, sliced into batches (shuffled per epoch when asked).</summary>
+internal sealed class ArrayDataAdapter : DataAdapter
+{
+    private readonly Tensor[] _x;
+    private readonly Tensor[]? _y;
+    private readonly Tensor? _sw;
+    private readonly int _batchSize;
+
+    public ArrayDataAdapter(Tensor[] x, Tensor[]? y, Tensor? sampleWeight, int batchSize)
+    {
+        _x = x;
+        _y = y;
+        _sw = sampleWeight;
+        _batchSize = batchSize;
+        Count = x[0].shape[0];
+    }
+
+    public long Count { get; }
+
+    public override int? Steps => (int)((Count + _batchSize - 1) / _batchSize);
+
+    public override IEnumerable<Batch> Epoch(bool shuffle)
+    {
+        var device = Keras.Backend.TorchDevice;
+        long[]? order = null;
+        if (shuffle)
+        {
+            order = new long[Count];
+            for (long i = 0; i < Count; i++)
+            {
+                order[i] = i;
+            }
+
+            RandomState.Shuffle.Shuffle(order);
+        }
+
+        for (long start = 0; start < Count; start += _batchSize)
+        {
+            var size = Math.Min(_batchSize, Count - start);
+            if (order is null)
+            {
+                yield return new Batch(
+                    _x.Select(t => Move(t.narrow(0, start, size), device)).ToArray(),
+                    _y?.Select(t => Move(t.narrow(0, start, size), device)).ToArray(),
+                    _sw is null ? null : Move(_sw.narrow(0, start, size), device));
+            }
+            else
+            {
+                var idx = tensor(order.AsSpan((int)start, (int)size).ToArray());
+                yield return new Batch(
+                    _x.Select(t => Move(t.index_select(0, idx), device)).ToArray(),
+                    _y?.Select(t => Move(t.index_select(0, idx), device)).ToArray(),
+                    _sw is null ? null : Move(_sw.index_select(0, idx), device));
+            }
+        }
+    }
+
+    private static Tensor Move(Tensor t, torch.Device device) =>
+        t.device_type == device.type && t.device_index == device.index ? t : t.to(device);
+}
+
+/// <summary>A user sequence of (x, y) batches, for data that does not fit in memory.</summary>
+internal sealed class EnumerableDataAdapter(IEnumerable<(ArrayLike X, ArrayLike? Y)> batches, int? steps) : DataAdapter
+{
+    public override int? Steps => steps;
+
+    public override IEnumerable<Batch> Epoch(bool shuffle)
+    {
+        var device = Keras.Backend.TorchDevice;
+        var i = 0;
+        foreach (var (x, y) in batches)
+        {
+            if (steps is { } s && i++ >= s)
+            {
+                yield break;
+            }
+
+            var xs = DataPrep.PrepareX(x.ToTensors("x"), "x").Select(t => t.to(device)).ToArray();
+            var ys = y is null ? null : DataPrep.PrepareY(y.ToTensors("y")).Select(t => t.to(device)).ToArray();
+            yield return new Batch(xs, ys, null);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections;
+
+namespace DeepKeras.Callbacks;
+
+/// <summary>
+/// The values passed to callbacks and stored in <see cref="History"/>: metric name → value with Keras keys
+/// (<c>loss</c>, <c>accuracy</c>, <c>val_loss</c>, …). Values are read from the device only when first accessed.
+/// </summary>
+public sealed class Logs : IReadOnlyDictionary<string, double>
+{
+    private Func<IEnumerable<KeyValuePair<string, double>>>? _source;
+    private Dictionary<string, double>? _values;
+
+    /// <summary>Creates logs from known values.</summary>
+    /// <param name="values">The values.</param>
+    public Logs(IEnumerable<KeyValuePair<string, double>>? values = null) =>
+        _values = values is null ? new() : new Dictionary<string, double>(values);
+
+    /// <summary>Creates logs whose values are computed on first access.</summary>
+    /// <param name="source">Produces the values.</param>
+    public Logs(Func<IEnumerable<KeyValuePair<string, double>>> source) => _source = source;
+
+    private Dictionary<string, double> Values
+    {
+        get
+        {
+            if (_values is null)
+            {
+                _values = new Dictionary<string, double>(_source!());
+                _source = null;
+            }
+
+            return _values;
+        }
+    }
+
+    /// <summary>Sets a value (e.g. <c>val_loss</c> or <c>learning_rate</c>).</summary>
+    /// <param name="key">The key.</param>
+    public double this[string key]
+    {
+        get => Values.TryGetValue(key, out var v) ? v : throw new KeyNotFoundException(
+            $"No log entry '{key}'. Available: {string.Join(", ", Values.Keys)}.");
+        set => Values[key] = value;
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<string> Keys => Values.Keys;
+
+    /// <inheritdoc/>
+    IEnumerable<double> IReadOnlyDictionary<string, double>.Values => Values.Values;
+
+    /// <inheritdoc/>
+    public int Count => Values.Count;
+
+    /// <inheritdoc/>
+    public bool ContainsKey(string key) => Values.ContainsKey(key);
+
+    /// <inheritdoc/>
+    public bool TryGetValue(string key, out double value) => Values.TryGetValue(key, out value);
+
+    /// <inheritdoc/>
+    public IEnumerator<KeyValuePair<string, double>> GetEnumerator() => Values.GetEnumerator();
+
+    /// <inheritdoc/>
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Returns a materialized copy.</summary>
+    public Logs Copy() => new(Values);
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Join(" - ", Values.Select(kv => $"{kv.Key}: {kv.Value:0.0000}"));
+}
