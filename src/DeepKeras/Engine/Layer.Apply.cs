@@ -47,7 +47,7 @@ public abstract partial class Layer
     /// <summary>The full call: build, input checks, math and output mask.</summary>
     internal (Tensor[] Outputs, Tensor? Mask) Invoke(IReadOnlyList<Tensor> inputs, Tensor? mask, bool training)
     {
-        MaybeBuild(inputs.Select(t => ShapeOf(t)).ToArray());
+        MaybeBuild(inputs.Select(ShapeOf).ToArray(), inputs.Select(t => (Shape)t.shape).ToArray());
         var outputs = CallOutputs(inputs, mask, training);
         var outMask = mask is null && !ProducesMask ? null : ComputeMask(inputs, mask);
         return (outputs, outMask);

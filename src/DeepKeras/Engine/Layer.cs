@@ -220,9 +220,11 @@ public abstract partial class Layer
     }
 
     /// <summary>Builds the layer if needed, checking the input first.</summary>
-    internal void MaybeBuild(IReadOnlyList<Shape> inputShapes)
+    /// <param name="inputShapes">Shapes with the batch axis unknown, used to build.</param>
+    /// <param name="actualShapes">The real shapes (batch included) for the input check; default <paramref name="inputShapes"/>.</param>
+    internal void MaybeBuild(IReadOnlyList<Shape> inputShapes, IReadOnlyList<Shape>? actualShapes = null)
     {
-        CheckInputs(inputShapes);
+        CheckInputs(actualShapes ?? inputShapes);
         if (Built)
         {
             return;
