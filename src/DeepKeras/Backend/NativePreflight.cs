@@ -41,19 +41,20 @@ internal static partial class NativePreflight
     }
 
     /// <summary>Builds the explanation for a failed native load.</summary>
-    internal static string Diagnose(Exception ex)
+    internal static string Diagnose(Exception ex) =>
+        Diagnose(ex, OperatingSystem.IsLinux() ? FindLibStdCxx() : (null, null));
+
+    /// <summary>Builds the explanation given the libstdc++ found on the machine.</summary>
+    internal static string Diagnose(Exception ex, (string? Path, string? Newest) libstdcxx)
     {
         var sb = new StringBuilder("DeepKeras could not load the TorchSharp native libraries (libtorch 2.10 / LibTorchSharp). ");
-        if (OperatingSystem.IsLinux())
+        var (path, newest) = libstdcxx;
+        if (path is not null && newest is not null && CompareGlibcxx(newest, RequiredGlibcxx) < 0)
         {
-            var (path, newest) = FindLibStdCxx();
-            if (path is not null && newest is not null && CompareGlibcxx(newest, RequiredGlibcxx) < 0)
-            {
-                sb.Append($"TorchSharp 0.107 needs libstdc++ with {RequiredGlibcxx} (GCC 13+ runtime); found {newest} at {path}. ");
-                sb.Append("Fix: run `./build.sh setup` as root (Debian 12: installs libstdc++6 from Debian 13 \"trixie\" with apt pin 100), ");
-                sb.Append("or use Ubuntu 24.04+/Debian 13+. ");
-                return sb.Append($"Loader said: {Innermost(ex).Message}").ToString();
-            }
+            sb.Append($"TorchSharp 0.107 needs libstdc++ with {RequiredGlibcxx} (GCC 13+ runtime); found {newest} at {path}. ");
+            sb.Append("Fix: run `./build.sh setup` as root (Debian 12: installs libstdc++6 from Debian 13 \"trixie\" with apt pin 100), ");
+            sb.Append("or use Ubuntu 24.04+/Debian 13+. ");
+            return sb.Append($"Loader said: {Innermost(ex).Message}").ToString();
         }
 
         var inner = Innermost(ex).Message;
