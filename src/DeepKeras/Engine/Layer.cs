@@ -73,8 +73,12 @@ public abstract partial class Layer
     /// <summary>Gets the layers this layer tracks (sublayers of models and wrappers).</summary>
     public virtual IReadOnlyList<Layer> Sublayers => _sublayers;
 
-    /// <summary>Gets all weights: trainable first, then non-trainable (Keras <c>layer.weights</c> order).</summary>
-    public IReadOnlyList<Variable> Weights => [.. TrainableWeights, .. NonTrainableWeights];
+    /// <summary>
+    /// Gets all weights in Keras's <c>layer.weights</c> order: this layer's own (trainable, then non-trainable), then
+    /// each sublayer's, recursively. <c>GetWeights</c>/<c>SetWeights</c> and weight files use this order.
+    /// </summary>
+    public IReadOnlyList<Variable> Weights =>
+        [.. _variables.Where(v => v.Trainable), .. _variables.Where(v => !v.Trainable), .. Sublayers.SelectMany(l => l.Weights)];
 
     /// <summary>Gets the weights the optimizer updates (empty when the layer is frozen).</summary>
     public IReadOnlyList<Variable> TrainableWeights => Trainable
@@ -84,8 +88,7 @@ public abstract partial class Layer
     /// <summary>Gets the weights the optimizer leaves alone (moving statistics, and all weights of a frozen layer).</summary>
     public IReadOnlyList<Variable> NonTrainableWeights => Trainable
         ? [.. _variables.Where(v => !v.Trainable), .. Sublayers.SelectMany(l => l.NonTrainableWeights)]
-        : [.. _variables.Where(v => v.Trainable), .. Sublayers.SelectMany(l => l.TrainableWeights),
-            .. _variables.Where(v => !v.Trainable), .. Sublayers.SelectMany(l => l.NonTrainableWeights)];
+        : Weights;
 
     /// <summary>Gets the weights this layer created itself (not its sublayers'), in creation order.</summary>
     protected internal IReadOnlyList<Variable> OwnVariables => _variables;
