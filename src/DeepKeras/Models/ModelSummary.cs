@@ -274,7 +274,8 @@ internal sealed class ModelSummary
         sb.Append($" {label}: {count.ToString("N0", Invariant)} ({ReadableSize(bits)})\n");
 
     private static BigInteger MemoryBits(IEnumerable<Variable> weights) =>
-        weights.Distinct(ReferenceEqualityComparer.Instance).Cast<Variable>().Aggregate(BigInteger.Zero, (sum, w) => sum + ((BigInteger)w.Count * BitsPerParam));
+        weights.Distinct(ReferenceEqualityComparer.Instance).Cast<Variable>()
+            .Aggregate(BigInteger.Zero, (sum, w) => sum + ((BigInteger)w.Count * BitsPerParam));
 
     private static string FormatShapes(IReadOnlyList<Shape> shapes) => shapes.Count == 1
         ? FormatShape(shapes[0])

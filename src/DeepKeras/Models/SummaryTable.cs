@@ -26,9 +26,6 @@ internal sealed class SummaryTable
         _widths = SegmentWidths(columnWidths, tableWidth);
     }
 
-    /// <summary>Gets the width of each column between two borders, padding included.</summary>
-    public IReadOnlyList<int> Widths => _widths;
-
     /// <summary>Adds a row with one text per column.</summary>
     public void AddRow(params string[] cells) => _rows.Add(cells);
 

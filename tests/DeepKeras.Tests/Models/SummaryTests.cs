@@ -424,4 +424,25 @@ public class SummaryTests
         Assert.Equal(model.ToSummaryString(lineLength: 88), writer.ToString());
         Assert.Contains("\n Total params: 25,670 (100.27 KB)\n", writer.ToString());
     }
+
+    [Fact]
+    public void Summary_SequentialLikeFollowsKerasDepthRule()
+    {
+        Keras.Backend.ClearSession();
+
+        // A chain that also outputs its middle tensor still has one node per depth: three columns.
+        var x = Keras.Input(shape: 4);
+        var h = new Dense(4).Apply(x);
+        var chain = new Functional([x], [h, new Dense(2).Apply(h)]);
+        Assert.DoesNotContain("Connected to", chain.ToSummaryString(lineLength: 108));
+
+        // One layer called twice is shared: four columns, its two calls listed as name[node][tensor].
+        var i = Keras.Input(shape: 4);
+        var shared = new Dense(4, name: "shared");
+        var twice = new Functional(i, shared.Apply(shared.Apply(i)));
+        var text = twice.ToSummaryString(lineLength: 108);
+        Assert.Contains("┃ Connected to               ┃", text);
+        Assert.Contains("│ shared (Dense)                │ (None, 4)                 │              20 │ input_layer_1[0][0],       │", text);
+        Assert.Contains("│                               │                           │                 │ shared[0][0]               │", text);
+    }
 }
