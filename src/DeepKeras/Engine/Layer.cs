@@ -233,6 +233,7 @@ public abstract partial class Layer
             return;
         }
 
+        BuildShapes = inputShapes.ToArray();
         if (inputShapes.Count == 1)
         {
             Build(inputShapes[0]);
@@ -244,6 +245,9 @@ public abstract partial class Layer
 
         Built = true;
     }
+
+    /// <summary>Gets the input shapes the layer was built for (Keras <c>_build_shapes_dict</c>; the summary uses it).</summary>
+    internal IReadOnlyList<Shape>? BuildShapes { get; private set; }
 
     /// <summary>Marks the layer built without calling <see cref="Build(Shape)"/> (layers built by their parent).</summary>
     protected void SetBuilt() => Built = true;
