@@ -107,11 +107,19 @@ public abstract partial class Layer
         return new CallScope(static () => _callDepth--);
     }
 
-    /// <summary>Stops <see cref="AddLoss"/> from recording until disposed (shape-inference dry runs).</summary>
+    /// <summary>
+    /// Until disposed, <see cref="AddLoss"/> records nothing and layer calls clear nothing: shape-inference dry runs
+    /// leave the losses of the last real forward pass alone.
+    /// </summary>
     private static CallScope SuppressLosses()
     {
         _suppressLosses++;
-        return new CallScope(static () => _suppressLosses--);
+        _callDepth++;
+        return new CallScope(static () =>
+        {
+            _suppressLosses--;
+            _callDepth--;
+        });
     }
 
     /// <summary>Adds <c>activity_regularizer(output) / batch_size</c> for each output, as Keras's <c>__call__</c> does.</summary>
