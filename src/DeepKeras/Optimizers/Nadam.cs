@@ -40,8 +40,8 @@ public sealed class Nadam : Optimizer
     /// <summary>Gets epsilon.</summary>
     public double Epsilon { get; }
 
-    /// <summary>Gets the product of the momentum schedule up to the last step, Πₜ (Keras <c>_u_product</c>; 1 before any step).</summary>
-    public double UProduct { get; private set; } = 1.0;
+    /// <summary>Gets the product of the momentum schedule up to the last step, Πₜ (Keras <c>_u_product</c>, part of the optimizer state; 1 before any step).</summary>
+    public double UProduct { get; internal set; } = 1.0;
 
     /// <inheritdoc/>
     protected override Tensor[] CreateSlots(Variable variable) => [ZerosLike(variable), ZerosLike(variable)];
