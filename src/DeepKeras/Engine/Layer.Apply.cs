@@ -47,8 +47,10 @@ public abstract partial class Layer
     /// <summary>The full call: build, input checks, math and output mask.</summary>
     internal (Tensor[] Outputs, Tensor? Mask) Invoke(IReadOnlyList<Tensor> inputs, Tensor? mask, bool training)
     {
+        using var call = EnterCall();
         MaybeBuild(inputs.Select(ShapeOf).ToArray(), inputs.Select(t => (Shape)t.shape).ToArray());
         var outputs = CallOutputs(inputs, mask, training);
+        AddActivityRegularization(outputs);
         var outMask = mask is null && !ProducesMask ? null : ComputeMask(inputs, mask);
         return (outputs, outMask);
     }

@@ -101,7 +101,9 @@ public abstract partial class Layer
     /// <param name="shape">Shape in Keras layout.</param>
     /// <param name="initializer">Initializer; default glorot_uniform.</param>
     /// <param name="trainable">Whether the optimizer updates it.</param>
-    protected Variable AddWeight(string name, Shape shape, Initializers.Initializer? initializer = null, bool trainable = true)
+    /// <param name="regularizer">Penalty on the weight added to <see cref="Losses"/> (and so to the training loss) while it is trainable.</param>
+    protected Variable AddWeight(string name, Shape shape, Initializers.Initializer? initializer = null, bool trainable = true,
+        Regularizers.Regularizer? regularizer = null)
     {
         Keras.Backend.EnsureInitialized();
         initializer ??= new Initializers.GlorotUniform();
@@ -110,6 +112,7 @@ public abstract partial class Layer
         var value = initializer.Call(shape.ToLongArray());
         var v = new Variable(name, $"{Name}/{name}", value, trainable);
         v.Value.requires_grad_(trainable && Trainable);
+        v.Regularizer = regularizer;
         _variables.Add(v);
         return v;
     }
@@ -192,6 +195,7 @@ public abstract partial class Layer
         MaybeBuild(inputShapes);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        using var noLosses = SuppressLosses();
         var inputs = inputShapes.Select(s => zeros(s.ToLongArray(1), dtype: float32, device: Keras.Backend.TorchDevice)).ToArray();
         var outputs = CallOutputs(inputs, null, false);
         return outputs.Select(o =>
@@ -217,6 +221,11 @@ public abstract partial class Layer
         if (BatchInputShape is { } s)
         {
             config["batch_input_shape"] = s.ToArray();
+        }
+
+        if (ActivityRegularizer is { } r)
+        {
+            config["activity_regularizer"] = r;
         }
 
         return config;
