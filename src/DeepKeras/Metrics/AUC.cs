@@ -119,7 +119,7 @@ public sealed class AUC : Metric
             return terms.sum().item<double>();
         }
 
-        var byLabel = terms.sum(0);
+        var byLabel = terms.sum(dim: 0);
         if (_labelWeights is null)
         {
             return byLabel.mean().item<double>();

@@ -46,7 +46,7 @@ internal sealed class ConfusionCounts
 
         if (topK is { } k)
         {
-            var keep = zeros_like(pred).scatter_(-1, pred.topk(Math.Min(k, (int)pred.shape[^1]), dim: -1).indexes, 1);
+            var keep = zeros_like(pred).scatter_(-1, pred.topk(Math.Min(k, (int)pred.shape[^1]), dim: -1).indexes, ones_like(pred));
             pred = pred * keep + NegInf * (1 - keep);
         }
 
@@ -81,8 +81,8 @@ internal sealed class ConfusionCounts
         var bucket = bucketize(pred.contiguous(), boundaries);
         var tp = AboveThreshold(bucket, isPos * weight);
         var fp = AboveThreshold(bucket, (1 - isPos) * weight);
-        var totalPos = (isPos * weight).sum(0);
-        var totalNeg = ((1 - isPos) * weight).sum(0);
+        var totalPos = (isPos * weight).sum(dim: 0);
+        var totalNeg = ((1 - isPos) * weight).sum(dim: 0);
         return (tp, fp, totalNeg - fp, totalPos - tp);
     }
 
@@ -103,7 +103,7 @@ internal sealed class ConfusionCounts
             hist = zeros((t + 1) * labels, dtype: float64, device: values.device).index_add_(0, flat, values.reshape(-1), 1).view(t + 1, labels);
         }
 
-        var fromTop = hist.flip(0).cumsum(0).flip(0);
+        var fromTop = hist.flip(0).cumsum(dim: 0).flip(0);
         var sorted = fromTop.narrow(0, 1, t);
         return sorted.index_select(0, tensor(_inverse, device: values.device));
     }
