@@ -64,6 +64,11 @@ public abstract class Loss
         }
 
         var (mm, w) = LossUtils.SameRank(m, sampleWeight.to(m.dtype));
+        while (w.dim() < mm.dim())
+        {
+            w = w.unsqueeze(-1);
+        }
+
         return mm * w;
     }
 

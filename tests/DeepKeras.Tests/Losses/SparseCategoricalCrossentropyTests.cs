@@ -52,6 +52,17 @@ public class SparseCategoricalCrossentropyTests
     }
 
     [Fact]
+    public void Call_IgnoreClassOnSequences_WithPerSampleWeights()
+    {
+        // labels (2, 2) with padding 0 ignored; probabilities (2, 2, 3); sample weights [1, 3] per sequence
+        // valid steps: (0,0) label 1 → -log 0.5, (1,0) label 2 → -log 0.1, (1,1) label 1 → -log 0.7
+        // weighted sum = -log 0.5 + 3·(-log 0.1 - log 0.7), mean over the 3 valid steps
+        var p = TorchSharp.torch.tensor(new float[] { 0.2f, 0.5f, 0.3f, 0.6f, 0.3f, 0.1f, 0.4f, 0.5f, 0.1f, 0.1f, 0.7f, 0.2f }).reshape(2, 2, 3);
+        var loss = new SparseCategoricalCrossentropy(ignoreClass: 0).Call(L(new long[,] { { 1, 0 }, { 2, 1 } }), p, T(1f, 3f));
+        Near((-Math.Log(0.5) + 3 * (-Math.Log(0.1) - Math.Log(0.7))) / 3, loss);
+    }
+
+    [Fact]
     public void Call_ExtremeInputs_AreFinite()
     {
         Near([-Math.Log(Eps)], LossFunctions.SparseCategoricalCrossentropy(L(0), T(new float[,] { { 0, 1 } })), 1e-4);
