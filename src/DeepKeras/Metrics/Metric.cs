@@ -34,8 +34,7 @@ public abstract class Metric
     /// Resolves a metric name: <c>"accuracy"</c>/<c>"acc"</c> (picked from the data, as Keras does), <c>"mae"</c>,
     /// <c>"mse"</c>, class-style names such as <c>"categorical_accuracy"</c>.
     /// </summary>
-    public static implicit operator Metric(string identifier) =>
-        identifier.Trim() is "accuracy" or "acc" ? new AutoAccuracy(identifier.Trim()) : Metrics.Get(identifier);
+    public static implicit operator Metric(string identifier) => Metrics.Get(identifier);
 
     /// <inheritdoc/>
     public override string ToString() => $"<{GetType().Name} name={Name}>";
