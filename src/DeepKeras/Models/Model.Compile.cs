@@ -60,18 +60,18 @@ public partial class Model
         Optimizer = optimizer ?? new RMSprop();
         _losses = losses;
         _lossWeights = lossWeights?.ToArray();
-        var metricList = metrics?.ToList() ?? [];
+        var metricList = metrics?.Select(m => (Metric: m, BaseName: m.Name)).ToList() ?? [];
         _compiledMetrics = new List<Metric>[outputs];
         for (var o = 0; o < outputs; o++)
         {
             _compiledMetrics[o] = [];
-            foreach (var m in metricList)
+            foreach (var (m, baseName) in metricList)
             {
-                // Each output needs its own state: resolve names again for outputs after the first.
-                var metric = o == 0 ? m : (m is AutoAccuracy ? new AutoAccuracy(m.Name) : m);
+                // Each output needs its own state: resolve the name again for outputs after the first.
+                var metric = o == 0 ? m : MetricForAnotherOutput(baseName, outputs);
                 if (outputs > 1)
                 {
-                    metric.Name = $"{OutputNames[o]}_{m.Name}";
+                    metric.Name = $"{OutputNames[o]}_{baseName}";
                 }
 
                 _compiledMetrics[o].Add(metric);
@@ -109,6 +109,20 @@ public partial class Model
             }
 
             return list;
+        }
+    }
+
+    private static Metric MetricForAnotherOutput(string name, int outputs)
+    {
+        try
+        {
+            return DeepKeras.Metrics.Metrics.Get(name);
+        }
+        catch (ArgumentException)
+        {
+            throw new ArgumentException(
+                $"Metric '{name}' cannot be shared by the {outputs} outputs of this model (each output needs its own state). " +
+                "Pass metric names as strings (e.g. \"accuracy\", \"mae\"), which are created once per output.", nameof(name));
         }
     }
 

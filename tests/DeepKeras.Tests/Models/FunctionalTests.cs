@@ -63,6 +63,20 @@ public class FunctionalTests
     }
 
     [Fact]
+    public void MultiOutput_Metrics_AreTrackedPerOutput()
+    {
+        var input = Keras.Input(shape: 3);
+        var model = new Functional([input], [new Dense(1, name: "head_a").Apply(input), new Dense(1, name: "head_b").Apply(input)]);
+        model.Compile(optimizer: new DeepKeras.Optimizers.SGD(0), loss: "mse", metrics: ["mae"]);
+        var x = randn(8, 3);
+        var (t1, t2) = (randn(8, 1), zeros(8, 1));
+        var r = model.TestOnBatch(x, new[] { t1, t2 });
+        var preds = model.Forward([x], false);
+        TestData.Near((preds[0] - t1).abs().mean().item<float>(), r["head_a_mae"], 1e-5, "head_a_mae");
+        TestData.Near(preds[1].abs().mean().item<float>(), r["head_b_mae"], 1e-5, "head_b_mae");
+    }
+
+    [Fact]
     public void Input_NotFromKerasInput_IsRejected()
     {
         var a = Keras.Input(shape: 4);
