@@ -52,7 +52,9 @@ public static partial class Plots
         var index = 0;
         foreach (var (name, values) in series)
         {
-            var line = plot.Add.ScatterLine(xs, values.ToArray(), PlotStyle.Category(index++, series.Count));
+            // NaN leaves a gap; infinities would wreck the axis range, so they become gaps too.
+            var ys = values.Select(v => double.IsFinite(v) ? v : double.NaN).ToArray();
+            var line = plot.Add.ScatterLine(xs, ys, PlotStyle.Category(index++, series.Count));
             line.LegendText = name;
             line.LineWidth = 1.5f;
         }

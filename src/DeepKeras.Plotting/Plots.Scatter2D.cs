@@ -11,7 +11,7 @@ public static partial class Plots
     /// Saves a scatter plot of 2-D points coloured by class, with a legend: the latent-space plot of the Keras VAE
     /// tutorial (<c>plt.scatter(z[:, 0], z[:, 1], c=labels)</c>).
     /// </summary>
-    /// <param name="points">Points of shape <c>(N, 2)</c>, e.g. the encoder's <c>z_mean</c>.</param>
+    /// <param name="points">Points of shape <c>(N, 2)</c>, e.g. the encoder's <c>z_mean</c>; points with a NaN or infinite coordinate are skipped.</param>
     /// <param name="labels">Integer class of each point, shape <c>(N,)</c> or <c>(N, 1)</c>; null draws every point in one colour.</param>
     /// <param name="path">The PNG file to write; its folder is created.</param>
     /// <param name="title">The title, or null.</param>
@@ -63,7 +63,7 @@ public static partial class Plots
             var ys = new List<double>();
             for (var i = 0; i < n; i++)
             {
-                if (classes[i] == cls)
+                if (classes[i] == cls && float.IsFinite(points.Values[2 * i]) && float.IsFinite(points.Values[(2 * i) + 1]))
                 {
                     xs.Add(points.Values[2 * i]);
                     ys.Add(points.Values[(2 * i) + 1]);

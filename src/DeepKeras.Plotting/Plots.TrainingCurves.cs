@@ -20,10 +20,11 @@ public static partial class Plots
     /// other recorded metric that does not start with <c>val_</c>.
     /// </param>
     /// <remarks>
-    /// Panels are placed side by side, three per row at most. With <c>validationFreq</c> &gt; 1 there are fewer validation
+    /// Panels are placed side by side, three per row at most. A NaN or infinite value (a diverged epoch) leaves a gap.
+    /// With <c>validationFreq</c> &gt; 1 there are fewer validation
     /// values than epochs; they are drawn at the epochs where validation ran (every k-th epoch).
     /// </remarks>
-    /// <exception cref="ArgumentException">The history is empty, or a requested metric was not recorded.</exception>
+    /// <exception cref="ArgumentException">The history is empty, or a requested metric was not recorded or starts with <c>val_</c>.</exception>
     public static void TrainingCurves(History history, string path, params string[] metrics)
     {
         ArgumentNullException.ThrowIfNull(history);
@@ -39,6 +40,12 @@ public static partial class Plots
         var names = metrics is { Length: > 0 } ? metrics : DefaultCurveMetrics(data.Keys);
         foreach (var name in names)
         {
+            if (name.StartsWith("val_", StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"Pass metrics by their training name: '{name[4..]}' draws '{name}' in the same panel. Received: '{name}'.", nameof(metrics));
+            }
+
             if (!data.TryGetValue(name, out var values) || values.Count == 0)
             {
                 throw new ArgumentException(
@@ -72,12 +79,12 @@ public static partial class Plots
     {
         var plot = PlotStyle.NewPlot();
         var trainX = EpochPositions(train.Count, epochAxis);
-        var trainLine = plot.Add.Scatter(trainX, train.ToArray(), PlotStyle.Blue);
+        var trainLine = plot.Add.Scatter(trainX, Finite(train), PlotStyle.Blue);
         trainLine.LegendText = $"Training {name}";
         trainLine.MarkerSize = 6;
         if (validation is { Count: > 0 })
         {
-            var valLine = plot.Add.Scatter(ValidationPositions(validation.Count, trainX), validation.ToArray(), PlotStyle.Orange);
+            var valLine = plot.Add.Scatter(ValidationPositions(validation.Count, trainX), Finite(validation), PlotStyle.Orange);
             valLine.LegendText = $"Validation {name}";
             valLine.MarkerSize = 6;
             plot.Title($"Training and validation {name}");
@@ -112,11 +119,19 @@ public static partial class Plots
     // ScottPlot has no "best" legend location: put the legend in the right-hand corner away from where the curves end.
     private static Alignment LegendCorner(List<double> train, List<double>? validation)
     {
-        var all = validation is null ? train : [.. train, .. validation];
+        var all = (validation is null ? train : [.. train, .. validation]).Where(double.IsFinite).ToList();
+        var ends = new[] { train[^1], validation is { Count: > 0 } ? validation[^1] : double.NaN }.Where(double.IsFinite).ToList();
+        if (all.Count == 0 || ends.Count == 0)
+        {
+            return Alignment.UpperRight;
+        }
+
         double min = all.Min(), max = all.Max();
-        var end = validation is { Count: > 0 } ? (train[^1] + validation[^1]) / 2 : train[^1];
-        return max > min && (end - min) / (max - min) > 0.5 ? Alignment.LowerRight : Alignment.UpperRight;
+        return max > min && (ends.Average() - min) / (max - min) > 0.5 ? Alignment.LowerRight : Alignment.UpperRight;
     }
+
+    // A diverged epoch (NaN or ±Inf loss) is left as a gap instead of wrecking the axis range.
+    private static double[] Finite(List<double> values) => values.Select(v => double.IsFinite(v) ? v : double.NaN).ToArray();
 
     private static double[] EpochPositions(int count, double[]? epochAxis) =>
         epochAxis is not null && epochAxis.Length == count

@@ -121,6 +121,28 @@ public class TrainingCurvesTests
     }
 
     [Fact]
+    public void DivergedEpoch_LeavesAGap_AndKeepsTheAxisRange()
+    {
+        var history = new History();
+        history.OnEpochEnd(0, new Logs(new Dictionary<string, double> { ["loss"] = 1.0, ["val_loss"] = 1.1 }));
+        history.OnEpochEnd(1, new Logs(new Dictionary<string, double> { ["loss"] = double.NaN, ["val_loss"] = double.PositiveInfinity }));
+        history.OnEpochEnd(2, new Logs(new Dictionary<string, double> { ["loss"] = 0.5, ["val_loss"] = 0.7 }));
+        using var dir = new TempDir();
+        var path = dir.File("nan.png");
+        Plots.TrainingCurves(history, path);
+        PngAssert.HasSize(path, 480, 360);
+        PngAssert.HasContent(path);
+    }
+
+    [Fact]
+    public void ValidationMetricName_IsRejectedWithAHint()
+    {
+        using var dir = new TempDir();
+        var ex = Assert.Throws<ArgumentException>(() => Plots.TrainingCurves(MakeHistory(2), dir.File("x.png"), "val_loss"));
+        Assert.Contains("'loss' draws 'val_loss' in the same panel", ex.Message);
+    }
+
+    [Fact]
     public void EmptyPath_Throws()
     {
         var ex = Assert.Throws<ArgumentException>(() => Plots.TrainingCurves(MakeHistory(2), " "));
