@@ -83,7 +83,19 @@ seed_fashion_mnist() {
   say "Fashion-MNIST seeded into $dst"
 }
 
+# Debian packages the project needs at run time: fonts for plot text.
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && { say "packages present: $*"; return 0; }
+  if ! can_apt; then echo "[setup] missing packages: ${missing[*]}. As root run: apt-get install -y ${missing[*]}"; return 1; fi
+  say "installing ${missing[*]}"
+  apt_update_once
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
 status=0
 fix_libstdcxx || status=1
+if command -v dpkg >/dev/null 2>&1; then ensure_packages fonts-dejavu-core || status=1; fi
 seed_fashion_mnist || status=1
 exit $status
