@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Globalization;
+using DeepKeras.Callbacks;
+using DeepKeras.Layers;
+using DeepKeras.Models;
+using DeepKeras.Training;
+using TorchSharp;
+
+namespace DeepKeras.Bench;
+
+/// <summary>
+/// Trains the MLP with <c>Fit</c> for 20 epochs on a subset and prints the process memory after each epoch; the ratio
+/// epoch 20 / epoch 2 shows whether anything accumulates across batches or epochs (it should stay near 1).
+/// </summary>
+internal static class MemoryBench
+{
+    public static void Run(BenchOptions options)
+    {
+        var epochs = options.Epochs ?? 20;
+        var (x, y, source) = BenchData.Load(options.Limit ?? 10_000);
+        Console.WriteLine($"memory: {source}, {x.shape[0]} samples, batch {options.BatchSize}, {epochs} epochs");
+
+        Keras.Utils.SetRandomSeed(1);
+        var model = new Sequential(
+            new InputLayer(784),
+            new Dense(512, activation: "relu"),
+            new Dropout(0.2),
+            new Dense(512, activation: "relu"),
+            new Dropout(0.2),
+            new Dense(10, activation: "softmax"));
+        model.Compile(optimizer: new Optimizers.Adam(), loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
+        var probe = new MemoryProbe();
+        model.Fit(x, y, batchSize: options.BatchSize, epochs: epochs, verbose: 0, callbacks: [probe]);
+
+        var second = probe.WorkingSet[Math.Min(1, probe.WorkingSet.Count - 1)];
+        var last = probe.WorkingSet[^1];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RATIO mem_epoch{epochs}_vs_epoch2={last / second:0.00}"));
+    }
+
+    /// <summary>Records working set and private memory (after a full GC) at each epoch end.</summary>
+    private sealed class MemoryProbe : Callback
+    {
+        public List<double> WorkingSet { get; } = [];
+
+        public override void OnEpochEnd(int epoch, Logs logs)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            using var process = Process.GetCurrentProcess();
+            var ws = process.WorkingSet64 / 1048576.0;
+            var priv = process.PrivateMemorySize64 / 1048576.0;
+            var managed = GC.GetTotalMemory(false) / 1048576.0;
+            WorkingSet.Add(ws);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"epoch {epoch + 1,2}  loss {logs["loss"]:0.0000}  working set {ws,7:0.0} MiB  private {priv,7:0.0} MiB  " +
+                $"managed {managed,6:0.0} MiB  live tensors {DisposeScopeManager.Statistics.ThreadTotalLiveCount}"));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+// DeepKeras benchmarks:
+//   dotnet run -c Release --project bench/DeepKeras.Bench -- mlp      Fit vs a hand-written TorchSharp loop, same model
+//   dotnet run -c Release --project bench/DeepKeras.Bench -- memory   process memory over 20 epochs of Fit
+// Options: --rounds N (mlp, default 3), --limit N (training samples), --epochs N (memory, default 20), --threads N.
+// The last line is always `RATIO name=value`, for scripts.
+using DeepKeras;
+using DeepKeras.Bench;
+
+var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "mlp";
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args.SkipWhile(a => a == mode).ToArray());
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"{e.Message}\n{BenchOptions.Usage}");
+    return 2;
+}
+
+if (options.Threads is { } threads)
+{
+    Keras.Backend.SetThreads(threads);
+}
+
+Console.WriteLine(Keras.Backend.Describe());
+switch (mode)
+{
+    case "mlp":
+        MlpBench.Run(options);
+        return 0;
+    case "memory":
+        MemoryBench.Run(options);
+        return 0;
+    default:
+        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Expected: mlp, memory.\n{BenchOptions.Usage}");
+        return 2;
+}
