@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -6,12 +7,22 @@ namespace DeepKeras.Layers;
 /// <summary>Torch's 1-D/2-D/3-D convolution and pooling ops chosen by rank; inputs are channels_first.</summary>
 internal static class SpatialOps
 {
-    public static Tensor Conv(Tensor x, Tensor w, Tensor? b, long[] s, long[] p, long[] d, long groups) => s.Length switch
+    public static Tensor Conv(Tensor x, Tensor w, Tensor? b, long[] s, long[] p, long[] d, long groups)
     {
-        1 => F.conv1d(x, w, b, s[0], p[0], d[0], groups),
-        2 => F.conv2d(x, w, b, s, p, d, groups),
-        _ => F.conv3d(x, w, b, s, p, d, groups),
-    };
+        // libtorch 2.10's CPU (oneDNN) depthwise conv returns wrong values for a channels_last input when each channel
+        // has several filters (groups == channels < out_channels); a contiguous channels_first input is computed right.
+        if (groups > 1 && groups == x.shape[1] && w.shape[0] > groups && x.device_type == DeviceType.CPU)
+        {
+            x = x.contiguous();
+        }
+
+        return s.Length switch
+        {
+            1 => F.conv1d(x, w, b, s[0], p[0], d[0], groups),
+            2 => F.conv2d(x, w, b, s, p, d, groups),
+            _ => F.conv3d(x, w, b, s, p, d, groups),
+        };
+    }
 
     public static Tensor ConvTranspose(Tensor x, Tensor w, long[] s, long[] d) => s.Length switch
     {

@@ -174,14 +174,18 @@ public class BatchNormalization : Layer
     private Tensor FusedTrainingStep(Tensor x)
     {
         var n = (double)(x.numel() / x.shape[1]);
-        var oldVariance = MovingVariance!.Value.detach().clone();
+        var mean = MovingMean!.Value.detach().clone();
+        var variance = MovingVariance!.Value.detach().clone();
 
-        // Torch updates v ← (1−m')·v + m'·var·n/(n−1) with m' = 1 − momentum; Keras wants the biased var, so the
-        // unbiased term is rescaled afterwards: v ← v·(1 − 1/n) + old·(1−m')/n, which leaves (1−m')·old + m'·var.
-        var y = nn.functional.batch_norm(x, MovingMean!.Value, MovingVariance.Value, Gamma?.Value, Beta?.Value, true, 1 - Momentum, Epsilon);
+        // Torch updates v ← M·v + (1−M)·var·n/(n−1) (M = Keras momentum); Keras wants the biased var, so the unbiased
+        // term is rescaled afterwards: v ← v·(1 − 1/n) + old·M/n, which leaves M·old + (1−M)·var. Torch keeps the
+        // running tensors for its backward pass, hence the copies.
+        var old = variance.clone();
+        var y = nn.functional.batch_norm(x, mean, variance, Gamma?.Value, Beta?.Value, true, 1 - Momentum, Epsilon);
         using (no_grad())
         {
-            MovingVariance.Value.mul_(1 - (1 / n)).add_(oldVariance.mul_(Momentum / n));
+            MovingMean.Value.copy_(mean);
+            MovingVariance.Value.copy_(variance.mul(1 - (1 / n)).add_(old.mul_(Momentum / n)));
         }
 
         return y;
