@@ -27,6 +27,9 @@ internal static partial class NativePreflight
                 throw _failure;
             }
 
+            // TorchSharp prints its whole loader trace to stdout before throwing; the user gets our one explanation instead.
+            var stdout = Console.Out;
+            Console.SetOut(TextWriter.Null);
             try
             {
                 torch.InitializeDeviceType(deviceType);
@@ -37,6 +40,10 @@ internal static partial class NativePreflight
             {
                 _failure = new BackendLoadException(Diagnose(ex), ex);
                 throw _failure;
+            }
+            finally
+            {
+                Console.SetOut(stdout);
             }
         }
     }
