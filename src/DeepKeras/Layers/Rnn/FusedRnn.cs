@@ -25,7 +25,7 @@ internal static class FusedRnn
             return torch.rnn_relu(x, h0, [w_ih, w_hh, b_ih, b_hh], True, 1, 0.0, train, False, True)
         """;
 
-    private static readonly Lazy<jit.CompilationUnit> Unit = new(() => jit.compile(Script), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<jit.CompilationUnit> Unit = new(() => jit.compile(Script + "\n"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Runs an LSTM over a batch-first sequence.</summary>
     /// <param name="x">Input <c>(batch, time, features)</c>.</param>
