@@ -27,10 +27,7 @@ public abstract partial class RnnBase
     protected override Tensor[] CallOutputs(IReadOnlyList<Tensor> inputs, Tensor? mask, bool training)
     {
         var x = inputs[0].is_floating_point() ? inputs[0] : inputs[0].to_type(ScalarType.Float32);
-        if (x.shape[1] == 0)
-        {
-            throw new ArgumentException($"Layer \"{Name}\" ({ClassName}) received a sequence with 0 time steps. Received: shape={(Shape)x.shape}");
-        }
+        CheckSequence(x);
 
         var states = InitialStates(inputs, x);
         if (GoBackwards)
@@ -142,6 +139,26 @@ public abstract partial class RnnBase
         var n = masks.shape[0];
         var perGate = bmm(h.unsqueeze(0) * masks, kernel.reshape(Units, n, Units).permute(1, 0, 2));
         return perGate.permute(1, 0, 2).reshape(h.shape[0], n * Units);
+    }
+
+    private void CheckSequence(Tensor x)
+    {
+        var prefix = $"Input 0 of layer \"{Name}\" is incompatible with the layer: ";
+        if (x.dim() != 3)
+        {
+            throw new ArgumentException($"{prefix}expected ndim=3, found ndim={x.dim()}. Full shape received: {(Shape)x.shape}");
+        }
+
+        if (x.shape[2] != Kernel!.Value.shape[0])
+        {
+            throw new ArgumentException(
+                $"{prefix}expected axis -1 of input shape to have value {Kernel.Value.shape[0]}, but received input with shape {(Shape)x.shape}");
+        }
+
+        if (x.shape[1] == 0)
+        {
+            throw new ArgumentException($"Layer \"{Name}\" ({ClassName}) received a sequence with 0 time steps. Received: shape={(Shape)x.shape}");
+        }
     }
 
     private static Tensor DropoutMasks(long count, long batch, long features, double rate, TorchSharp.torch.Device device) =>

@@ -161,6 +161,11 @@ public class LSTMTests
         Assert.Contains("recurrent_dropout=1.5", rate.Message);
         var rank = Assert.Throws<ArgumentException>(() => new LSTM(4).Apply(zeros(2, 3)));
         Assert.Contains("expected ndim=3, found ndim=2", rank.Message);
+        var built = new LSTM(4);
+        built.Apply(zeros(1, 2, 3));
+        Assert.Contains("expected ndim=3", Assert.Throws<ArgumentException>(() => built.Apply(zeros(2, 3))).Message);
+        var features = Assert.Throws<ArgumentException>(() => built.Apply(zeros(1, 2, 5)));
+        Assert.Contains("expected axis -1 of input shape to have value 3, but received input with shape (1, 2, 5)", features.Message);
     }
 
     [Fact]
