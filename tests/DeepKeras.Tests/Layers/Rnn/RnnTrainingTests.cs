@@ -44,4 +44,24 @@ public class RnnTrainingTests
 
         Assert.True(accuracy > 0.9, $"accuracy {accuracy}");
     }
+
+    [Fact]
+    public void Fit_FusedAndMaskedPaths_LeaveNoTensorsBehindBetweenEpochs()
+    {
+        Keras.Utils.SetRandomSeed(23);
+        var ids = randint(0, 9, [128, 6]);
+        var y = randint(0, 2, [128, 1]).to_type(ScalarType.Float32);
+        var model = new Sequential(
+            new Embedding(9, 4, maskZero: true),
+            new Bidirectional(new GRU(3, returnSequences: true)),
+            new LSTM(3, stateful: true),
+            new Dense(1, activation: "sigmoid"));
+        model.Compile(optimizer: "adam", loss: "binary_crossentropy");
+        model.Fit(ids, y, epochs: 1, batchSize: 32, verbose: 0, shuffle: false);
+        var before = Tensor.TotalCount;
+
+        model.Fit(ids, y, epochs: 3, batchSize: 32, verbose: 0, shuffle: false);
+
+        Assert.True(Tensor.TotalCount - before <= 10, $"live tensors grew from {before} to {Tensor.TotalCount}");
+    }
 }
