@@ -28,7 +28,7 @@ public static partial class Applications
         /// <summary>Creates the callback.</summary>
         /// <param name="sink">Receives (epoch, images) at each epoch end, e.g. a PNG grid writer.</param>
         /// <param name="numImages">Number of fixed noise vectors (default 16).</param>
-        /// <param name="seed">Seed of the fixed noise; null draws it from the global generator at the start of training.</param>
+        /// <param name="seed">Seed of the fixed noise; null draws it from the global generator when training first starts. The noise is kept for the callback's lifetime, so a later <c>Fit</c> continues with the same vectors.</param>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="numImages"/> is not positive.</exception>
         public GanMonitor(Action<int, Tensor> sink, int numImages = 16, int? seed = null)
         {
@@ -66,10 +66,22 @@ public static partial class Applications
                 OnTrainBegin(logs);
             }
 
-            using var scope = NewDisposeScope();
-            using var noGrad = no_grad();
-            var images = generator.GenerateFrom(_noise!.to(Keras.Backend.TorchDevice)).detach().cpu();
-            _sink(epoch, images);
+            Tensor images;
+            using (NewDisposeScope())
+            using (no_grad())
+            {
+                images = generator.GenerateFrom(_noise!.to(Keras.Backend.TorchDevice)).detach().cpu().DetachFromDisposeScope();
+            }
+
+            // Outside the scope, so that what the sink keeps (a clone, a copy) is not disposed with it.
+            try
+            {
+                _sink(epoch, images);
+            }
+            finally
+            {
+                images.Dispose();
+            }
         }
 
         private ILatentGenerator Generator() => Model as ILatentGenerator
