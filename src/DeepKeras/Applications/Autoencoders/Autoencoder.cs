@@ -109,7 +109,10 @@ public static partial class Applications
         /// fraction noiseLevel of the inputs set to 0 and the rest scaled by 1/(1 − noiseLevel) (<see cref="Dropout"/>);
         /// <c>"gaussian_dropout"</c>: multiplicative N(1, noiseLevel/(1 − noiseLevel)) noise (<see cref="GaussianDropout"/>).
         /// </param>
-        /// <param name="noiseLevel">The standard deviation (gaussian) or the rate (dropout kinds); default 0.4, the noise factor of Keras's example.</param>
+        /// <param name="noiseLevel">
+        /// The standard deviation (gaussian) or the rate (dropout kinds); default 0.4, the noise factor of Keras's example
+        /// (which also clips the noisy pixels to [0, 1]; the corruption layers here do not clip).
+        /// </param>
         /// <param name="seed">Seed of the corruption's own generator, or null for the global one.</param>
         /// <param name="activation">Activation of the hidden and code layers (default <c>relu</c>).</param>
         /// <param name="outputActivation">Activation of the output (default <c>sigmoid</c>).</param>
