@@ -136,7 +136,7 @@ public static partial class Applications
         /// <returns>A scalar.</returns>
         public static Tensor ReconstructionLoss(Tensor x, Tensor reconstruction)
         {
-            var perValue = BinaryCrossentropy.Elementwise(x.to(reconstruction.dtype).reshape(reconstruction.shape), reconstruction, fromLogits: false);
+            var perValue = DeepKeras.Losses.LossUtils.BinaryCrossentropyElementwise(x.to(reconstruction.dtype).reshape(reconstruction.shape), reconstruction, fromLogits: false);
             return perValue.reshape(perValue.shape[0], -1).sum(1).mean();
         }
 
