@@ -32,7 +32,9 @@ public static class Losses
     {
         if (identifier is not null && Known.TryGetValue(identifier.Trim(), out var f))
         {
-            return f();
+            var loss = f();
+            loss.Identifier = identifier.Trim();
+            return loss;
         }
 
         throw new ArgumentException(

@@ -29,7 +29,9 @@ public static class Metrics
     {
         if (Known.TryGetValue(identifier.Trim(), out var f))
         {
-            return f(identifier.Trim());
+            var metric = f(identifier.Trim());
+            metric.Identifier = identifier.Trim();
+            return metric;
         }
 
         throw new ArgumentException(
