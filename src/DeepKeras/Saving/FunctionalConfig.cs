@@ -148,9 +148,10 @@ internal static class FunctionalConfig
             throw ctx.Fail($"{where}: {e.Message}", e);
         }
 
-        if (config.GetValueOrDefault("trainable") is bool trainable)
+        // Only a frozen model propagates its flag: setting true would unfreeze layers saved as frozen.
+        if (config.GetValueOrDefault("trainable") is false)
         {
-            model.Trainable = trainable;
+            model.Trainable = false;
         }
 
         return model;

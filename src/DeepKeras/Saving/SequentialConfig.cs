@@ -63,9 +63,10 @@ internal static class SequentialConfig
             }
         }
 
-        if (config.GetValueOrDefault("trainable") is bool trainable)
+        // Only a frozen model propagates its flag: setting true would unfreeze layers saved as frozen.
+        if (config.GetValueOrDefault("trainable") is false)
         {
-            model.Trainable = trainable;
+            model.Trainable = false;
         }
 
         return model;
