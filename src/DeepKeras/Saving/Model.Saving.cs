@@ -4,6 +4,9 @@ namespace DeepKeras.Models;
 
 public partial class Model
 {
+    /// <summary>Gets or sets the epoch the next <c>Fit</c> starts at, overriding its <c>initialEpoch</c> once (set by <c>BackupAndRestore</c>).</summary>
+    internal int? ResumeEpoch { get; set; }
+
     /// <summary>
     /// Returns the model's architecture as JSON, exactly as Keras's <c>model.to_json()</c> writes it:
     /// <c>{"module", "class_name", "config", "registered_name", "build_config", "compile_config"}</c>.
