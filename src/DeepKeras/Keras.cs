@@ -21,11 +21,11 @@ public static partial class Keras
     public static KerasTensor Input(Shape shape, int? batchSize = null, string dtype = "float32", string? name = null) =>
         new L.InputLayer(shape, batchSize, dtype, name).Output;
 
-    /// <summary>Creates a <see cref="Models.Sequential"/> model (Keras <c>keras.Sequential</c>).</summary>
+    /// <summary>Creates a <see cref="DeepKeras.Models.Sequential"/> model (Keras <c>keras.Sequential</c>).</summary>
     /// <param name="layers">The layers; a leading <c>Input(...)</c> is allowed.</param>
     public static Sequential Sequential(params L.Layer[] layers) => new(layers);
 
-    /// <summary>Creates a named <see cref="Models.Sequential"/> model.</summary>
+    /// <summary>Creates a named <see cref="DeepKeras.Models.Sequential"/> model.</summary>
     /// <param name="name">The model name.</param>
     /// <param name="layers">The layers.</param>
     public static Sequential Sequential(string name, params L.Layer[] layers) => new(layers, name);

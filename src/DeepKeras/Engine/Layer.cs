@@ -214,15 +214,25 @@ public abstract partial class Layer
         }).ToArray();
     }
 
-    /// <summary>Returns the constructor arguments under Keras's snake_case keys (<c>units</c>, <c>use_bias</c>, …).</summary>
+    /// <summary>
+    /// Returns the constructor arguments under Keras's snake_case keys (<c>units</c>, <c>use_bias</c>, …), starting
+    /// with Keras's base keys <c>name</c>, <c>trainable</c> and <c>dtype</c> (a <c>DTypePolicy</c>). Saved models
+    /// recreate the layer from it, so override it (merging <c>base.GetConfig()</c>) in layers with arguments.
+    /// </summary>
     public virtual Dictionary<string, object?> GetConfig()
     {
-        var config = new Dictionary<string, object?> { ["name"] = Name, ["trainable"] = Trainable, ["dtype"] = "float32" };
-        if (BatchInputShape is { } s)
+        var config = new Dictionary<string, object?>
         {
-            config["batch_input_shape"] = s.ToArray();
-        }
-
+            ["name"] = Name,
+            ["trainable"] = Trainable,
+            ["dtype"] = new Dictionary<string, object?>
+            {
+                ["module"] = "keras",
+                ["class_name"] = "DTypePolicy",
+                ["config"] = new Dictionary<string, object?> { ["name"] = "float32" },
+                ["registered_name"] = null,
+            },
+        };
         if (ActivityRegularizer is { } r)
         {
             config["activity_regularizer"] = r;

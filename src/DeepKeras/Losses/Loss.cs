@@ -20,6 +20,9 @@ public abstract class Loss
     /// <summary>Gets the loss name.</summary>
     public string Name { get; }
 
+    /// <summary>Gets the identifier the loss was resolved from (<c>"mse"</c>), saved as is in a model's compile config.</summary>
+    internal string? Identifier { get; set; }
+
     /// <summary>Gets the reduction.</summary>
     public Reduction Reduction { get; }
 

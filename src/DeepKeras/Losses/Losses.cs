@@ -48,7 +48,9 @@ public static class Losses
     {
         if (identifier is not null && Known.TryGetValue(identifier.Trim(), out var f))
         {
-            return f();
+            var loss = f();
+            loss.Identifier = identifier.Trim();
+            return loss;
         }
 
         // Class-name spellings resolve too but are left out of the list to keep it readable.

@@ -15,6 +15,9 @@ public abstract class Metric
     /// <summary>Gets or sets the name shown in logs (Keras uses the string given to <c>Compile</c>).</summary>
     public string Name { get; set; }
 
+    /// <summary>Gets the identifier the metric was resolved from (<c>"mae"</c>), saved as is in a model's compile config.</summary>
+    internal string? Identifier { get; set; }
+
     /// <summary>Accumulates one batch.</summary>
     /// <param name="yTrue">Targets.</param>
     /// <param name="yPred">Predictions.</param>

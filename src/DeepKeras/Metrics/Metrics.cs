@@ -59,12 +59,14 @@ public static class Metrics
         var id = identifier?.Trim();
         if (id?.ToLowerInvariant() is "accuracy" or "acc")
         {
-            return new AutoAccuracy(id);
+            return new AutoAccuracy(id) { Identifier = id };
         }
 
         if (id is not null && Known.TryGetValue(id, out var f))
         {
-            return f(id);
+            var metric = f(id);
+            metric.Identifier = id;
+            return metric;
         }
 
         // Class-name spellings resolve too but are left out of the list to keep it readable.

@@ -194,12 +194,5 @@ public sealed class Functional : Model
     public override Shape ComputeOutputShape(Shape inputShape) => _outputs[0].Shape;
 
     /// <inheritdoc/>
-    public override Dictionary<string, object?> GetConfig()
-    {
-        var c = base.GetConfig();
-        c["layers"] = _layers.Select(l => l.GetConfig()).ToList();
-        c["input_layers"] = _inputs.Select(t => new object[] { t.Layer.Name, t.Node.Index, t.TensorIndex }).ToList();
-        c["output_layers"] = _outputs.Select(t => new object[] { t.Layer.Name, t.Node.Index, t.TensorIndex }).ToList();
-        return c;
-    }
+    public override Dictionary<string, object?> GetConfig() => Saving.FunctionalConfig.Get(this);
 }

@@ -15,6 +15,9 @@ public partial class Model
     /// <summary>Gets the optimizer set by <see cref="Compile(Optimizer?, Loss?, IEnumerable{Metric}?, IReadOnlyList{double}?)"/>.</summary>
     public Optimizer? Optimizer { get; protected set; }
 
+    /// <summary>Gets the arguments of the last <c>Compile</c>, as saved in the <c>compile_config</c> of a <c>.keras</c> file.</summary>
+    internal Saving.CompileRecord? CompileArgs { get; private set; }
+
     /// <summary>Gets whether the model has been compiled.</summary>
     public bool Compiled { get; private set; }
 
@@ -61,6 +64,7 @@ public partial class Model
         _losses = losses;
         _lossWeights = lossWeights?.ToArray();
         var metricList = metrics?.Select(m => (Metric: m, BaseName: m.Name)).ToList() ?? [];
+        CompileArgs = new Saving.CompileRecord(Optimizer, losses, metricList.Select(p => (p.Metric, p.BaseName)).ToList(), _lossWeights);
         _compiledMetrics = new List<Metric>[outputs];
         for (var o = 0; o < outputs; o++)
         {

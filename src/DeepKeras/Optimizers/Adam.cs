@@ -49,6 +49,9 @@ public class Adam : Optimizer
         Amsgrad ? [ZerosLike(variable), ZerosLike(variable), ZerosLike(variable)] : [ZerosLike(variable), ZerosLike(variable)];
 
     /// <inheritdoc/>
+    internal override IReadOnlyList<int[]> KerasSlotGroups(int slotCount) => Amsgrad ? [[0, 1], [2]] : [[0, 1]];
+
+    /// <inheritdoc/>
     protected override void UpdateStep(Tensor variable, Tensor gradient, Tensor[] slots, double learningRate, long step)
     {
         var (m, v) = (slots[0], slots[1]);

@@ -44,6 +44,13 @@ public sealed class Nadam : Optimizer
     public double UProduct { get; internal set; } = 1.0;
 
     /// <inheritdoc/>
+    internal override double[] ExtraState
+    {
+        get => [UProduct];
+        set => UProduct = value.Length == 1 ? value[0] : throw new ArgumentException($"Nadam keeps one extra state value (u_product); received {value.Length}.");
+    }
+
+    /// <inheritdoc/>
     protected override Tensor[] CreateSlots(Variable variable) => [ZerosLike(variable), ZerosLike(variable)];
 
     /// <inheritdoc/>

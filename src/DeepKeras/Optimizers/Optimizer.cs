@@ -149,6 +149,38 @@ public abstract class Optimizer
         _excludedFromWeightDecayPattern = names is { Length: > 0 } ? new Regex(string.Join("|", names.Distinct())) : null;
     }
 
+    /// <summary>Creates the slots of the variables that have none yet (Keras <c>optimizer.build(var_list)</c>), so saved state can be loaded before training.</summary>
+    /// <param name="variables">The model's trainable variables, in order.</param>
+    internal void Build(IReadOnlyList<Variable> variables)
+    {
+        using var noGrad = no_grad();
+        foreach (var v in variables)
+        {
+            if (!_slots.ContainsKey(v))
+            {
+                _slots[v] = CreateSlots(v);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gets how Keras orders the slots in <c>optimizer.variables</c>: each group is one <c>add_optimizer_variables</c>
+    /// call, whose slots are interleaved per model variable (Adam: <c>[[m, v]]</c>, then <c>[[v̂]]</c> with AMSGrad).
+    /// Default: all slots in one group.
+    /// </summary>
+    /// <param name="slotCount">The number of slots per variable.</param>
+    internal virtual IReadOnlyList<int[]> KerasSlotGroups(int slotCount) =>
+        slotCount == 0 ? [] : [Enumerable.Range(0, slotCount).ToArray()];
+
+    /// <summary>Gets or sets scalar state Keras keeps as optimizer variables after the slots (Nadam's <c>u_product</c>).</summary>
+    internal virtual double[] ExtraState
+    {
+        get => [];
+        set
+        {
+        }
+    }
+
     /// <summary>Creates the slot tensors for one variable (Keras <c>build</c>); use <see cref="ZerosLike"/>.</summary>
     /// <param name="variable">The variable.</param>
     protected abstract Tensor[] CreateSlots(Variable variable);

@@ -61,6 +61,10 @@ public sealed class RMSprop : Optimizer
         return [.. slots];
     }
 
+    /// <summary>Keras adds velocity, momentum and average gradient in separate groups.</summary>
+    /// <inheritdoc/>
+    internal override IReadOnlyList<int[]> KerasSlotGroups(int slotCount) => Enumerable.Range(0, slotCount).Select(i => new[] { i }).ToArray();
+
     /// <inheritdoc/>
     protected override void UpdateStep(Tensor variable, Tensor gradient, Tensor[] slots, double learningRate, long step)
     {

@@ -47,6 +47,7 @@ public class ArrayLikeTests
     public void Fit_AcceptsDotNetArraysAndNDArrays()
     {
         // y = x0 + x1 learned by a linear unit from .NET arrays, then predicted from an NDArray.
+        Keras.Utils.SetRandomSeed(0);
         var rng = new Random(0);
         var x = new float[64, 2];
         var y = new float[64, 1];
