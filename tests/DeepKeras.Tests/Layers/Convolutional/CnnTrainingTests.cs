@@ -40,7 +40,7 @@ public class CnnTrainingTests
     public void SmallCnn_LearnsWhichQuadrantHoldsTheSquare()
     {
         Keras.Utils.SetRandomSeed(42);
-        var (x, y) = Squares(640, 1);
+        var (x, y) = Squares(320, 1);
         var (xTest, yTest) = Squares(200, 2);
         var model = new Sequential(
             new Conv2D(8, 3, activation: "relu", padding: "same", inputShape: (16, 16, 1)),
@@ -50,7 +50,7 @@ public class CnnTrainingTests
             new Flatten(),
             new Dense(4, activation: "softmax"));
         model.Compile(optimizer: new DeepKeras.Optimizers.Adam(0.01), loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
-        var history = model.Fit(x, y, batchSize: 32, epochs: 8, verbose: 0);
+        var history = model.Fit(x, y, batchSize: 32, epochs: 5, verbose: 0);
         var accuracy = model.Evaluate(xTest, yTest, verbose: 0)["accuracy"];
         Assert.True(history["loss"][^1] < history["loss"][0] / 3, $"loss {history["loss"][0]} → {history["loss"][^1]}");
         Assert.True(accuracy > 0.9, $"test accuracy {accuracy}");
@@ -60,7 +60,7 @@ public class CnnTrainingTests
     public void BatchNormAndGlobalPooling_Cnn_Trains()
     {
         Keras.Utils.SetRandomSeed(7);
-        var (x, y) = Squares(640, 3);
+        var (x, y) = Squares(320, 3);
         var model = new Sequential(
             new Conv2D(8, 3, padding: "same", useBias: false, inputShape: (16, 16, 1)),
             new BatchNormalization(),
@@ -71,7 +71,7 @@ public class CnnTrainingTests
             new Flatten(),
             new Dense(4, activation: "softmax"));
         model.Compile(optimizer: new DeepKeras.Optimizers.Adam(0.01), loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
-        model.Fit(x, y, batchSize: 32, epochs: 8, verbose: 0);
+        model.Fit(x, y, batchSize: 32, epochs: 5, verbose: 0);
         var accuracy = model.Evaluate(x, y, verbose: 0)["accuracy"];
         Assert.True(accuracy > 0.85, $"training accuracy {accuracy}");
         var bn = (BatchNormalization)model.Layers[1];
