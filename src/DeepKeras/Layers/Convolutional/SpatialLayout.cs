@@ -11,7 +11,8 @@ namespace DeepKeras.Layers;
 /// line up. A channels_last tensor <c>(N, H, W, C)</c> permuted to <c>(N, C, H, W)</c> is a view whose strides are
 /// torch's <c>channels_last</c> memory format: libtorch's CPU (oneDNN) and cuDNN kernels take it without a copy and
 /// return a channels_last result, which permutes back to a contiguous <c>(N, H, W, C)</c> tensor, again without a copy.
-/// Measured on mnist_convnet this costs nothing against a pure NCHW loop (see the CNN notes in the report).
+/// Measured on Keras's mnist_convnet (libtorch 2.10, 2 threads, samples per CPU-second): NCHW throughout 408, these
+/// permuted views 418, permuting with a copy to contiguous NCHW 364 — the views cost nothing.
 /// </remarks>
 internal static class SpatialLayout
 {

@@ -64,13 +64,13 @@ public class Conv2DTransposeTests
         Keras.Utils.SetRandomSeed(11);
         const int n = 5, cIn = 2, filters = 3;
         var t = Built(new Conv2DTranspose(filters, k, strides: s, padding: padding, useBias: false), new Shape(null, n, n, cIn));
-        var yT = t.Apply(randn(1, n, n, cIn));
+        var yT = t.Apply(randn(2, n, n, cIn));
         var m = (int)yT.shape[1];
         var c = Built(new Conv2D(cIn, k, strides: s, padding: padding, useBias: false), new Shape(null, m, m, filters));
         c.Kernel!.Assign(t.Kernel!.Value);
 
-        var y = randn(1, n, n, cIn);
-        var x = randn(1, m, m, filters);
+        var y = randn(2, n, n, cIn);
+        var x = randn(2, m, m, filters);
         var cx = c.Apply(x);
         Assert.Equal(y.shape, cx.shape);
         var lhs = (t.Apply(y) * x).sum().item<float>();
