@@ -1,16 +1,20 @@
 using System.Globalization;
 
-namespace DeepKeras.Examples.Dnn;
+namespace DeepKeras.Examples;
 
-/// <summary>Command-line options of the example.</summary>
-internal sealed record Options(int Epochs, int? Limit, int BatchSize, string Device, string? OutDir, int Seed)
+/// <summary>
+/// The command-line options every example takes: <c>--epochs</c>, <c>--limit</c> (training samples), <c>--batch-size</c>,
+/// <c>--device auto|cpu|cuda</c>, <c>--out DIR</c> and <c>--seed</c>.
+/// </summary>
+internal sealed record ExampleOptions(int Epochs, int? Limit, int BatchSize, string Device, string? OutDir, int Seed)
 {
-    public const string Usage =
-        "usage: dotnet run --project examples/Dnn -- [--epochs N] [--limit N] [--batch-size N] [--device auto|cpu|cuda] [--out DIR] [--seed N]";
-
-    public static Options Parse(string[] args)
+    /// <summary>Parses the arguments over the example's defaults.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="defaults">The example's defaults.</param>
+    /// <exception cref="ArgumentException">An unknown option or a bad value; the message <c>help</c> for -h/--help.</exception>
+    public static ExampleOptions Parse(string[] args, ExampleOptions defaults)
     {
-        var o = new Options(Epochs: 10, Limit: null, BatchSize: 128, Device: "auto", OutDir: null, Seed: 42);
+        var o = defaults;
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option {args[i]} needs a value.");
@@ -37,4 +41,34 @@ internal sealed record Options(int Epochs, int? Limit, int BatchSize, string Dev
 
         return o;
     }
+
+    /// <summary>
+    /// Parses the arguments and selects the device; on a bad option prints the message and the usage to stderr.
+    /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="defaults">The example's defaults.</param>
+    /// <param name="usage">The usage line.</param>
+    /// <param name="options">The parsed options, or null when the program should exit.</param>
+    /// <returns>The exit code to return when <paramref name="options"/> is null (0 after --help, 2 on a bad option).</returns>
+    public static int TryParse(string[] args, ExampleOptions defaults, string usage, out ExampleOptions? options)
+    {
+        try
+        {
+            options = Parse(args, defaults);
+            Keras.Backend.Device = Keras.Backend.ParseDevice(options.Device);
+            return 0;
+        }
+        catch (ArgumentException e)
+        {
+            options = null;
+            Console.Error.WriteLine(e.Message == "help" ? usage : $"{e.Message}\n{usage}");
+            return e.Message == "help" ? 0 : 2;
+        }
+    }
+
+    /// <summary>Formats the last line scripts read: <c>RESULT test_accuracy=0.9234 train_seconds=512.3</c>.</summary>
+    /// <param name="testAccuracy">The test accuracy.</param>
+    /// <param name="trainSeconds">The seconds spent in <c>Fit</c>.</param>
+    public static string ResultLine(double testAccuracy, double trainSeconds) =>
+        string.Create(CultureInfo.InvariantCulture, $"RESULT test_accuracy={testAccuracy:0.0000} train_seconds={trainSeconds:0.0}");
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DeepKeras.Callbacks;
 
-namespace DeepKeras.Examples.Dnn;
+namespace DeepKeras.Examples;
 
 /// <summary>Writes a training History as CSV: one row per epoch, one column per metric (like Keras's CSVLogger).</summary>
 internal static class HistoryCsv

@@ -6,20 +6,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using DeepKeras;
-using DeepKeras.Examples.Dnn;
+using DeepKeras.Examples;
 using NumSharp;
 using static DeepKeras.Keras;
 
-Options options;
-try
+const string usage =
+    "usage: dotnet run --project examples/Dnn -- [--epochs N] [--limit N] [--batch-size N] [--device auto|cpu|cuda] [--out DIR] [--seed N]";
+var defaults = new ExampleOptions(Epochs: 10, Limit: null, BatchSize: 128, Device: "auto", OutDir: null, Seed: 42);
+var exitCode = ExampleOptions.TryParse(args, defaults, usage, out var parsed);
+if (parsed is not { } options)
 {
-    options = Options.Parse(args);
-    Keras.Backend.Device = Keras.Backend.ParseDevice(options.Device);
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine(e.Message == "help" ? Options.Usage : $"{e.Message}\n{Options.Usage}");
-    return e.Message == "help" ? 0 : 2;
+    return exitCode;
 }
 
 Utils.SetRandomSeed(options.Seed);
@@ -28,7 +25,7 @@ Console.WriteLine();
 
 // The course's first DNN: later layers size themselves from the layer before.
 var course = Applications.Dnn.CourseModel();
-ModelSummary.Print(course);
+course.Summary();
 Console.WriteLine();
 
 NDArray xTrain, yTrain, xTest, yTest;
@@ -55,7 +52,7 @@ Console.WriteLine($"x_train shape: ({string.Join(", ", xTrain.shape)}), {xTrain.
 Console.WriteLine();
 
 var model = Applications.Dnn.Classifier(inputDim: 784, hidden: [256, 128], classes: 10, dropout: 0.2, name: "mlp");
-ModelSummary.Print(model);
+model.Summary();
 model.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
 
 var clock = Stopwatch.StartNew();
@@ -76,5 +73,5 @@ if (options.OutDir is { } outDir)
     Console.WriteLine($"Wrote {csv}");
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT test_accuracy={testAccuracy:0.0000} train_seconds={trainSeconds:0.0}"));
+Console.WriteLine(ExampleOptions.ResultLine(testAccuracy, trainSeconds));
 return 0;
