@@ -45,35 +45,7 @@ internal static class MlpBench
             return n / clock.Elapsed.TotalSeconds;
         }
 
-        Console.WriteLine(Format("warm-up", FitEpoch(), RawEpoch()));
-        var fit = new List<double>();
-        var rawRates = new List<double>();
-        for (var round = 1; round <= options.Rounds; round++)
-        {
-            // Alternate which side goes first so a load change inside a round does not favour one side.
-            double f, r;
-            if (round % 2 == 1)
-            {
-                f = FitEpoch();
-                r = RawEpoch();
-            }
-            else
-            {
-                r = RawEpoch();
-                f = FitEpoch();
-            }
-
-            fit.Add(f);
-            rawRates.Add(r);
-            Console.WriteLine(Format($"round {round}", f, r));
-        }
-
-        var fitMedian = Stats.Median(fit);
-        var rawMedian = Stats.Median(rawRates);
-        Console.WriteLine(Format("median", fitMedian, rawMedian));
+        var (fitMedian, rawMedian) = Interleaved.Run(options.Rounds, FitEpoch, RawEpoch);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RATIO fit_vs_raw={fitMedian / rawMedian:0.00}"));
     }
-
-    private static string Format(string label, double fit, double raw) => string.Create(CultureInfo.InvariantCulture,
-        $"{label,-8}  fit {fit,8:0} samples/s   raw {raw,8:0} samples/s   ratio {fit / raw:0.000}");
 }

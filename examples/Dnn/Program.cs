@@ -7,21 +7,18 @@ using System.Diagnostics;
 using System.Globalization;
 using DeepKeras;
 using DeepKeras.Callbacks;
+using DeepKeras.Examples;
 using DeepKeras.Plotting;
-using DeepKeras.Examples.Dnn;
 using NumSharp;
 using static DeepKeras.Keras;
 
-Options options;
-try
+const string usage =
+    "usage: dotnet run --project examples/Dnn -- [--epochs N] [--limit N] [--batch-size N] [--device auto|cpu|cuda] [--out DIR] [--seed N]";
+var defaults = new ExampleOptions(Epochs: 10, Limit: null, BatchSize: 128, Device: "auto", OutDir: null, Seed: 42);
+var exitCode = ExampleOptions.TryParse(args, defaults, usage, out var parsed);
+if (parsed is not { } options)
 {
-    options = Options.Parse(args);
-    Keras.Backend.Device = Keras.Backend.ParseDevice(options.Device);
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine(e.Message == "help" ? Options.Usage : $"{e.Message}\n{Options.Usage}");
-    return e.Message == "help" ? 0 : 2;
+    return exitCode;
 }
 
 try
@@ -95,5 +92,5 @@ if (options.OutDir is { } outDir)
     Console.WriteLine($"Wrote {Path.Combine(outDir, "history.csv")} and {curves}");
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT test_accuracy={testAccuracy:0.0000} train_seconds={trainSeconds:0.0}"));
+Console.WriteLine(ExampleOptions.ResultLine(testAccuracy, trainSeconds));
 return 0;

@@ -32,6 +32,18 @@ internal static class DataFile
         }
     }
 
+    /// <summary>
+    /// Returns the URL to download a file that Keras fetches from another host than Google's (CIFAR-10 from the
+    /// University of Toronto): <paramref name="url"/> itself, or the same file name under the mirror when
+    /// <see cref="OriginVariable"/> (or <see cref="OriginOverride"/>) is set.
+    /// </summary>
+    /// <param name="url">The URL Keras uses.</param>
+    public static string MirrorOr(string url)
+    {
+        var mirror = OriginOverride ?? Environment.GetEnvironmentVariable(OriginVariable);
+        return string.IsNullOrWhiteSpace(mirror) ? url : Origin + Path.GetFileName(new Uri(url).AbsolutePath);
+    }
+
     /// <summary>Gets the Keras cache root: <c>$KERAS_HOME</c>, else <c>~/.keras</c>.</summary>
     public static string CacheRoot
     {

@@ -55,17 +55,8 @@ internal static class NpyReader
         }
 
         var header = NpyHeader.Parse(NpyHeader.Decode(headerBytes, major), name);
-        var (type, itemSize, bigEndian) = ParseDescr(header.Descr, name);
-        long count = 1;
-        foreach (var d in header.Shape)
-        {
-            count *= d;
-            if (count * itemSize > Array.MaxLength)
-            {
-                throw new InvalidDataException($"Array '{name}' declares shape ({string.Join(", ", header.Shape)}), larger than an array can hold.");
-            }
-        }
-
+        var (_, itemSize, _) = ParseDescr(header.Descr, name);
+        var count = ElementCount(header.Shape, itemSize, name);
         var data = BoundedRead.UpTo(stream, count * itemSize);
         if (data.Length != count * itemSize)
         {
@@ -74,20 +65,63 @@ internal static class NpyReader
                 $"but only {data.Length} follow the header (the file is truncated).");
         }
 
+        return FromBytes(data, header.Descr, header.Shape, header.FortranOrder, name);
+    }
+
+    /// <summary>
+    /// Builds an array from its raw bytes as numpy stores them (in .npy files and in pickled arrays): a dtype
+    /// descriptor such as <c>'&lt;f4'</c> or <c>'|u1'</c>, the shape, and C or Fortran order. The bytes are taken over.
+    /// </summary>
+    /// <param name="data">Exactly the product of the shape times the item size, in bytes.</param>
+    /// <param name="descr">The numpy dtype descriptor.</param>
+    /// <param name="shape">The shape.</param>
+    /// <param name="fortranOrder">Whether the data is column-major.</param>
+    /// <param name="name">The array name used in errors.</param>
+    /// <exception cref="InvalidDataException">An unsupported or object dtype, or a byte count that does not match the shape.</exception>
+    internal static NDArray FromBytes(byte[] data, string descr, long[] shape, bool fortranOrder, string name)
+    {
+        var (type, itemSize, bigEndian) = ParseDescr(descr, name);
+        var count = ElementCount(shape, itemSize, name);
+        if (data.Length != count * itemSize)
+        {
+            throw new InvalidDataException(
+                $"Array '{name}' declares shape ({string.Join(", ", shape)}) of '{descr}' = {count * itemSize} bytes, but holds {data.Length} bytes.");
+        }
+
         if (bigEndian && itemSize > 1)
         {
             SwapBytes(data, itemSize);
         }
 
-        var shape = header.FortranOrder ? header.Shape.Reverse().ToArray() : header.Shape;
-        var array = ToNDArray(data, type, shape);
-        if (header.FortranOrder && shape.Length > 1)
+        var ordered = fortranOrder ? shape.Reverse().ToArray() : shape;
+        var array = ToNDArray(data, type, ordered);
+        if (fortranOrder && ordered.Length > 1)
         {
             // Column-major data read with the reversed shape is the transpose of the array.
             array = np.transpose(array).copy();
         }
 
         return array;
+    }
+
+    private static long ElementCount(long[] shape, int itemSize, string name)
+    {
+        long count = 1;
+        foreach (var d in shape)
+        {
+            if (d < 0)
+            {
+                throw new InvalidDataException($"Array '{name}' declares a negative size in shape ({string.Join(", ", shape)}).");
+            }
+
+            count *= d;
+            if (count * itemSize > Array.MaxLength)
+            {
+                throw new InvalidDataException($"Array '{name}' declares shape ({string.Join(", ", shape)}), larger than an array can hold.");
+            }
+        }
+
+        return count;
     }
 
     private static (NPTypeCode Type, int ItemSize, bool BigEndian) ParseDescr(string descr, string name)
