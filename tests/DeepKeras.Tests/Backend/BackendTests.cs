@@ -47,7 +47,7 @@ public class BackendTests
     public void Describe_NamesLibtorchVersionDeviceAndThreads()
     {
         var text = Keras.Backend.Describe();
-        Assert.Matches(@"^libtorch 2\.10\.\d+(\.\d+)?; device cpu \(requested \w+\); CUDA available: False; threads: \d+$", text);
+        Assert.Matches(@"^libtorch 2\.10\.\d+(\.\d+)?; device cpu \(requested \w+\); CUDA available: False; threads: \d+; oneDNN: .+$", text);
     }
 
     [Theory]
