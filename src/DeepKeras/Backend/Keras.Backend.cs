@@ -99,6 +99,19 @@ public static partial class Keras
             }
         }
 
+        /// <summary>
+        /// Gets whether libtorch's oneDNN CPU kernels are in use and why, e.g. <c>oneDNN: off (its convolution input
+        /// gradients were wrong on this CPU; …)</c>. See <see cref="OneDnnVariable"/>.
+        /// </summary>
+        public static string OneDnnStatus
+        {
+            get
+            {
+                EnsureInitialized();
+                return OneDnnGuard.Status;
+            }
+        }
+
         /// <summary>Gets the number of intra-op threads libtorch uses.</summary>
         public static int Threads
         {
@@ -138,7 +151,7 @@ public static partial class Keras
             EnsureInitialized();
             var sb = new StringBuilder();
             sb.Append($"libtorch {torch.__version__}; device {DeviceName} (requested {Device}); ");
-            sb.Append($"CUDA available: {torch.cuda.is_available()}; threads: {torch.get_num_threads()}; {OneDnnGuard.Status}");
+            sb.Append($"CUDA available: {torch.cuda.is_available()}; threads: {torch.get_num_threads()}");
             return sb.ToString();
         }
     }

@@ -12,7 +12,7 @@ public class OneDnnGuardTests
         // float64 ones from here on.
         Keras.Backend.EnsureInitialized();
         Assert.True(OneDnnGuard.GradientsAreRight(), OneDnnGuard.Status);
-        Assert.Contains("oneDNN: ", Keras.Backend.Describe());
+        Assert.StartsWith("oneDNN: o", Keras.Backend.OneDnnStatus);
     }
 
     [Fact]
