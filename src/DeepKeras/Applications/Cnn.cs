@@ -56,7 +56,7 @@ public static partial class Applications
         /// <remarks>
         /// Convolutions followed by batch normalization have no bias (the normalization's beta replaces it), as usual in
         /// Keras models. Each block halves the height and width, so a 28×28 input with two blocks ends in 7×7 maps.
-        /// The defaults (two blocks of two 32- and 64-filter convolutions) reach about 93% on Fashion-MNIST.
+        /// examples/Cnn trains the defaults (two blocks of two 32- and 64-filter convolutions) on Fashion-MNIST.
         /// </remarks>
         /// <param name="inputShape">Image shape without the batch axis, e.g. (28, 28, 1) or (32, 32, 3).</param>
         /// <param name="classes">Number of classes.</param>

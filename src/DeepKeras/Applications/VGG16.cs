@@ -1,3 +1,4 @@
+using DeepKeras.Datasets;
 using DeepKeras.Engine;
 using DeepKeras.Layers;
 using DeepKeras.Models;
@@ -11,6 +12,15 @@ public static partial class Applications
 
     /// <summary>The name of the pretrained ImageNet weights file Keras uses for VGG16 without the top.</summary>
     internal const string Vgg16NoTopWeightsFile = "vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5";
+
+    /// <summary>Where Keras downloads the VGG16 weights files from.</summary>
+    internal const string Vgg16WeightsOrigin = "https://storage.googleapis.com/tensorflow/keras-applications/vgg16/";
+
+    /// <summary>The md5 hashes Keras checks the two weights files against.</summary>
+    internal const string Vgg16WeightsMd5 = "64373286793e3c8b2b4e3219cbf3544b";
+
+    /// <summary>The md5 of the weights file without the top.</summary>
+    internal const string Vgg16NoTopWeightsMd5 = "6d6bbae143d832006294945121d1f1fc";
 
     /// <summary>
     /// The VGG16 network (Keras <c>keras.applications.VGG16</c>, Simonyan &amp; Zisserman 2015): five blocks of 3×3
@@ -30,9 +40,10 @@ public static partial class Applications
     /// </remarks>
     /// <param name="includeTop">Whether to include the three dense layers at the top (default true).</param>
     /// <param name="weights">
-    /// <c>null</c> (default here) for random initialization; <c>"imagenet"</c> or the path of a weights file for pretrained
-    /// weights. DeepKeras does not download the ImageNet weights and cannot read weight files in this version, so both
-    /// raise <see cref="NotSupportedException"/> after the Keras argument checks.
+    /// <c>null</c> (default here) for random initialization; <c>"imagenet"</c> for Keras's pretrained ImageNet weights,
+    /// taken from <c>~/.keras/models/</c> (<c>vgg16_weights_tf_dim_ordering_tf_kernels[_notop].h5</c>, md5-checked) or
+    /// downloaded there on first use; or the path of a weights file (<c>.weights.h5</c>, <c>.keras</c> or a legacy Keras
+    /// <c>.h5</c>), loaded with <see cref="Model.LoadWeights"/>.
     /// </param>
     /// <param name="inputTensor">A symbolic tensor (e.g. from <c>Keras.Input</c> or a preprocessing layer) to use as the
     /// image input instead of a new <c>Keras.Input</c>; the model's inputs are the inputs that tensor depends on.</param>
@@ -45,7 +56,8 @@ public static partial class Applications
     /// <param name="name">The model name (default <c>vgg16</c>).</param>
     /// <returns>The built (not compiled) functional model.</returns>
     /// <exception cref="ArgumentException">An argument breaks one of Keras's rules (input shape, pooling, classes, weights); the message says which.</exception>
-    /// <exception cref="NotSupportedException"><paramref name="weights"/> is <c>"imagenet"</c> or a file path.</exception>
+    /// <exception cref="FileNotFoundException">ImageNet weights are not cached and cannot be downloaded; the message says where to put the file.</exception>
+    /// <exception cref="Saving.KerasFileException">The weights file is damaged or does not match the model.</exception>
     /// <example><code>
     /// var vgg = Applications.VGG16();                 // 224×224×3 → 1000 classes
     /// vgg.Summary();                                  // Total params: 138,357,544 (527.79 MB)
@@ -73,11 +85,8 @@ public static partial class Applications
                 nameof(inputTensor));
         }
 
-        if (weights is not null)
-        {
-            throw PretrainedWeightsNotSupported(weights, includeTop);
-        }
-
+        // Resolve (or fail to download) the ImageNet file before allocating 138 million parameters.
+        var weightsPath = weights == "imagenet" ? ImagenetWeights(includeTop) : weights;
         var imgInput = inputTensor ?? Keras.Input(shape);
         var x = imgInput;
         int[] filters = [64, 128, 256, 512, 512];
@@ -105,14 +114,19 @@ public static partial class Applications
         }
 
         var inputs = inputTensor is null ? [imgInput] : ImagenetUtils.SourceInputs(inputTensor);
-        return new Functional(inputs, [x], name);
+        var model = new Functional(inputs, [x], name);
+        if (weightsPath is not null)
+        {
+            model.LoadWeights(weightsPath);
+        }
+
+        return model;
     }
 
-    private static NotSupportedException PretrainedWeightsNotSupported(string weights, bool includeTop) => weights == "imagenet"
-        ? new NotSupportedException(
-            $"VGG16 cannot load the pretrained ImageNet weights: DeepKeras does not download them ({(includeTop ? Vgg16WeightsFile : Vgg16NoTopWeightsFile)}) " +
-            "and this version cannot read weight files. Use `weights: null` for a randomly initialized model and train it.")
-        : new NotSupportedException(
-            $"VGG16 cannot load the weights file '{Path.GetFullPath(weights)}': this version of DeepKeras cannot read weight files. " +
-            "Use `weights: null` for a randomly initialized model.");
+    private static string ImagenetWeights(bool includeTop)
+    {
+        var (file, md5) = includeTop ? (Vgg16WeightsFile, Vgg16WeightsMd5) : (Vgg16NoTopWeightsFile, Vgg16NoTopWeightsMd5);
+        return DataFile.Get(file, DataFile.MirrorOr(Vgg16WeightsOrigin + file), md5, "models",
+            hint: "It holds VGG16's ImageNet weights (Keras applications); use `weights: null` to start from random weights instead.");
+    }
 }

@@ -155,23 +155,49 @@ public class VGG16Tests
     }
 
     [Fact]
-    public void VGG16_PretrainedWeights_ExplainWhyTheyCannotBeLoaded()
+    public void VGG16_ImagenetWeightsOffline_SayWhereToPutTheKerasFile()
     {
-        var imagenet = Assert.Throws<NotSupportedException>(() => DeepKeras.Applications.VGG16(includeTop: false, weights: "imagenet"));
-        Assert.Contains("ImageNet", imagenet.Message);
-        Assert.Contains("vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5", imagenet.Message);
-        Assert.Contains("weights: null", imagenet.Message);
+        using var home = new DeepKeras.Tests.Datasets.KerasHomeScope($"http://127.0.0.1:{LocalFileServer.FreePort()}/");
 
+        var e = Assert.Throws<FileNotFoundException>(() => DeepKeras.Applications.VGG16(includeTop: false, weights: "imagenet"));
+
+        // Keras's cache layout for application weights: ~/.keras/models/<file>.
+        Assert.Equal(Path.Combine(home.Root, "models", "vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5"), e.FileName);
+        Assert.Contains("weights: null", e.Message);
+    }
+
+    [Fact]
+    public void VGG16_WeightsPath_LoadsTheFile()
+    {
+        Keras.Utils.SetRandomSeed(21);
+        var trained = DeepKeras.Applications.VGG16(includeTop: false, inputShape: (32, 32, 3));
         var file = Path.Combine(Path.GetTempPath(), $"vgg16-{Guid.NewGuid():N}.weights.h5");
-        File.WriteAllBytes(file, [1, 2, 3]);
+        var wrong = Path.Combine(Path.GetTempPath(), $"convnet-{Guid.NewGuid():N}.weights.h5");
         try
         {
-            var local = Assert.Throws<NotSupportedException>(() => DeepKeras.Applications.VGG16(includeTop: false, weights: file));
-            Assert.Contains(file, local.Message);
+            trained.SaveWeights(file);
+            Keras.Utils.SetRandomSeed(22);
+
+            var loaded = DeepKeras.Applications.VGG16(includeTop: false, inputShape: (32, 32, 3), weights: file);
+
+            var expected = trained.GetWeights();
+            var actual = loaded.GetWeights();
+            Assert.Equal(26, actual.Count);
+            foreach (var i in new[] { 0, 1, 12, 25 })
+            {
+                Assert.Equal(expected[i].ToArray<float>(), actual[i].ToArray<float>());
+            }
+
+            // A file for another architecture is refused.
+            DeepKeras.Applications.Cnn.MnistConvnet().SaveWeights(wrong);
+            var e = Assert.Throws<DeepKeras.Saving.KerasFileException>(() =>
+                DeepKeras.Applications.VGG16(includeTop: false, inputShape: (32, 32, 3), weights: wrong));
+            Assert.Contains(wrong, e.Message);
         }
         finally
         {
             File.Delete(file);
+            File.Delete(wrong);
         }
     }
 
