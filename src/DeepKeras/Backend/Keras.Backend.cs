@@ -145,13 +145,17 @@ public static partial class Keras
         /// <summary>Resets automatic layer/model names (<c>dense</c>, <c>dense_1</c>, …) as Keras's <c>clear_session()</c>.</summary>
         public static void ClearSession() => Engine.NameScope.Reset();
 
-        /// <summary>Returns a short description: libtorch version, device, CUDA availability and thread count.</summary>
+        /// <summary>
+        /// Returns a one-line description: libtorch version, device, CUDA availability, thread count and the oneDNN
+        /// decision (<see cref="OneDnnStatus"/>).
+        /// </summary>
         public static string Describe()
         {
             EnsureInitialized();
             var sb = new StringBuilder();
             sb.Append($"libtorch {torch.__version__}; device {DeviceName} (requested {Device}); ");
-            sb.Append($"CUDA available: {torch.cuda.is_available()}; threads: {torch.get_num_threads()}");
+            sb.Append($"CUDA available: {torch.cuda.is_available()}; threads: {torch.get_num_threads()}; ");
+            sb.Append(OneDnnGuard.Status);
             return sb.ToString();
         }
     }
