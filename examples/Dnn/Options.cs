@@ -10,7 +10,7 @@ internal sealed record Options(int Epochs, int? Limit, int BatchSize, string Dev
 
     public static Options Parse(string[] args)
     {
-        var o = new Options(Epochs: 10, Limit: null, BatchSize: 128, Device: "auto", OutDir: null, Seed: 42);
+        var o = new Options(Epochs: 10, Limit: null, BatchSize: 64, Device: "auto", OutDir: null, Seed: 42);
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option {args[i]} needs a value.");

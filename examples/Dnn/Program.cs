@@ -59,7 +59,7 @@ ModelSummary.Print(model);
 model.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
 
 var clock = Stopwatch.StartNew();
-var history = model.Fit(xTrain, yTrain, batchSize: options.BatchSize, epochs: options.Epochs, validationSplit: 0.1, verbose: 1);
+var history = model.Fit(xTrain, yTrain, batchSize: options.BatchSize, epochs: options.Epochs, verbose: 1);
 var trainSeconds = clock.Elapsed.TotalSeconds;
 
 var (testLoss, testAccuracy) = model.Evaluate(xTest, yTest, batchSize: options.BatchSize, verbose: 0);
