@@ -4,7 +4,8 @@
 #     add Debian 13 "trixie" with a low apt pin (100) and install libstdc++6 from it.
 #  2. Real Fashion-MNIST from Debian's dataset-fashion-mnist, seeded into the Keras cache layout
 #     (~/.keras/datasets/fashion-mnist/*.gz, or $KERAS_HOME/datasets/...).
-# A machine that already satisfies both is left untouched. Without root/apt it prints the commands to run.
+#  3. Debian's python3-h5py, which the saving tests use to check the Keras layout of weights files.
+# A machine that already satisfies all of them is left untouched. Without root/apt it prints the commands to run.
 set -euo pipefail
 
 say() { echo "[setup] $*"; }
@@ -83,7 +84,40 @@ seed_fashion_mnist() {
   say "Fashion-MNIST seeded into $dst"
 }
 
+# Debian packages the project needs at run time: fonts for plot text.
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && { say "packages present: $*"; return 0; }
+  if ! can_apt; then echo "[setup] missing packages: ${missing[*]}. As root run: apt-get install -y ${missing[*]}"; return 1; fi
+  say "installing ${missing[*]}"
+  apt_update_once
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+has_h5py() {
+  local py
+  for py in /usr/bin/python3 python3; do
+    command -v "$py" >/dev/null 2>&1 && "$py" -c 'import h5py' >/dev/null 2>&1 && return 0
+  done
+  return 1
+}
+
+ensure_h5py() {
+  if has_h5py; then say "python3 with h5py: ok"; return 0; fi
+  if ! can_apt; then
+    echo "[setup] python3-h5py is missing (the saving tests read weights files with it). As root run: apt-get install python3-h5py"
+    return 1
+  fi
+  say "installing Debian package python3-h5py"
+  apt_update_once
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-h5py >/dev/null
+  has_h5py && say "python3-h5py installed" || { say "h5py still not importable"; return 1; }
+}
+
 status=0
 fix_libstdcxx || status=1
+if command -v dpkg >/dev/null 2>&1; then ensure_packages fonts-dejavu-core || status=1; fi
 seed_fashion_mnist || status=1
+ensure_h5py || status=1
 exit $status

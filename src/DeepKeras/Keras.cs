@@ -21,11 +21,11 @@ public static partial class Keras
     public static KerasTensor Input(Shape shape, int? batchSize = null, string dtype = "float32", string? name = null) =>
         new L.InputLayer(shape, batchSize, dtype, name).Output;
 
-    /// <summary>Creates a <see cref="Models.Sequential"/> model (Keras <c>keras.Sequential</c>).</summary>
+    /// <summary>Creates a <see cref="DeepKeras.Models.Sequential"/> model (Keras <c>keras.Sequential</c>).</summary>
     /// <param name="layers">The layers; a leading <c>Input(...)</c> is allowed.</param>
     public static Sequential Sequential(params L.Layer[] layers) => new(layers);
 
-    /// <summary>Creates a named <see cref="Models.Sequential"/> model.</summary>
+    /// <summary>Creates a named <see cref="DeepKeras.Models.Sequential"/> model.</summary>
     /// <param name="name">The model name.</param>
     /// <param name="layers">The layers.</param>
     public static Sequential Sequential(string name, params L.Layer[] layers) => new(layers, name);
@@ -53,9 +53,15 @@ public static partial class Keras
         /// <param name="biasInitializer">Bias initializer (default zeros).</param>
         /// <param name="inputShape">Input shape without the batch axis, for a first layer.</param>
         /// <param name="name">Layer name.</param>
+        /// <param name="kernelRegularizer">Penalty on the kernel (e.g. <c>"l2"</c>).</param>
+        /// <param name="biasRegularizer">Penalty on the bias.</param>
+        /// <param name="activityRegularizer">Penalty on the output.</param>
         public static L.Dense Dense(int units, ActivationFunction? activation = null, bool useBias = true,
-            Initializer? kernelInitializer = null, Initializer? biasInitializer = null, Shape? inputShape = null, string? name = null) =>
-            new(units, activation, useBias, kernelInitializer, biasInitializer, inputShape, name);
+            Initializer? kernelInitializer = null, Initializer? biasInitializer = null, Shape? inputShape = null, string? name = null,
+            Regularizers.Regularizer? kernelRegularizer = null, Regularizers.Regularizer? biasRegularizer = null,
+            Regularizers.Regularizer? activityRegularizer = null) =>
+            new(units, activation, useBias, kernelInitializer, biasInitializer, inputShape, name,
+                kernelRegularizer: kernelRegularizer, biasRegularizer: biasRegularizer, activityRegularizer: activityRegularizer);
 
         /// <summary>Creates an <see cref="L.Activation"/> layer.</summary>
         /// <param name="activation">Activation name or delegate.</param>

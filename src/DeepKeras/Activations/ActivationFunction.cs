@@ -45,6 +45,9 @@ public sealed class ActivationFunction
     /// <summary>Gets the names of the built-in activations.</summary>
     public static IReadOnlyCollection<string> Names => Known.Keys;
 
+    /// <summary>Gets the underlying function (saving looks it up among registered functions).</summary>
+    internal Func<Tensor, Tensor> Delegate => _fn;
+
     /// <summary>Applies the function.</summary>
     /// <param name="x">The input tensor.</param>
     public Tensor Call(Tensor x) => _fn(x);

@@ -18,6 +18,12 @@ public static partial class Keras
         /// <summary>The environment variable that sets the intra-op thread count.</summary>
         public const string ThreadsVariable = "DEEPKERAS_THREADS";
 
+        /// <summary>
+        /// The environment variable that controls libtorch's oneDNN CPU kernels: <c>auto</c> (default: keep them unless
+        /// a start-up check finds wrong convolution gradients on this CPU), <c>on</c> or <c>off</c>.
+        /// </summary>
+        public const string OneDnnVariable = OneDnnGuard.Variable;
+
         private static Device? _requested;
         private static torch.Device? _resolved;
         private static bool _threadsApplied;
@@ -88,6 +94,8 @@ public static partial class Keras
                 {
                     torch.set_num_threads(n);
                 }
+
+                OneDnnGuard.Apply();
             }
         }
 
@@ -130,7 +138,7 @@ public static partial class Keras
             EnsureInitialized();
             var sb = new StringBuilder();
             sb.Append($"libtorch {torch.__version__}; device {DeviceName} (requested {Device}); ");
-            sb.Append($"CUDA available: {torch.cuda.is_available()}; threads: {torch.get_num_threads()}");
+            sb.Append($"CUDA available: {torch.cuda.is_available()}; threads: {torch.get_num_threads()}; {OneDnnGuard.Status}");
             return sb.ToString();
         }
     }

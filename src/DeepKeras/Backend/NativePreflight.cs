@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using TorchSharp;
@@ -26,6 +27,9 @@ internal static partial class NativePreflight
                 throw _failure;
             }
 
+            // TorchSharp prints its whole loader trace to stdout before throwing; the user gets our one explanation instead.
+            var stdout = Console.Out;
+            Console.SetOut(TextWriter.Null);
             try
             {
                 torch.InitializeDeviceType(deviceType);
@@ -37,32 +41,69 @@ internal static partial class NativePreflight
                 _failure = new BackendLoadException(Diagnose(ex), ex);
                 throw _failure;
             }
+            finally
+            {
+                Console.SetOut(stdout);
+            }
         }
     }
 
     /// <summary>Builds the explanation for a failed native load.</summary>
-    internal static string Diagnose(Exception ex)
+    internal static string Diagnose(Exception ex) =>
+        Diagnose(ex, OperatingSystem.IsLinux() ? FindLibStdCxx() : (null, null), ProbeShim());
+
+    /// <summary>Builds the explanation given the libstdc++ found on the machine.</summary>
+    /// <param name="ex">The loader's exception.</param>
+    /// <param name="libstdcxx">The libstdc++ the process uses and its newest GLIBCXX version.</param>
+    /// <param name="shimError">The dynamic loader's own message for libLibTorchSharp, if a direct load failed.</param>
+    internal static string Diagnose(Exception ex, (string? Path, string? Newest) libstdcxx, string? shimError = null)
     {
         var sb = new StringBuilder("DeepKeras could not load the TorchSharp native libraries (libtorch 2.10 / LibTorchSharp). ");
-        if (OperatingSystem.IsLinux())
+        var (path, newest) = libstdcxx;
+        if (path is not null && newest is not null && CompareGlibcxx(newest, RequiredGlibcxx) < 0)
         {
-            var (path, newest) = FindLibStdCxx();
-            if (path is not null && newest is not null && CompareGlibcxx(newest, RequiredGlibcxx) < 0)
-            {
-                sb.Append($"TorchSharp 0.107 needs libstdc++ with {RequiredGlibcxx} (GCC 13+ runtime); found {newest} at {path}. ");
-                sb.Append("Fix: run `./build.sh setup` as root (Debian 12: installs libstdc++6 from Debian 13 \"trixie\" with apt pin 100), ");
-                sb.Append("or use Ubuntu 24.04+/Debian 13+. ");
-                return sb.Append($"Loader said: {Innermost(ex).Message}").ToString();
-            }
+            sb.Append($"TorchSharp 0.107 needs libstdc++ with {RequiredGlibcxx} (GCC 13+ runtime); found {newest} at {path}. ");
+            sb.Append("Fix: run `./build.sh setup` as root (Debian 12: installs libstdc++6 from Debian 13 \"trixie\" with apt pin 100), ");
+            sb.Append("or use Ubuntu 24.04+/Debian 13+. ");
+            return sb.Append($"Loader said: {shimError ?? FirstLine(Innermost(ex).Message)}").ToString();
         }
 
-        var inner = Innermost(ex).Message;
+        var inner = shimError ?? FirstLine(Innermost(ex).Message);
         if (inner.Contains("libtorch-cpu", StringComparison.OrdinalIgnoreCase) || ex is NotSupportedException)
         {
             sb.Append("Check that the application references the TorchSharp-cpu (or a TorchSharp-cuda) package so the native files are copied next to it. ");
         }
 
         return sb.Append($"Loader said: {inner}").ToString();
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    /// <summary>Loads libLibTorchSharp directly to get the dynamic loader's message (e.g. a missing GLIBCXX version).</summary>
+    private static string? ProbeShim()
+    {
+        var name = OperatingSystem.IsWindows() ? "LibTorchSharp.dll" : OperatingSystem.IsMacOS() ? "libLibTorchSharp.dylib" : "libLibTorchSharp.so";
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        string[] candidates =
+        [
+            Path.Combine(AppContext.BaseDirectory, name), Path.Combine(AppContext.BaseDirectory, "cpu", name),
+            Path.Combine(AppContext.BaseDirectory, "runtimes", rid, "native", name),
+        ];
+        foreach (var path in candidates.Where(File.Exists))
+        {
+            try
+            {
+                NativeLibrary.Free(NativeLibrary.Load(path));
+            }
+            catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
+            {
+                // .NET lists every probed path; the dynamic loader's reason is the line that says what was not found.
+                var lines = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                return lines.FirstOrDefault(l => l.Contains("not found", StringComparison.Ordinal)) ?? FirstLine(e.Message);
+            }
+        }
+
+        return null;
     }
 
     private static Exception Innermost(Exception ex)
@@ -75,11 +116,16 @@ internal static partial class NativePreflight
         return ex;
     }
 
-    /// <summary>Finds the libstdc++ the process would load and the newest GLIBCXX version it provides.</summary>
+    /// <summary>Finds the libstdc++ the process uses (from /proc/self/maps) and the newest GLIBCXX version it provides.</summary>
     internal static (string? Path, string? Newest) FindLibStdCxx()
     {
+        var mapped = File.Exists("/proc/self/maps")
+            ? File.ReadLines("/proc/self/maps").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault())
+                .FirstOrDefault(p => p is not null && p.Contains("libstdc++.so"))
+            : null;
         string[] candidates =
         [
+            .. mapped is null ? Array.Empty<string>() : [mapped],
             "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", "/usr/lib/aarch64-linux-gnu/libstdc++.so.6",
             "/usr/lib64/libstdc++.so.6", "/usr/lib/libstdc++.so.6",
         ];

@@ -44,6 +44,9 @@ public sealed class Variable
         }
     }
 
+    /// <summary>Gets the penalty added to the training loss for this weight (Keras <c>variable.regularizer</c>), if any.</summary>
+    public Regularizers.Regularizer? Regularizer { get; internal set; }
+
     /// <summary>Gets the number of scalars in the weight.</summary>
     public long Count => Value.numel();
 

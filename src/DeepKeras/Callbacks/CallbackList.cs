@@ -2,7 +2,7 @@ using DeepKeras.Models;
 
 namespace DeepKeras.Callbacks;
 
-/// <summary>Dispatches events to a list of callbacks, adding <see cref="History"/> and <see cref="ProgbarLogger"/> as Keras does.</summary>
+/// <summary>Dispatches events to a list of callbacks, appending <see cref="History"/> and <see cref="ProgbarLogger"/> as Keras does.</summary>
 internal sealed class CallbackList
 {
     private readonly List<Callback> _callbacks;
@@ -15,9 +15,11 @@ internal sealed class CallbackList
             _callbacks.Add(new History());
         }
 
+        // Keras order: the user's callbacks, then History, then the progress bar, so that values callbacks add to the
+        // epoch logs (e.g. ReduceLROnPlateau's learning_rate) are recorded and shown.
         if (addProgbar && !_callbacks.OfType<ProgbarLogger>().Any())
         {
-            _callbacks.Insert(0, new ProgbarLogger());
+            _callbacks.Add(new ProgbarLogger());
         }
 
         var p = new Dictionary<string, object?> { ["verbose"] = verbose, ["epochs"] = epochs, ["steps"] = steps };

@@ -73,8 +73,12 @@ public abstract partial class Layer
     /// <summary>Gets the layers this layer tracks (sublayers of models and wrappers).</summary>
     public virtual IReadOnlyList<Layer> Sublayers => _sublayers;
 
-    /// <summary>Gets all weights: trainable first, then non-trainable (Keras <c>layer.weights</c> order).</summary>
-    public IReadOnlyList<Variable> Weights => [.. TrainableWeights, .. NonTrainableWeights];
+    /// <summary>
+    /// Gets all weights in Keras's <c>layer.weights</c> order: this layer's own (trainable, then non-trainable), then
+    /// each sublayer's, recursively. <c>GetWeights</c>/<c>SetWeights</c> and weight files use this order.
+    /// </summary>
+    public IReadOnlyList<Variable> Weights =>
+        [.. _variables.Where(v => v.Trainable), .. _variables.Where(v => !v.Trainable), .. Sublayers.SelectMany(l => l.Weights)];
 
     /// <summary>Gets the weights the optimizer updates (empty when the layer is frozen).</summary>
     public IReadOnlyList<Variable> TrainableWeights => Trainable
@@ -84,8 +88,7 @@ public abstract partial class Layer
     /// <summary>Gets the weights the optimizer leaves alone (moving statistics, and all weights of a frozen layer).</summary>
     public IReadOnlyList<Variable> NonTrainableWeights => Trainable
         ? [.. _variables.Where(v => !v.Trainable), .. Sublayers.SelectMany(l => l.NonTrainableWeights)]
-        : [.. _variables.Where(v => v.Trainable), .. Sublayers.SelectMany(l => l.TrainableWeights),
-            .. _variables.Where(v => !v.Trainable), .. Sublayers.SelectMany(l => l.NonTrainableWeights)];
+        : Weights;
 
     /// <summary>Gets the weights this layer created itself (not its sublayers'), in creation order.</summary>
     protected internal IReadOnlyList<Variable> OwnVariables => _variables;
@@ -98,7 +101,9 @@ public abstract partial class Layer
     /// <param name="shape">Shape in Keras layout.</param>
     /// <param name="initializer">Initializer; default glorot_uniform.</param>
     /// <param name="trainable">Whether the optimizer updates it.</param>
-    protected Variable AddWeight(string name, Shape shape, Initializers.Initializer? initializer = null, bool trainable = true)
+    /// <param name="regularizer">Penalty on the weight added to <see cref="Losses"/> (and so to the training loss) while it is trainable.</param>
+    protected Variable AddWeight(string name, Shape shape, Initializers.Initializer? initializer = null, bool trainable = true,
+        Regularizers.Regularizer? regularizer = null)
     {
         Keras.Backend.EnsureInitialized();
         initializer ??= new Initializers.GlorotUniform();
@@ -107,6 +112,7 @@ public abstract partial class Layer
         var value = initializer.Call(shape.ToLongArray());
         var v = new Variable(name, $"{Name}/{name}", value, trainable);
         v.Value.requires_grad_(trainable && Trainable);
+        v.Regularizer = regularizer;
         _variables.Add(v);
         return v;
     }
@@ -189,6 +195,7 @@ public abstract partial class Layer
         MaybeBuild(inputShapes);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        using var noLosses = SuppressLosses();
         var inputs = inputShapes.Select(s => zeros(s.ToLongArray(1), dtype: float32, device: Keras.Backend.TorchDevice)).ToArray();
         var outputs = CallOutputs(inputs, null, false);
         return outputs.Select(o =>
@@ -207,27 +214,45 @@ public abstract partial class Layer
         }).ToArray();
     }
 
-    /// <summary>Returns the constructor arguments under Keras's snake_case keys (<c>units</c>, <c>use_bias</c>, …).</summary>
+    /// <summary>
+    /// Returns the constructor arguments under Keras's snake_case keys (<c>units</c>, <c>use_bias</c>, …), starting
+    /// with Keras's base keys <c>name</c>, <c>trainable</c> and <c>dtype</c> (a <c>DTypePolicy</c>). Saved models
+    /// recreate the layer from it, so override it (merging <c>base.GetConfig()</c>) in layers with arguments.
+    /// </summary>
     public virtual Dictionary<string, object?> GetConfig()
     {
-        var config = new Dictionary<string, object?> { ["name"] = Name, ["trainable"] = Trainable, ["dtype"] = "float32" };
-        if (BatchInputShape is { } s)
+        var config = new Dictionary<string, object?>
         {
-            config["batch_input_shape"] = s.ToArray();
+            ["name"] = Name,
+            ["trainable"] = Trainable,
+            ["dtype"] = new Dictionary<string, object?>
+            {
+                ["module"] = "keras",
+                ["class_name"] = "DTypePolicy",
+                ["config"] = new Dictionary<string, object?> { ["name"] = "float32" },
+                ["registered_name"] = null,
+            },
+        };
+        if (ActivityRegularizer is { } r)
+        {
+            config["activity_regularizer"] = r;
         }
 
         return config;
     }
 
     /// <summary>Builds the layer if needed, checking the input first.</summary>
-    internal void MaybeBuild(IReadOnlyList<Shape> inputShapes)
+    /// <param name="inputShapes">Shapes with the batch axis unknown, used to build.</param>
+    /// <param name="actualShapes">The real shapes (batch included) for the input check; default <paramref name="inputShapes"/>.</param>
+    internal void MaybeBuild(IReadOnlyList<Shape> inputShapes, IReadOnlyList<Shape>? actualShapes = null)
     {
-        CheckInputs(inputShapes);
+        CheckInputs(actualShapes ?? inputShapes);
         if (Built)
         {
             return;
         }
 
+        BuildShapes = inputShapes.ToArray();
         if (inputShapes.Count == 1)
         {
             Build(inputShapes[0]);
@@ -239,6 +264,9 @@ public abstract partial class Layer
 
         Built = true;
     }
+
+    /// <summary>Gets the input shapes the layer was built for (Keras <c>_build_shapes_dict</c>; the summary uses it).</summary>
+    internal IReadOnlyList<Shape>? BuildShapes { get; private set; }
 
     /// <summary>Marks the layer built without calling <see cref="Build(Shape)"/> (layers built by their parent).</summary>
     protected void SetBuilt() => Built = true;

@@ -4,7 +4,8 @@ namespace DeepKeras.Losses;
 
 /// <summary>
 /// Binary cross-entropy averaged over the last axis (Keras <c>BinaryCrossentropy(from_logits=False,
-/// label_smoothing=0.0)</c>). Probabilities are clipped to [ε, 1−ε] with ε = 1e-7 as Keras does.
+/// label_smoothing=0.0)</c>). Probabilities are clipped to [ε, 1−ε] with ε = 1e-7 as Keras does; logits go through
+/// a numerically stable log-sigmoid form.
 /// </summary>
 public sealed class BinaryCrossentropy : Loss
 {
@@ -13,17 +14,15 @@ public sealed class BinaryCrossentropy : Loss
     /// <param name="labelSmoothing">In [0, 1]: targets become <c>y·(1−s) + 0.5·s</c>.</param>
     /// <param name="reduction">Reduction.</param>
     /// <param name="name">Name.</param>
+    /// <param name="axis">The axis the mean is taken over (default −1).</param>
     public BinaryCrossentropy(bool fromLogits = false, double labelSmoothing = 0, Reduction reduction = Reduction.SumOverBatchSize,
-        string name = "binary_crossentropy")
+        string name = "binary_crossentropy", int axis = -1)
         : base(name, reduction)
     {
-        if (labelSmoothing is < 0 or > 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, "Expected label_smoothing in [0, 1].");
-        }
-
+        LossUtils.CheckLabelSmoothing(labelSmoothing);
         FromLogits = fromLogits;
         LabelSmoothing = labelSmoothing;
+        Axis = axis;
     }
 
     /// <summary>Gets whether predictions are logits.</summary>
@@ -32,35 +31,12 @@ public sealed class BinaryCrossentropy : Loss
     /// <summary>Gets the label smoothing factor.</summary>
     public double LabelSmoothing { get; }
 
+    /// <summary>Gets the axis the mean is taken over.</summary>
+    public int Axis { get; }
+
     /// <inheritdoc/>
-    public override Tensor Compute(Tensor yTrue, Tensor yPred)
-    {
-        var y = yTrue.to(yPred.dtype);
-        if (y.dim() == yPred.dim() - 1)
-        {
-            y = y.unsqueeze(-1);
-        }
-
-        if (LabelSmoothing > 0)
-        {
-            y = y * (1 - LabelSmoothing) + 0.5 * LabelSmoothing;
-        }
-
-        return Elementwise(y, yPred, FromLogits).mean([-1]);
-    }
-
-    /// <summary>Keras's element-wise binary cross-entropy.</summary>
-    internal static Tensor Elementwise(Tensor y, Tensor yPred, bool fromLogits)
-    {
-        if (fromLogits)
-        {
-            return nn.functional.binary_cross_entropy_with_logits(yPred, y, reduction: nn.Reduction.None);
-        }
-
-        var eps = Keras.Backend.Epsilon;
-        var p = yPred.clamp(eps, 1 - eps);
-        return -(y * p.log() + (1 - y) * (1 - p).log());
-    }
+    public override Tensor Compute(Tensor yTrue, Tensor yPred) =>
+        LossFunctions.BinaryCrossentropy(yTrue, yPred, FromLogits, LabelSmoothing, Axis);
 
     /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig()
@@ -68,7 +44,33 @@ public sealed class BinaryCrossentropy : Loss
         var c = base.GetConfig();
         c["from_logits"] = FromLogits;
         c["label_smoothing"] = LabelSmoothing;
-        c["axis"] = -1;
+        c["axis"] = Axis;
         return c;
+    }
+}
+
+public static partial class LossFunctions
+{
+    /// <summary>
+    /// Keras <c>binary_crossentropy</c>: <c>mean(−(y·log p + (1−y)·log(1−p)))</c> over <paramref name="axis"/>, with
+    /// <c>p</c> clipped to [ε, 1−ε] (probabilities) or taken through a stable log-sigmoid (logits).
+    /// </summary>
+    /// <param name="yTrue">Targets in [0, 1], same shape as <paramref name="yPred"/> (a missing trailing 1 is added).</param>
+    /// <param name="yPred">Probabilities, or logits when <paramref name="fromLogits"/>.</param>
+    /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
+    /// <param name="labelSmoothing">In [0, 1]: targets become <c>y·(1−s) + 0.5·s</c>.</param>
+    /// <param name="axis">The axis the mean is taken over (default −1).</param>
+    /// <returns>One value per sample.</returns>
+    public static Tensor BinaryCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits = false, double labelSmoothing = 0, int axis = -1)
+    {
+        LossUtils.CheckLabelSmoothing(labelSmoothing);
+        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
+        LossUtils.CheckSameShape(yTrue, yPred, "binary_crossentropy");
+        if (labelSmoothing > 0)
+        {
+            yTrue = yTrue * (1 - labelSmoothing) + 0.5 * labelSmoothing;
+        }
+
+        return LossUtils.BinaryCrossentropyElementwise(yTrue, yPred, fromLogits).mean([axis]);
     }
 }

@@ -4,7 +4,8 @@ namespace DeepKeras.Losses;
 
 /// <summary>
 /// Cross-entropy for one-hot targets (Keras <c>CategoricalCrossentropy(from_logits=False, label_smoothing=0.0)</c>):
-/// <c>−Σ y·log p</c> over the last axis. Probabilities are renormalized to sum to 1 and clipped to [ε, 1−ε].
+/// <c>−Σ y·log p</c> over the class axis. Probabilities are renormalized to sum to 1 and clipped to [ε, 1−ε]; logits go
+/// through <c>log_softmax</c>.
 /// </summary>
 public sealed class CategoricalCrossentropy : Loss
 {
@@ -13,17 +14,15 @@ public sealed class CategoricalCrossentropy : Loss
     /// <param name="labelSmoothing">In [0, 1]: targets become <c>y·(1−s) + s/C</c>.</param>
     /// <param name="reduction">Reduction.</param>
     /// <param name="name">Name.</param>
+    /// <param name="axis">The class axis (default −1).</param>
     public CategoricalCrossentropy(bool fromLogits = false, double labelSmoothing = 0,
-        Reduction reduction = Reduction.SumOverBatchSize, string name = "categorical_crossentropy")
+        Reduction reduction = Reduction.SumOverBatchSize, string name = "categorical_crossentropy", int axis = -1)
         : base(name, reduction)
     {
-        if (labelSmoothing is < 0 or > 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, "Expected label_smoothing in [0, 1].");
-        }
-
+        LossUtils.CheckLabelSmoothing(labelSmoothing);
         FromLogits = fromLogits;
         LabelSmoothing = labelSmoothing;
+        Axis = axis;
     }
 
     /// <summary>Gets whether predictions are logits.</summary>
@@ -32,37 +31,12 @@ public sealed class CategoricalCrossentropy : Loss
     /// <summary>Gets the label smoothing factor.</summary>
     public double LabelSmoothing { get; }
 
+    /// <summary>Gets the class axis.</summary>
+    public int Axis { get; }
+
     /// <inheritdoc/>
-    public override Tensor Compute(Tensor yTrue, Tensor yPred)
-    {
-        if (yTrue.dim() != yPred.dim() || yTrue.shape[^1] != yPred.shape[^1])
-        {
-            throw new ArgumentException(
-                $"CategoricalCrossentropy expects one-hot targets of the same shape as the predictions. Received: y_true shape {(Shape)yTrue.shape}, " +
-                $"y_pred shape {(Shape)yPred.shape}. For integer labels use \"sparse_categorical_crossentropy\".");
-        }
-
-        var y = yTrue.to(yPred.dtype);
-        if (LabelSmoothing > 0)
-        {
-            y = y * (1 - LabelSmoothing) + LabelSmoothing / yPred.shape[^1];
-        }
-
-        return -(y * LogProbabilities(yPred, FromLogits)).sum(-1);
-    }
-
-    /// <summary>log p with Keras's handling: log_softmax for logits, renormalize-then-clip for probabilities.</summary>
-    internal static Tensor LogProbabilities(Tensor yPred, bool fromLogits)
-    {
-        if (fromLogits)
-        {
-            return yPred.log_softmax(-1);
-        }
-
-        var eps = Keras.Backend.Epsilon;
-        var p = yPred / yPred.sum(-1, keepdim: true);
-        return p.clamp(eps, 1 - eps).log();
-    }
+    public override Tensor Compute(Tensor yTrue, Tensor yPred) =>
+        LossFunctions.CategoricalCrossentropy(yTrue, yPred, FromLogits, LabelSmoothing, Axis);
 
     /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig()
@@ -70,7 +44,40 @@ public sealed class CategoricalCrossentropy : Loss
         var c = base.GetConfig();
         c["from_logits"] = FromLogits;
         c["label_smoothing"] = LabelSmoothing;
-        c["axis"] = -1;
+        c["axis"] = Axis;
         return c;
+    }
+}
+
+public static partial class LossFunctions
+{
+    /// <summary>
+    /// Keras <c>categorical_crossentropy</c>: <c>−Σ y·log p</c> over <paramref name="axis"/>; probabilities are divided
+    /// by their sum and clipped to [ε, 1−ε], logits go through <c>log_softmax</c>.
+    /// </summary>
+    /// <param name="yTrue">One-hot (or soft) targets, same shape as <paramref name="yPred"/>.</param>
+    /// <param name="yPred">Probabilities, or logits when <paramref name="fromLogits"/>.</param>
+    /// <param name="fromLogits">Whether <paramref name="yPred"/> holds logits.</param>
+    /// <param name="labelSmoothing">In [0, 1]: targets become <c>y·(1−s) + s/C</c>.</param>
+    /// <param name="axis">The class axis (default −1).</param>
+    /// <returns>One value per sample.</returns>
+    public static Tensor CategoricalCrossentropy(Tensor yTrue, Tensor yPred, bool fromLogits = false, double labelSmoothing = 0,
+        int axis = -1)
+    {
+        LossUtils.CheckLabelSmoothing(labelSmoothing);
+        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
+        if (!yTrue.shape.SequenceEqual(yPred.shape))
+        {
+            throw new ArgumentException(
+                $"categorical_crossentropy expects one-hot targets of the same shape as the predictions. Received: y_true shape " +
+                $"{(Shape)yTrue.shape}, y_pred shape {(Shape)yPred.shape}. For integer labels use \"sparse_categorical_crossentropy\".");
+        }
+
+        if (labelSmoothing > 0)
+        {
+            yTrue = yTrue * (1 - labelSmoothing) + labelSmoothing / yPred.shape[LossUtils.Axis(axis, yPred)];
+        }
+
+        return -(yTrue * LossUtils.LogProbabilities(yPred, fromLogits, axis)).sum(axis);
     }
 }

@@ -20,6 +20,9 @@ public abstract class Loss
     /// <summary>Gets the loss name.</summary>
     public string Name { get; }
 
+    /// <summary>Gets the identifier the loss was resolved from (<c>"mse"</c>), saved as is in a model's compile config.</summary>
+    internal string? Identifier { get; set; }
+
     /// <summary>Gets the reduction.</summary>
     public Reduction Reduction { get; }
 
@@ -35,7 +38,41 @@ public abstract class Loss
     public Tensor Call(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
     {
         var values = Compute(yTrue, yPred);
-        return Reduce(values, sampleWeight, Reduction);
+        var mask = ComputeMask(yTrue, yPred);
+        return Reduce(values, mask is null ? sampleWeight : ApplyMask(sampleWeight, mask, values, Reduction), Reduction);
+    }
+
+    /// <summary>
+    /// Returns which per-sample values count (1) and which are padding (0), or null when all count (the default).
+    /// With <see cref="Reduction.SumOverBatchSize"/> the mean is then taken over the counted values only, as Keras does
+    /// for <c>ignore_class</c>.
+    /// </summary>
+    /// <param name="yTrue">Targets.</param>
+    /// <param name="yPred">Predictions.</param>
+    protected virtual Tensor? ComputeMask(Tensor yTrue, Tensor yPred) => null;
+
+    /// <summary>Keras's <c>apply_mask</c>: folds a 0/1 mask into the sample weights.</summary>
+    private static Tensor ApplyMask(Tensor? sampleWeight, Tensor mask, Tensor values, Reduction reduction)
+    {
+        var m = mask.to(values.dtype);
+        if (reduction == Reduction.SumOverBatchSize)
+        {
+            // Valid entries get weight total/valid so that sum/total becomes sum/valid.
+            m = m * LossUtils.DivideNoNan(full([], m.numel(), dtype: m.dtype, device: m.device), m.sum());
+        }
+
+        if (sampleWeight is null)
+        {
+            return m;
+        }
+
+        var (mm, w) = LossUtils.SameRank(m, sampleWeight.to(m.dtype));
+        while (w.dim() < mm.dim())
+        {
+            w = w.unsqueeze(-1);
+        }
+
+        return mm * w;
     }
 
     /// <summary>Applies sample weights and a reduction to per-sample loss values.</summary>

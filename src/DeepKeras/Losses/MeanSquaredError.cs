@@ -2,13 +2,25 @@ using static TorchSharp.torch;
 
 namespace DeepKeras.Losses;
 
-/// <summary>Mean of squared errors over the last axis: <c>mean((y_true - y_pred)²)</c> (Keras <c>"mse"</c>).</summary>
+/// <summary>Mean of squared errors over the last axis: <c>mean((y_true − y_pred)²)</c> (Keras <c>"mse"</c>).</summary>
 /// <param name="reduction">Reduction (default sum_over_batch_size).</param>
 /// <param name="name">Name.</param>
 public sealed class MeanSquaredError(Reduction reduction = Reduction.SumOverBatchSize, string name = "mean_squared_error")
     : Loss(name, reduction)
 {
     /// <inheritdoc/>
-    public override Tensor Compute(Tensor yTrue, Tensor yPred) =>
-        (yPred - yTrue.to(yPred.dtype)).square().mean([-1]);
+    public override Tensor Compute(Tensor yTrue, Tensor yPred) => LossFunctions.MeanSquaredError(yTrue, yPred);
+}
+
+public static partial class LossFunctions
+{
+    /// <summary>Keras <c>mean_squared_error</c>: <c>mean((y_true − y_pred)²)</c> over the last axis.</summary>
+    /// <param name="yTrue">Targets.</param>
+    /// <param name="yPred">Predictions, same shape.</param>
+    /// <returns>One value per sample (shape of <paramref name="yPred"/> without its last axis).</returns>
+    public static Tensor MeanSquaredError(Tensor yTrue, Tensor yPred)
+    {
+        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
+        return (yTrue - yPred).square().mean([-1]);
+    }
 }

@@ -15,6 +15,9 @@ public abstract class Metric
     /// <summary>Gets or sets the name shown in logs (Keras uses the string given to <c>Compile</c>).</summary>
     public string Name { get; set; }
 
+    /// <summary>Gets the identifier the metric was resolved from (<c>"mae"</c>), saved as is in a model's compile config.</summary>
+    internal string? Identifier { get; set; }
+
     /// <summary>Accumulates one batch.</summary>
     /// <param name="yTrue">Targets.</param>
     /// <param name="yPred">Predictions.</param>
@@ -34,8 +37,7 @@ public abstract class Metric
     /// Resolves a metric name: <c>"accuracy"</c>/<c>"acc"</c> (picked from the data, as Keras does), <c>"mae"</c>,
     /// <c>"mse"</c>, class-style names such as <c>"categorical_accuracy"</c>.
     /// </summary>
-    public static implicit operator Metric(string identifier) =>
-        identifier.Trim() is "accuracy" or "acc" ? new AutoAccuracy(identifier.Trim()) : Metrics.Get(identifier);
+    public static implicit operator Metric(string identifier) => Metrics.Get(identifier);
 
     /// <inheritdoc/>
     public override string ToString() => $"<{GetType().Name} name={Name}>";

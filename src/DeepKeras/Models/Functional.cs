@@ -90,38 +90,8 @@ public sealed class Functional : Model
     /// <summary>Gets the nodes of the graph in execution order (for the summary).</summary>
     internal IReadOnlyList<Node> Nodes => _nodes;
 
-    /// <summary>Gets whether every node has one input from the previous node and no layer is shared (Keras's "sequential-like").</summary>
-    internal bool IsSequentialLike
-    {
-        get
-        {
-            if (_inputs.Length != 1 || _outputs.Length != 1)
-            {
-                return false;
-            }
-
-            foreach (var n in _nodes)
-            {
-                if (n.Layer is InputLayer)
-                {
-                    continue;
-                }
-
-                if (n.Inputs.Length != 1 || _nodes.Count(m => m.Layer == n.Layer) > 1)
-                {
-                    return false;
-                }
-
-                var consumers = _nodes.Count(m => m.Inputs.Contains(n.Inputs[0]));
-                if (consumers > 1)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
+    /// <summary>Gets whether the graph is a chain as Keras's summary defines it (one node per depth, each with one input, no shared layer).</summary>
+    internal bool IsSequentialLike => new FunctionalGraph(this).IsSequentialLike;
 
     private List<Node> TopologicalNodes()
     {
@@ -224,12 +194,5 @@ public sealed class Functional : Model
     public override Shape ComputeOutputShape(Shape inputShape) => _outputs[0].Shape;
 
     /// <inheritdoc/>
-    public override Dictionary<string, object?> GetConfig()
-    {
-        var c = base.GetConfig();
-        c["layers"] = _layers.Select(l => l.GetConfig()).ToList();
-        c["input_layers"] = _inputs.Select(t => new object[] { t.Layer.Name, t.Node.Index, t.TensorIndex }).ToList();
-        c["output_layers"] = _outputs.Select(t => new object[] { t.Layer.Name, t.Node.Index, t.TensorIndex }).ToList();
-        return c;
-    }
+    public override Dictionary<string, object?> GetConfig() => Saving.FunctionalConfig.Get(this);
 }

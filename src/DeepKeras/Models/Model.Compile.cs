@@ -15,6 +15,9 @@ public partial class Model
     /// <summary>Gets the optimizer set by <see cref="Compile(Optimizer?, Loss?, IEnumerable{Metric}?, IReadOnlyList{double}?)"/>.</summary>
     public Optimizer? Optimizer { get; protected set; }
 
+    /// <summary>Gets the arguments of the last <c>Compile</c>, as saved in the <c>compile_config</c> of a <c>.keras</c> file.</summary>
+    internal Saving.CompileRecord? CompileArgs { get; private set; }
+
     /// <summary>Gets whether the model has been compiled.</summary>
     public bool Compiled { get; private set; }
 
@@ -60,18 +63,19 @@ public partial class Model
         Optimizer = optimizer ?? new RMSprop();
         _losses = losses;
         _lossWeights = lossWeights?.ToArray();
-        var metricList = metrics?.ToList() ?? [];
+        var metricList = metrics?.Select(m => (Metric: m, BaseName: m.Name)).ToList() ?? [];
+        CompileArgs = new Saving.CompileRecord(Optimizer, losses, metricList.Select(p => (p.Metric, p.BaseName)).ToList(), _lossWeights);
         _compiledMetrics = new List<Metric>[outputs];
         for (var o = 0; o < outputs; o++)
         {
             _compiledMetrics[o] = [];
-            foreach (var m in metricList)
+            foreach (var (m, baseName) in metricList)
             {
-                // Each output needs its own state: resolve names again for outputs after the first.
-                var metric = o == 0 ? m : (m is AutoAccuracy ? new AutoAccuracy(m.Name) : m);
+                // Each output needs its own state: resolve the name again for outputs after the first.
+                var metric = o == 0 ? m : MetricForAnotherOutput(baseName, outputs);
                 if (outputs > 1)
                 {
-                    metric.Name = $"{OutputNames[o]}_{m.Name}";
+                    metric.Name = $"{OutputNames[o]}_{baseName}";
                 }
 
                 _compiledMetrics[o].Add(metric);
@@ -109,6 +113,20 @@ public partial class Model
             }
 
             return list;
+        }
+    }
+
+    private static Metric MetricForAnotherOutput(string name, int outputs)
+    {
+        try
+        {
+            return DeepKeras.Metrics.Metrics.Get(name);
+        }
+        catch (ArgumentException)
+        {
+            throw new ArgumentException(
+                $"Metric '{name}' cannot be shared by the {outputs} outputs of this model (each output needs its own state). " +
+                "Pass metric names as strings (e.g. \"accuracy\", \"mae\"), which are created once per output.", nameof(name));
         }
     }
 

@@ -104,6 +104,13 @@ public partial class Model
         StopTraining = false;
         Logs epochLogs = new();
         cbs.TrainBegin(new Logs());
+        if (ResumeEpoch is { } resume)
+        {
+            // Set by BackupAndRestore in OnTrainBegin (Keras model._initial_epoch).
+            initialEpoch = resume;
+            ResumeEpoch = null;
+        }
+
         for (var epoch = initialEpoch; epoch < epochs; epoch++)
         {
             ResetMetrics();

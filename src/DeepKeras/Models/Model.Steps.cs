@@ -39,8 +39,9 @@ public partial class Model
     protected virtual Tensor[] PredictStep(Batch data) => Forward(data.X, training: false);
 
     /// <summary>
-    /// Computes the compiled loss (Σ wᵢ·lossᵢ over outputs) and updates the <c>loss</c> tracker weighted by the batch
-    /// size (Keras <c>compute_loss</c>).
+    /// Computes the loss to minimize (Keras <c>compute_loss</c>): the compiled loss (Σ wᵢ·lossᵢ over outputs) plus the
+    /// sum of <see cref="Layers.Layer.Losses"/> (weight regularization and losses added with <c>AddLoss</c> during
+    /// the forward pass), and updates the <c>loss</c> tracker weighted by the batch size.
     /// </summary>
     /// <param name="x">The inputs.</param>
     /// <param name="y">The targets.</param>
@@ -50,34 +51,44 @@ public partial class Model
     /// <returns>The scalar loss to minimize.</returns>
     protected Tensor ComputeLoss(Tensor[] x, Tensor[]? y, Tensor[] yPred, Tensor? sampleWeight = null, bool training = true)
     {
-        if (_losses is null)
+        var extraLosses = Losses;
+        if (_losses is null && extraLosses.Count == 0)
         {
             throw new InvalidOperationException(
-                $"Model \"{Name}\" has no loss: pass `loss` to `Compile()`, or override `TrainStep`/`TestStep` to compute it.");
-        }
-
-        if (y is null)
-        {
-            throw new ArgumentException("The compiled loss needs targets: call Fit/Evaluate with `y`.", nameof(y));
-        }
-
-        if (y.Length != yPred.Length)
-        {
-            throw new ArgumentException($"Model \"{Name}\" has {yPred.Length} output(s) but {y.Length} target array(s) were given.", nameof(y));
+                $"Model \"{Name}\" has no loss: pass `loss` to `Compile()`, add losses with `AddLoss`, or override `TrainStep`/`TestStep` to compute it.");
         }
 
         Tensor? total = null;
-        for (var i = 0; i < yPred.Length; i++)
+        if (_losses is not null)
         {
-            if (_losses[i] is not { } lossFn)
+            if (y is null)
             {
-                continue;
+                throw new ArgumentException("The compiled loss needs targets: call Fit/Evaluate with `y`.", nameof(y));
             }
 
-            var value = lossFn.Call(y[i], yPred[i], sampleWeight);
-            _outputLossTrackers?[i].UpdateScalar(value, x[0].shape[0]);
-            var weighted = _lossWeights is null ? value : value * _lossWeights[i];
-            total = total is null ? weighted : total + weighted;
+            if (y.Length != yPred.Length)
+            {
+                throw new ArgumentException($"Model \"{Name}\" has {yPred.Length} output(s) but {y.Length} target array(s) were given.", nameof(y));
+            }
+
+            for (var i = 0; i < yPred.Length; i++)
+            {
+                if (_losses[i] is not { } lossFn)
+                {
+                    continue;
+                }
+
+                var value = lossFn.Call(y[i], yPred[i], sampleWeight);
+                _outputLossTrackers?[i].UpdateScalar(value, x[0].shape[0]);
+                var weighted = _lossWeights is null ? value : value * _lossWeights[i];
+                total = total is null ? weighted : total + weighted;
+            }
+        }
+
+        foreach (var extra in extraLosses)
+        {
+            var value = extra.dim() == 0 ? extra : extra.sum();
+            total = total is null ? value : total + value;
         }
 
         total ??= zeros([], device: yPred[0].device);

@@ -172,13 +172,6 @@ public sealed class Sequential : Model
     /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig()
     {
-        var c = base.GetConfig();
-        c["layers"] = _layers.Select(l => l.GetConfig()).ToList();
-        if (BatchInputShape is { } s)
-        {
-            c["build_input_shape"] = s.ToArray();
-        }
-
-        return c;
+        return Saving.SequentialConfig.Get(this, base.GetConfig());
     }
 }

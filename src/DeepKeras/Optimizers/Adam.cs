@@ -4,12 +4,13 @@ namespace DeepKeras.Optimizers;
 
 /// <summary>
 /// Adam (Keras <c>Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7, amsgrad=False)</c>):
-/// <c>α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ); w −= α·m/(√v + ε)</c> — ε is not bias-corrected, unlike PyTorch.
+/// <c>m += (g − m)(1−β₁); v += (g² − v)(1−β₂); α = lr·√(1−β₂ᵗ)/(1−β₁ᵗ); w −= α·m/(√v + ε)</c> — ε is not
+/// bias-corrected, unlike PyTorch. AMSGrad uses <c>v̂ = max(v̂, v)</c> in place of <c>v</c>.
 /// </summary>
 public class Adam : Optimizer
 {
     /// <summary>Creates the optimizer.</summary>
-    /// <param name="learningRate">Learning rate (default 0.001).</param>
+    /// <param name="learningRate">Learning rate or schedule (default 0.001).</param>
     /// <param name="beta1">Decay of the first moment (default 0.9).</param>
     /// <param name="beta2">Decay of the second moment (default 0.999).</param>
     /// <param name="epsilon">Small constant (default 1e-7).</param>
@@ -18,11 +19,11 @@ public class Adam : Optimizer
     /// <param name="clipnorm">Per-gradient norm clip.</param>
     /// <param name="clipvalue">Element-wise clip.</param>
     /// <param name="globalClipnorm">Global norm clip.</param>
-    /// <param name="name">Name.</param>
-    public Adam(double learningRate = 0.001, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7,
+    /// <param name="name">Name (default <c>adam</c>, made unique).</param>
+    public Adam(LearningRateArg? learningRate = null, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7,
         bool amsgrad = false, double? weightDecay = null, double? clipnorm = null, double? clipvalue = null,
-        double? globalClipnorm = null, string name = "adam")
-        : base(learningRate, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
+        double? globalClipnorm = null, string? name = null)
+        : base(learningRate ?? 0.001, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
     {
         Beta1 = beta1;
         Beta2 = beta2;
@@ -42,9 +43,13 @@ public class Adam : Optimizer
     /// <summary>Gets whether AMSGrad is used.</summary>
     public bool Amsgrad { get; }
 
+    /// <summary>Slots: momentum, velocity, and velocity_hat with AMSGrad.</summary>
     /// <inheritdoc/>
     protected override Tensor[] CreateSlots(Variable variable) =>
         Amsgrad ? [ZerosLike(variable), ZerosLike(variable), ZerosLike(variable)] : [ZerosLike(variable), ZerosLike(variable)];
+
+    /// <inheritdoc/>
+    internal override IReadOnlyList<int[]> KerasSlotGroups(int slotCount) => Amsgrad ? [[0, 1], [2]] : [[0, 1]];
 
     /// <inheritdoc/>
     protected override void UpdateStep(Tensor variable, Tensor gradient, Tensor[] slots, double learningRate, long step)

@@ -1,37 +1,56 @@
+using System.Text.RegularExpressions;
+using DeepKeras.Engine;
+using DeepKeras.Optimizers.Schedules;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Optimizers;
 
 /// <summary>
 /// Base of the optimizers (Keras <c>keras.optimizers.Optimizer</c>): Keras update rules written with TorchSharp
-/// tensor ops, gradient clipping (<c>clipnorm</c>, <c>clipvalue</c>, <c>globalClipnorm</c>, only one at a time),
-/// decoupled weight decay, and an <see cref="Iterations"/> counter.
+/// tensor ops, a constant or scheduled learning rate, gradient clipping (<c>clipnorm</c>, <c>clipvalue</c>,
+/// <c>globalClipnorm</c>, only one at a time), decoupled weight decay and an <see cref="Iterations"/> counter.
 /// </summary>
+/// <remarks>
+/// Each <see cref="Apply"/> does what Keras's <c>apply</c> does: skip variables without a gradient, clip the
+/// gradients, decay the weights (<c>w ← w − w·wd·lr</c>), run <see cref="UpdateStep"/> for every variable with the
+/// learning rate of step <see cref="Iterations"/>, then count the step.
+/// </remarks>
 public abstract class Optimizer
 {
     private readonly Dictionary<Variable, Tensor[]> _slots = new(ReferenceEqualityComparer.Instance);
     private double _learningRate;
+    private LearningRateSchedule? _schedule;
+    private HashSet<Variable>? _excludedFromWeightDecay;
+    private Regex? _excludedFromWeightDecayPattern;
 
     /// <summary>Initializes the optimizer.</summary>
-    /// <param name="learningRate">The learning rate (positive).</param>
-    /// <param name="name">The name.</param>
+    /// <param name="learningRate">A non-negative learning rate or a <see cref="LearningRateSchedule"/>.</param>
+    /// <param name="name">The name; default the snake_case class name made unique (<c>adam</c>, <c>adam_1</c>, …).</param>
     /// <param name="weightDecay">Decoupled weight decay: <c>w ← w − w·wd·lr</c> before each update; null for none.</param>
     /// <param name="clipnorm">Clip each gradient to this L2 norm.</param>
     /// <param name="clipvalue">Clip each gradient element to [−v, v].</param>
     /// <param name="globalClipnorm">Scale all gradients so their global L2 norm is at most this.</param>
     /// <exception cref="ArgumentException">More than one clipping option is set.</exception>
-    protected Optimizer(double learningRate, string name, double? weightDecay = null, double? clipnorm = null,
+    protected Optimizer(LearningRateArg learningRate, string? name = null, double? weightDecay = null, double? clipnorm = null,
         double? clipvalue = null, double? globalClipnorm = null)
     {
         if (new[] { clipnorm, clipvalue, globalClipnorm }.Count(v => v is not null) > 1)
         {
             throw new ArgumentException(
-                $"Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. Received: clipnorm={clipnorm}, " +
-                $"clipvalue={clipvalue}, global_clipnorm={globalClipnorm}");
+                $"Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set. Received: clipnorm={Str(clipnorm)}, " +
+                $"clipvalue={Str(clipvalue)}, global_clipnorm={Str(globalClipnorm)}");
         }
 
-        LearningRate = learningRate;
-        Name = name;
+        if (learningRate.Schedule is { } schedule)
+        {
+            _schedule = schedule;
+        }
+        else
+        {
+            LearningRate = learningRate.Value ?? throw new ArgumentException("Expected a learning rate.", nameof(learningRate));
+        }
+
+        Name = string.IsNullOrEmpty(name) ? NameScope.Unique(NameScope.ToSnakeCase(GetType().Name)) : name;
         WeightDecay = weightDecay;
         Clipnorm = clipnorm;
         Clipvalue = clipvalue;
@@ -41,20 +60,42 @@ public abstract class Optimizer
     /// <summary>Gets the name.</summary>
     public string Name { get; }
 
-    /// <summary>Gets or sets the learning rate used by the next update (settable between epochs).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Negative or not finite.</exception>
-    public virtual double LearningRate
+    /// <summary>
+    /// Gets the learning rate of the next update (with a schedule: <c>schedule(Iterations)</c>), or sets a constant
+    /// learning rate (between epochs, e.g. from a callback).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative or non-finite value.</exception>
+    /// <exception cref="InvalidOperationException">Set while the optimizer uses a <see cref="Schedule"/>.</exception>
+    public double LearningRate
     {
-        get => _learningRate;
+        get => CurrentLearningRate(Iterations);
         set
         {
+            if (_schedule is not null)
+            {
+                throw new InvalidOperationException(
+                    "This optimizer was created with a `LearningRateSchedule` object as its `learning_rate` constructor " +
+                    "argument, hence its learning rate is not settable. If you need the learning rate to be settable, you " +
+                    "should instantiate the optimizer with a float `learning_rate` argument.");
+            }
+
             if (value < 0 || !double.IsFinite(value))
             {
-                throw new ArgumentOutOfRangeException(nameof(LearningRate), value, "Expected a non-negative, finite learning rate.");
+                throw new ArgumentOutOfRangeException(nameof(LearningRate), value,
+                    $"Expected a non-negative, finite learning rate. Received: learning_rate={value}");
             }
 
             _learningRate = value;
         }
+    }
+
+    /// <summary>Gets or sets the learning-rate schedule; null when the learning rate is constant.</summary>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public LearningRateSchedule? Schedule
+    {
+        get => _schedule;
+        set => _schedule = value ?? throw new ArgumentNullException(nameof(value),
+            "Expected a LearningRateSchedule; to use a constant learning rate, create the optimizer with a number.");
     }
 
     /// <summary>Gets the number of updates applied so far (Keras <c>iterations</c>).</summary>
@@ -75,8 +116,13 @@ public abstract class Optimizer
     /// <summary>Gets whether slot variables exist (after the first update).</summary>
     public bool Built => _slots.Count > 0;
 
-    /// <summary>Gets the number of scalars in the optimizer's state (slots plus iteration and learning rate).</summary>
-    public long CountParams() => _slots.Count == 0 ? 0 : 2 + _slots.Values.Sum(s => s.Sum(t => t.numel()));
+    /// <summary>
+    /// Gets the number of scalars in the optimizer's state once built: slots, the iteration counter and the learning
+    /// rate (when not scheduled).
+    /// </summary>
+    public long CountParams() => _slots.Count == 0
+        ? 0
+        : 1 + (_schedule is null ? 1 : 0) + _slots.Values.Sum(s => s.Sum(t => t.numel()));
 
     /// <summary>Gets the slot tensors created for a variable (e.g. Adam's m and v).</summary>
     internal IReadOnlyList<Tensor> SlotsOf(Variable v) => _slots.TryGetValue(v, out var s) ? s : [];
@@ -84,7 +130,58 @@ public abstract class Optimizer
     /// <summary>Gets all slot tensors in variable order.</summary>
     internal IEnumerable<(Variable Variable, Tensor[] Slots)> AllSlots => _slots.Select(kv => (kv.Key, kv.Value));
 
-    /// <summary>Creates the slot tensors for one variable (Keras <c>build</c>).</summary>
+    /// <summary>
+    /// Excludes variables from weight decay (Keras <c>exclude_from_weight_decay</c>); call it before the first update.
+    /// </summary>
+    /// <param name="varList">Variables to exclude.</param>
+    /// <param name="varNames">Regular expressions: a variable whose <see cref="Variable.Name"/> matches one is excluded
+    /// (e.g. <c>["bias"]</c>).</param>
+    /// <exception cref="InvalidOperationException">The optimizer has already been built.</exception>
+    public void ExcludeFromWeightDecay(IEnumerable<Variable>? varList = null, IEnumerable<string>? varNames = null)
+    {
+        if (Built)
+        {
+            throw new InvalidOperationException("`exclude_from_weight_decay()` can only be configured before the optimizer is built.");
+        }
+
+        _excludedFromWeightDecay = varList is null ? null : new HashSet<Variable>(varList, ReferenceEqualityComparer.Instance);
+        var names = varNames?.ToArray();
+        _excludedFromWeightDecayPattern = names is { Length: > 0 } ? new Regex(string.Join("|", names.Distinct())) : null;
+    }
+
+    /// <summary>Creates the slots of the variables that have none yet (Keras <c>optimizer.build(var_list)</c>), so saved state can be loaded before training.</summary>
+    /// <param name="variables">The model's trainable variables, in order.</param>
+    internal void Build(IReadOnlyList<Variable> variables)
+    {
+        using var noGrad = no_grad();
+        foreach (var v in variables)
+        {
+            if (!_slots.ContainsKey(v))
+            {
+                _slots[v] = CreateSlots(v);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gets how Keras orders the slots in <c>optimizer.variables</c>: each group is one <c>add_optimizer_variables</c>
+    /// call, whose slots are interleaved per model variable (Adam: <c>[[m, v]]</c>, then <c>[[v̂]]</c> with AMSGrad).
+    /// Default: all slots in one group.
+    /// </summary>
+    /// <param name="slotCount">The number of slots per variable.</param>
+    internal virtual IReadOnlyList<int[]> KerasSlotGroups(int slotCount) =>
+        slotCount == 0 ? [] : [Enumerable.Range(0, slotCount).ToArray()];
+
+    /// <summary>Gets or sets scalar state Keras keeps as optimizer variables after the slots (Nadam's <c>u_product</c>).</summary>
+    internal virtual double[] ExtraState
+    {
+        get => [];
+        set
+        {
+        }
+    }
+
+    /// <summary>Creates the slot tensors for one variable (Keras <c>build</c>); use <see cref="ZerosLike"/>.</summary>
     /// <param name="variable">The variable.</param>
     protected abstract Tensor[] CreateSlots(Variable variable);
 
@@ -96,6 +193,15 @@ public abstract class Optimizer
     /// <param name="step">The 1-based step number (<c>iterations + 1</c>).</param>
     protected abstract void UpdateStep(Tensor variable, Tensor gradient, Tensor[] slots, double learningRate, long step);
 
+    /// <summary>
+    /// Called once per <see cref="Apply"/>, after clipping and weight decay and before the per-variable updates
+    /// (Nadam advances its momentum-schedule product here).
+    /// </summary>
+    /// <param name="step">The 1-based step number.</param>
+    protected virtual void PrepareUpdate(long step)
+    {
+    }
+
     /// <summary>Creates a zero slot like a variable.</summary>
     protected static Tensor ZerosLike(Variable v) => zeros_like(v.Value).DetachFromDisposeScope();
 
@@ -105,6 +211,7 @@ public abstract class Optimizer
     /// <summary>Applies gradients to variables (Keras <c>optimizer.apply(grads, vars)</c>). Null gradients are skipped.</summary>
     /// <param name="gradients">One gradient per variable.</param>
     /// <param name="variables">The variables.</param>
+    /// <exception cref="ArgumentException">The counts differ, or every gradient is null.</exception>
     public void Apply(IReadOnlyList<Tensor?> gradients, IReadOnlyList<Variable> variables)
     {
         if (gradients.Count != variables.Count)
@@ -112,64 +219,88 @@ public abstract class Optimizer
             throw new ArgumentException($"Expected one gradient per variable: {variables.Count} variables, {gradients.Count} gradients.");
         }
 
+        if (gradients.Count == 0)
+        {
+            return;
+        }
+
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var grads = Clip(gradients);
-        var step = Iterations + 1;
-        var lr = CurrentLearningRate(Iterations);
+        var vars = new List<Variable>(variables.Count);
+        var grads = new List<Tensor>(variables.Count);
         for (var i = 0; i < variables.Count; i++)
         {
-            if (grads[i] is not { } g)
+            if (!_slots.ContainsKey(variables[i]))
             {
-                continue;
+                _slots[variables[i]] = CreateSlots(variables[i]);
             }
 
-            var v = variables[i];
-            if (!_slots.TryGetValue(v, out var slots))
+            if (gradients[i] is { } g)
             {
-                slots = CreateSlots(v);
-                _slots[v] = slots;
+                vars.Add(variables[i]);
+                grads.Add(g);
             }
+        }
 
-            if (WeightDecay is { } wd && wd > 0)
-            {
-                v.Value.sub_(v.Value * (wd * lr));
-            }
+        if (vars.Count == 0)
+        {
+            throw new ArgumentException("No gradients provided for any variable.", nameof(gradients));
+        }
 
-            UpdateStep(v.Value, g, slots, lr, step);
+        var step = Iterations + 1;
+        var lr = CurrentLearningRate(Iterations);
+        var clipped = Clip(grads);
+        ApplyWeightDecay(vars, lr);
+        PrepareUpdate(step);
+        for (var i = 0; i < vars.Count; i++)
+        {
+            UpdateStep(vars[i].Value, clipped[i], _slots[vars[i]], lr, step);
         }
 
         Iterations++;
     }
 
-    /// <summary>The learning rate for an iteration; schedules override it.</summary>
+    /// <summary>The learning rate used by the update of an iteration: the schedule's value, or the constant rate.</summary>
     /// <param name="iteration">The 0-based iteration.</param>
-    protected virtual double CurrentLearningRate(long iteration) => LearningRate;
+    protected virtual double CurrentLearningRate(long iteration) => _schedule?.Call(iteration) ?? _learningRate;
 
-    private Tensor?[] Clip(IReadOnlyList<Tensor?> gradients)
+    private void ApplyWeightDecay(List<Variable> variables, double learningRate)
     {
-        var grads = gradients.ToArray();
-        if (Clipvalue is { } cv)
+        if (WeightDecay is not { } wd)
         {
-            return grads.Select(g => g?.clamp(-cv, cv)).ToArray();
+            return;
         }
 
-        if (Clipnorm is { } cn)
+        foreach (var v in variables)
         {
-            return grads.Select(g => g is null ? null : g * (cn / g.norm().clamp_min(cn))).ToArray();
-        }
-
-        if (GlobalClipnorm is { } gn)
-        {
-            var present = grads.Where(g => g is not null).Select(g => g!.square().sum()).ToArray();
-            if (present.Length == 0)
+            if (UseWeightDecay(v))
             {
-                return grads;
+                v.Value.mul_(1 - wd * learningRate);
             }
+        }
+    }
 
-            var global = stack(present).sum().sqrt();
-            var scale = gn / global.clamp_min(gn);
-            return grads.Select(g => g is null ? null : g * scale).ToArray();
+    private bool UseWeightDecay(Variable v) =>
+        !(_excludedFromWeightDecay?.Contains(v) ?? false) && !(_excludedFromWeightDecayPattern?.IsMatch(v.Name) ?? false);
+
+    private List<Tensor> Clip(List<Tensor> grads)
+    {
+        if (Clipnorm is { } cn && cn > 0)
+        {
+            return grads.Select(g => g * (cn / g.norm().clamp_min(cn))).ToList();
+        }
+
+        if (GlobalClipnorm is { } gn && gn > 0)
+        {
+            var norm = stack(grads.Select(g => g.square().sum()).ToArray()).sum().sqrt();
+            // As Keras: a non-finite global norm makes the scale NaN.
+            var scale = gn / norm.clamp_min(gn) + (norm - norm);
+            return grads.Select(g => g * scale).ToList();
+        }
+
+        if (Clipvalue is { } cv && cv > 0)
+        {
+            return grads.Select(g => g.clamp(-cv, cv)).ToList();
         }
 
         return grads;
@@ -179,7 +310,15 @@ public abstract class Optimizer
     public virtual Dictionary<string, object?> GetConfig() => new()
     {
         ["name"] = Name,
-        ["learning_rate"] = LearningRate,
+        ["learning_rate"] = _schedule is { } s
+            ? new Dictionary<string, object?>
+            {
+                ["module"] = "keras.optimizers.schedules",
+                ["class_name"] = s.ClassName,
+                ["config"] = s.GetConfig(),
+                ["registered_name"] = null,
+            }
+            : _learningRate,
         ["weight_decay"] = WeightDecay,
         ["clipnorm"] = Clipnorm,
         ["global_clipnorm"] = GlobalClipnorm,
@@ -193,4 +332,6 @@ public abstract class Optimizer
 
     /// <summary>Resolves a Keras optimizer name such as <c>"adam"</c> or <c>"sgd"</c>.</summary>
     public static implicit operator Optimizer(string identifier) => Optimizers.Get(identifier);
+
+    private static string Str(double? v) => v?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "None";
 }

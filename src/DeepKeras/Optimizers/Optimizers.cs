@@ -1,6 +1,9 @@
 namespace DeepKeras.Optimizers;
 
-/// <summary>Resolves Keras optimizer names (lower-cased class names: <c>"adam"</c>, <c>"sgd"</c>, <c>"rmsprop"</c>, …).</summary>
+/// <summary>
+/// Resolves Keras optimizer names (lower-cased class names): <c>"sgd"</c>, <c>"rmsprop"</c>, <c>"adam"</c>,
+/// <c>"adamw"</c>, <c>"adagrad"</c>, <c>"adadelta"</c>, <c>"adamax"</c>, <c>"nadam"</c>.
+/// </summary>
 public static class Optimizers
 {
     private static readonly Dictionary<string, Func<Optimizer>> Known = new(StringComparer.OrdinalIgnoreCase)
@@ -8,6 +11,11 @@ public static class Optimizers
         ["sgd"] = () => new SGD(),
         ["rmsprop"] = () => new RMSprop(),
         ["adam"] = () => new Adam(),
+        ["adamw"] = () => new AdamW(),
+        ["adagrad"] = () => new Adagrad(),
+        ["adadelta"] = () => new Adadelta(),
+        ["adamax"] = () => new Adamax(),
+        ["nadam"] = () => new Nadam(),
     };
 
     /// <summary>Gets the names <see cref="Get"/> accepts.</summary>

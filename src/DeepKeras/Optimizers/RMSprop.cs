@@ -4,12 +4,13 @@ namespace DeepKeras.Optimizers;
 
 /// <summary>
 /// RMSprop (Keras <c>RMSprop(learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False)</c>):
-/// <c>v = ρv + (1−ρ)g²; w −= lr·g/√(v + ε)</c> (ε inside the root, unlike PyTorch).
+/// <c>v = ρv + (1−ρ)g²</c>; centered: <c>ḡ = ρḡ + (1−ρ)g</c> and <c>d = v − ḡ² + ε</c>, else <c>d = v + ε</c>;
+/// <c>Δ = lr·g/√d</c> (ε inside the root, unlike PyTorch); with momentum <c>m = μm + Δ; w −= m</c>, else <c>w −= Δ</c>.
 /// </summary>
 public sealed class RMSprop : Optimizer
 {
     /// <summary>Creates the optimizer.</summary>
-    /// <param name="learningRate">Learning rate (default 0.001).</param>
+    /// <param name="learningRate">Learning rate or schedule (default 0.001).</param>
     /// <param name="rho">Discount of the squared-gradient average (default 0.9).</param>
     /// <param name="momentum">Momentum (default 0).</param>
     /// <param name="epsilon">Small constant (default 1e-7).</param>
@@ -18,11 +19,11 @@ public sealed class RMSprop : Optimizer
     /// <param name="clipnorm">Per-gradient norm clip.</param>
     /// <param name="clipvalue">Element-wise clip.</param>
     /// <param name="globalClipnorm">Global norm clip.</param>
-    /// <param name="name">Name.</param>
-    public RMSprop(double learningRate = 0.001, double rho = 0.9, double momentum = 0.0, double epsilon = 1e-7,
+    /// <param name="name">Name (default <c>rmsprop</c>, made unique).</param>
+    public RMSprop(LearningRateArg? learningRate = null, double rho = 0.9, double momentum = 0.0, double epsilon = 1e-7,
         bool centered = false, double? weightDecay = null, double? clipnorm = null, double? clipvalue = null,
-        double? globalClipnorm = null, string name = "rmsprop")
-        : base(learningRate, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
+        double? globalClipnorm = null, string? name = null)
+        : base(learningRate ?? 0.001, name, weightDecay, clipnorm, clipvalue, globalClipnorm)
     {
         Rho = rho;
         Momentum = momentum;
@@ -42,27 +43,51 @@ public sealed class RMSprop : Optimizer
     /// <summary>Gets whether the centered variant is used.</summary>
     public bool Centered { get; }
 
+    /// <summary>Slots: velocity, then momentum (when momentum &gt; 0), then average gradient (when centered).</summary>
     /// <inheritdoc/>
-    protected override Tensor[] CreateSlots(Variable variable) =>
-        [ZerosLike(variable), Momentum > 0 ? ZerosLike(variable) : empty(0), Centered ? ZerosLike(variable) : empty(0)];
+    protected override Tensor[] CreateSlots(Variable variable)
+    {
+        var slots = new List<Tensor> { ZerosLike(variable) };
+        if (Momentum > 0)
+        {
+            slots.Add(ZerosLike(variable));
+        }
+
+        if (Centered)
+        {
+            slots.Add(ZerosLike(variable));
+        }
+
+        return [.. slots];
+    }
+
+    /// <summary>Keras adds velocity, momentum and average gradient in separate groups.</summary>
+    /// <inheritdoc/>
+    internal override IReadOnlyList<int[]> KerasSlotGroups(int slotCount) => Enumerable.Range(0, slotCount).Select(i => new[] { i }).ToArray();
 
     /// <inheritdoc/>
     protected override void UpdateStep(Tensor variable, Tensor gradient, Tensor[] slots, double learningRate, long step)
     {
-        var (v, m, avgGrad) = (slots[0], slots[1], slots[2]);
-        v.mul_(Rho).addcmul_(gradient, gradient, 1 - Rho);
-        var denominator = v;
+        var velocity = slots[0];
+        velocity.mul_(Rho).addcmul_(gradient, gradient, 1 - Rho);
+        Tensor denominator;
         if (Centered)
         {
-            avgGrad.mul_(Rho).add_(gradient, alpha: 1 - Rho);
-            denominator = v - avgGrad.square();
+            var averageGrad = slots[^1];
+            averageGrad.mul_(Rho).add_(gradient, alpha: 1 - Rho);
+            denominator = velocity - averageGrad.square() + Epsilon;
+        }
+        else
+        {
+            denominator = velocity + Epsilon;
         }
 
-        var increment = gradient * learningRate / (denominator + Epsilon).sqrt();
+        var increment = gradient * learningRate / denominator.sqrt_();
         if (Momentum > 0)
         {
-            m.mul_(Momentum).add_(increment);
-            variable.sub_(m);
+            var momentum = slots[1];
+            momentum.mul_(Momentum).add_(increment);
+            variable.sub_(momentum);
         }
         else
         {

@@ -1,6 +1,7 @@
 using DeepKeras.Activations;
 using DeepKeras.Engine;
 using DeepKeras.Initializers;
+using DeepKeras.Regularizers;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -25,6 +26,9 @@ public class Dense : Layer
     /// <param name="inputShape">Input shape without the batch axis, for the first layer of a Sequential.</param>
     /// <param name="name">Layer name; default <c>dense</c>, <c>dense_1</c>, ….</param>
     /// <param name="trainable">Whether the weights are trained.</param>
+    /// <param name="kernelRegularizer">Penalty on the kernel added to the training loss (e.g. <c>"l2"</c>); default none.</param>
+    /// <param name="biasRegularizer">Penalty on the bias; default none.</param>
+    /// <param name="activityRegularizer">Penalty on the output (divided by the batch size); default none.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is not positive.</exception>
     public Dense(
         int units,
@@ -34,7 +38,10 @@ public class Dense : Layer
         Initializer? biasInitializer = null,
         Shape? inputShape = null,
         string? name = null,
-        bool trainable = true)
+        bool trainable = true,
+        Regularizer? kernelRegularizer = null,
+        Regularizer? biasRegularizer = null,
+        Regularizer? activityRegularizer = null)
         : base(name, trainable, inputShape)
     {
         if (units <= 0)
@@ -48,6 +55,9 @@ public class Dense : Layer
         UseBias = useBias;
         KernelInitializer = kernelInitializer ?? new GlorotUniform();
         BiasInitializer = biasInitializer ?? new Zeros();
+        KernelRegularizer = kernelRegularizer;
+        BiasRegularizer = biasRegularizer;
+        ActivityRegularizer = activityRegularizer;
         InputSpec = new InputSpec { MinNDim = 2 };
     }
 
@@ -66,21 +76,30 @@ public class Dense : Layer
     /// <summary>Gets the bias initializer.</summary>
     public Initializer BiasInitializer { get; }
 
+    /// <summary>Gets the kernel regularizer, if any.</summary>
+    public Regularizer? KernelRegularizer { get; }
+
+    /// <summary>Gets the bias regularizer, if any.</summary>
+    public Regularizer? BiasRegularizer { get; }
+
     /// <summary>Gets the kernel, shape <c>(input_dim, units)</c>; null before the layer is built.</summary>
     public Variable? Kernel { get; private set; }
 
     /// <summary>Gets the bias, shape <c>(units,)</c>; null without bias or before build.</summary>
     public Variable? Bias { get; private set; }
 
+    /// <summary>Gets true: like Keras, a mask (e.g. from <c>Embedding(maskZero: true)</c>) passes through unchanged.</summary>
+    public override bool SupportsMasking => true;
+
     /// <inheritdoc/>
     protected override void Build(Shape inputShape)
     {
         var inputDim = inputShape[-1] ?? throw new ArgumentException(
             $"The last dimension of the input to layer \"{Name}\" (Dense) must be known. Received: input_shape={inputShape}");
-        Kernel = AddWeight("kernel", (inputDim, Units), KernelInitializer);
+        Kernel = AddWeight("kernel", (inputDim, Units), KernelInitializer, regularizer: KernelRegularizer);
         if (UseBias)
         {
-            Bias = AddWeight("bias", Units, BiasInitializer);
+            Bias = AddWeight("bias", Units, BiasInitializer, regularizer: BiasRegularizer);
         }
 
         InputSpec = new InputSpec { MinNDim = 2, Axes = new Dictionary<int, int> { [-1] = inputDim } };
@@ -103,10 +122,15 @@ public class Dense : Layer
     {
         var config = base.GetConfig();
         config["units"] = Units;
-        config["activation"] = Activation.Name;
+        config["activation"] = Activation;
         config["use_bias"] = UseBias;
         config["kernel_initializer"] = KernelInitializer;
         config["bias_initializer"] = BiasInitializer;
+        config["kernel_regularizer"] = KernelRegularizer;
+        config["bias_regularizer"] = BiasRegularizer;
+        config["kernel_constraint"] = null;
+        config["bias_constraint"] = null;
+        config["quantization_config"] = null;
         return config;
     }
 }

@@ -13,6 +13,9 @@ public sealed class Lambda(Func<Tensor, Tensor> function, Shape? outputShape = n
 {
     private readonly Func<Tensor, Tensor> _function = function ?? throw new ArgumentNullException(nameof(function));
 
+    /// <summary>Gets the wrapped function.</summary>
+    public Func<Tensor, Tensor> Function => _function;
+
     /// <summary>Gets the declared output shape (without batch axis), if any.</summary>
     public Shape? OutputShape { get; } = outputShape;
 
@@ -23,12 +26,21 @@ public sealed class Lambda(Func<Tensor, Tensor> function, Shape? outputShape = n
     public override Shape ComputeOutputShape(Shape inputShape) =>
         OutputShape is { } s ? s.WithBatch(inputShape[0]) : DryRunShapes([inputShape])[0];
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Returns the config. The function is written as a registered function (see
+    /// <c>Keras.Saving.RegisterKerasSerializable(name, function)</c>) or, if unregistered, as a lambda marker that
+    /// <c>LoadModel</c> refuses in safe mode: .NET code is never stored in a file.
+    /// </summary>
     public override Dictionary<string, object?> GetConfig()
     {
         var c = base.GetConfig();
-        c["function"] = _function.Method.Name;
-        c["output_shape"] = OutputShape?.ToArray();
+        c["function"] = _function;
+        if (OutputShape is { } s)
+        {
+            c["output_shape"] = s;
+        }
+
+        c["arguments"] = new Dictionary<string, object?>();
         return c;
     }
 }

@@ -1,0 +1,224 @@
+using DeepKeras.Activations;
+using DeepKeras.Engine;
+using DeepKeras.Initializers;
+using static TorchSharp.torch;
+
+namespace DeepKeras.Layers;
+
+/// <summary>
+/// The shared base of transposed convolutions (Keras <c>BaseConvTranspose</c>), the "deconvolution" that goes from a
+/// convolution's output shape back to its input shape. Kernel layout <c>(*kernel_size, filters, input_channels)</c>.
+/// </summary>
+/// <remarks>
+/// Output length per axis (Keras/TensorFlow): valid → (n−1)·s + k + output_padding (default max(k, s) − k);
+/// same → n·s, or (n−1)·s + k mod 2 + output_padding when <c>outputPadding</c> is given. The layer runs torch's
+/// transposed convolution without padding (every contribution) and then crops or zero-extends each side to
+/// TensorFlow's window, so the values match Keras even where torch's symmetric padding could not.
+/// </remarks>
+public abstract class BaseConvTranspose : Layer
+{
+    /// <summary>Validates and stores the configuration.</summary>
+    /// <param name="rank">Number of spatial axes.</param>
+    /// <param name="filters">Positive number of output channels.</param>
+    /// <param name="kernelSize">Window size.</param>
+    /// <param name="strides">Upsampling step (default 1).</param>
+    /// <param name="padding"><c>valid</c> or <c>same</c>.</param>
+    /// <param name="outputPadding">Extra cells at the end of each axis, each smaller than its stride; null picks Keras's default.</param>
+    /// <param name="dataFormat"><c>channels_last</c> (default) or <c>channels_first</c>.</param>
+    /// <param name="dilationRate">Dilation (default 1).</param>
+    /// <param name="activation">Activation; default none.</param>
+    /// <param name="useBias">Whether to add a bias per filter.</param>
+    /// <param name="kernelInitializer">Kernel initializer (default glorot_uniform).</param>
+    /// <param name="biasInitializer">Bias initializer (default zeros).</param>
+    /// <param name="inputShape">Input shape without the batch axis.</param>
+    /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Whether the weights are trained.</param>
+    protected BaseConvTranspose(int rank, int filters, IntTuple kernelSize, IntTuple? strides, string padding,
+        IntTuple? outputPadding, string? dataFormat, IntTuple? dilationRate, ActivationFunction? activation, bool useBias,
+        Initializer? kernelInitializer, Initializer? biasInitializer, Shape? inputShape, string? name, bool trainable)
+        : base(name, trainable, inputShape)
+    {
+        if (filters <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(filters), filters,
+                $"Invalid value for argument `filters`. Expected a strictly positive value. Received filters={filters}.");
+        }
+
+        Rank = rank;
+        Filters = filters;
+        KernelSize = kernelSize.Standardize(rank, "kernel_size");
+        Strides = (strides ?? 1).Standardize(rank, "strides");
+        DilationRate = (dilationRate ?? 1).Standardize(rank, "dilation_rate");
+        Padding = ConvArgs.Padding(padding);
+        DataFormat = ConvArgs.DataFormat(dataFormat);
+        OutputPadding = outputPadding?.Standardize(rank, "output_padding", min: 0);
+        if (OutputPadding is { } op && op.Where((p, i) => p >= Strides[i]).Any())
+        {
+            throw new ArgumentException(
+                $"Strides must be greater than output padding. Received strides={strides ?? 1}, output_padding={outputPadding}.",
+                nameof(outputPadding));
+        }
+
+        if (Strides.Max() > 1 && DilationRate.Max() > 1)
+        {
+            throw new ArgumentException(
+                "`strides > 1` not supported in conjunction with `dilation_rate > 1`. " +
+                $"Received: strides={strides} and dilation_rate={dilationRate}", nameof(dilationRate));
+        }
+
+        Activation = activation ?? ActivationFunction.Get("linear");
+        UseBias = useBias;
+        KernelInitializer = kernelInitializer ?? new GlorotUniform();
+        BiasInitializer = biasInitializer ?? new Zeros();
+        InputSpec = new InputSpec { NDim = rank + 2 };
+    }
+
+    /// <summary>Gets the number of spatial axes.</summary>
+    public int Rank { get; }
+
+    /// <summary>Gets the number of output channels.</summary>
+    public int Filters { get; }
+
+    /// <summary>Gets the window size per axis.</summary>
+    public int[] KernelSize { get; }
+
+    /// <summary>Gets the strides per axis.</summary>
+    public int[] Strides { get; }
+
+    /// <summary>Gets the padding mode.</summary>
+    public string Padding { get; }
+
+    /// <summary>Gets the output padding per axis, or null for Keras's default.</summary>
+    public int[]? OutputPadding { get; }
+
+    /// <summary>Gets the data format.</summary>
+    public string DataFormat { get; }
+
+    /// <summary>Gets the dilation rates per axis.</summary>
+    public int[] DilationRate { get; }
+
+    /// <summary>Gets the activation.</summary>
+    public ActivationFunction Activation { get; }
+
+    /// <summary>Gets whether a bias is added.</summary>
+    public bool UseBias { get; }
+
+    /// <summary>Gets the kernel initializer.</summary>
+    public Initializer KernelInitializer { get; }
+
+    /// <summary>Gets the bias initializer.</summary>
+    public Initializer BiasInitializer { get; }
+
+    /// <summary>Gets the kernel, shape <c>(*kernel_size, filters, input_channels)</c>; null before build.</summary>
+    public Variable? Kernel { get; private set; }
+
+    /// <summary>Gets the bias, shape <c>(filters,)</c>; null without bias or before build.</summary>
+    public Variable? Bias { get; private set; }
+
+    private bool ChannelsLast => DataFormat == "channels_last";
+
+    /// <inheritdoc/>
+    protected override void Build(Shape inputShape)
+    {
+        var axis = ChannelsLast ? -1 : 1;
+        var inChannels = inputShape[axis] ?? throw new ArgumentException(
+            $"The channel dimension of the inputs to layer \"{Name}\" ({ClassName}) should be defined. Received: input_shape={inputShape}");
+        Kernel = AddWeight("kernel", new Shape([.. KernelSize.Select(k => (int?)k), Filters, inChannels]), KernelInitializer);
+        if (UseBias)
+        {
+            Bias = AddWeight("bias", Filters, BiasInitializer);
+        }
+
+        InputSpec = new InputSpec { NDim = Rank + 2, Axes = new Dictionary<int, int> { [axis] = inChannels } };
+    }
+
+    /// <inheritdoc/>
+    protected override Tensor Call(Tensor inputs, bool training)
+    {
+        var x = SpatialLayout.ToTorch(inputs, ChannelsLast);
+        var y = SpatialOps.ConvTranspose(x, SpatialLayout.KernelToTorch(Kernel!.Value), SpatialLayout.L(Strides), SpatialLayout.L(DilationRate));
+
+        // y holds every contribution: (n−1)·s + k_eff per axis. Negative padding crops it to TensorFlow's window.
+        var adjust = new (int Left, int Right)[Rank];
+        for (var i = 0; i < Rank; i++)
+        {
+            var (left, right) = TensorFlowPadding(i);
+            var full = EffectiveKernel(i) - 1;
+            adjust[i] = (left - full, right - full);
+        }
+
+        if (adjust.Any(a => a != (0, 0)))
+        {
+            y = nn.functional.pad(y, SpatialLayout.PadList(adjust));
+        }
+
+        if (Bias is not null)
+        {
+            var shape = Enumerable.Repeat(1L, Rank + 2).ToArray();
+            shape[1] = Filters;
+            y = y.add(Bias.Value.view(shape));
+        }
+
+        y = SpatialLayout.FromTorch(y, ChannelsLast);
+        return Activation.Name == "linear" ? y : Activation.Call(y);
+    }
+
+    private int EffectiveKernel(int i) => ((KernelSize[i] - 1) * DilationRate[i]) + 1;
+
+    /// <summary>The (left, right) padding TensorFlow/JAX apply to the stride-dilated input along axis <paramref name="i"/>.</summary>
+    private (int Left, int Right) TensorFlowPadding(int i)
+    {
+        var k = EffectiveKernel(i);
+        var s = Strides[i];
+        if (Padding == "valid")
+        {
+            var op = OutputPadding?[i] ?? (Math.Max(k, s) - k);
+            return (k - 1, k - 1 + op);
+        }
+
+        var padLen = OutputPadding is { } p ? k + (k % 2) - 2 + p[i] : s + k - 2;
+        var left = Math.Min((padLen / 2) + (padLen % 2), k - 1);
+        return (left, padLen - left);
+    }
+
+    /// <inheritdoc/>
+    public override Shape ComputeOutputShape(Shape inputShape)
+    {
+        var dims = inputShape.ToArray();
+        var first = ChannelsLast ? 1 : 2;
+        for (var i = 0; i < Rank; i++)
+        {
+            if (dims[first + i] is not { } n)
+            {
+                continue;
+            }
+
+            var k = EffectiveKernel(i);
+            var s = Strides[i];
+            dims[first + i] = Padding == "valid"
+                ? ((n - 1) * s) + k + (OutputPadding?[i] ?? (Math.Max(k, s) - k))
+                : OutputPadding is { } p ? ((n - 1) * s) + (k % 2) + p[i] : n * s;
+        }
+
+        dims[ChannelsLast ? Rank + 1 : 1] = Filters;
+        return new Shape(dims);
+    }
+
+    /// <inheritdoc/>
+    public override Dictionary<string, object?> GetConfig()
+    {
+        var config = base.GetConfig();
+        config["filters"] = Filters;
+        config["kernel_size"] = KernelSize;
+        config["strides"] = Strides;
+        config["padding"] = Padding;
+        config["output_padding"] = OutputPadding;
+        config["data_format"] = DataFormat;
+        config["dilation_rate"] = DilationRate;
+        config["activation"] = Activation.Name;
+        config["use_bias"] = UseBias;
+        config["kernel_initializer"] = KernelInitializer;
+        config["bias_initializer"] = BiasInitializer;
+        return config;
+    }
+}

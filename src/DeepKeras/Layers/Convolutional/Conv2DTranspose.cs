@@ -1,0 +1,48 @@
+using DeepKeras.Activations;
+using DeepKeras.Initializers;
+
+namespace DeepKeras.Layers;
+
+/// <summary>
+/// 2-D transposed convolution ("deconvolution", Keras <c>keras.layers.Conv2DTranspose</c>): upsamples feature maps, e.g.
+/// in decoders and GAN generators. With <c>strides: 2, padding: "same"</c> a 7×7 map becomes 14×14. Kernel layout
+/// <c>(kh, kw, filters, input_channels)</c>.
+/// </summary>
+public class Conv2DTranspose : BaseConvTranspose
+{
+    /// <summary>Creates the layer.</summary>
+    /// <param name="filters">Positive number of output channels.</param>
+    /// <param name="kernelSize">Window size: one int for both axes or <c>(kh, kw)</c>.</param>
+    /// <param name="strides">Upsampling step (default 1).</param>
+    /// <param name="padding"><c>valid</c> (output (n−1)·s + max(k, s)) or <c>same</c> (output n·s).</param>
+    /// <param name="outputPadding">Extra rows/columns at the end, each smaller than its stride; null for the default.</param>
+    /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
+    /// <param name="dilationRate">Dilation of the window (default 1).</param>
+    /// <param name="activation">Activation name or delegate; default none (linear).</param>
+    /// <param name="useBias">Whether to add a bias per filter (default true).</param>
+    /// <param name="kernelInitializer">Kernel initializer (default <c>glorot_uniform</c>).</param>
+    /// <param name="biasInitializer">Bias initializer (default <c>zeros</c>).</param>
+    /// <param name="inputShape">Input shape without the batch axis, for the first layer of a Sequential.</param>
+    /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Whether the weights are trained.</param>
+    /// <exception cref="ArgumentException">An argument is out of range or inconsistent; the message names it.</exception>
+    public Conv2DTranspose(
+        int filters,
+        IntTuple kernelSize,
+        IntTuple? strides = null,
+        string padding = "valid",
+        IntTuple? outputPadding = null,
+        string? dataFormat = null,
+        IntTuple? dilationRate = null,
+        ActivationFunction? activation = null,
+        bool useBias = true,
+        Initializer? kernelInitializer = null,
+        Initializer? biasInitializer = null,
+        Shape? inputShape = null,
+        string? name = null,
+        bool trainable = true)
+        : base(2, filters, kernelSize, strides, padding, outputPadding, dataFormat, dilationRate, activation, useBias,
+            kernelInitializer, biasInitializer, inputShape, name, trainable)
+    {
+    }
+}

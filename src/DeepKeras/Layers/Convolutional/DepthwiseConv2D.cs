@@ -1,0 +1,45 @@
+using DeepKeras.Activations;
+using DeepKeras.Initializers;
+
+namespace DeepKeras.Layers;
+
+/// <summary>
+/// 2-D depthwise convolution (Keras <c>keras.layers.DepthwiseConv2D</c>): each input channel gets its own
+/// <c>depthMultiplier</c> filters, with no mixing across channels. Kernel <c>(kh, kw, channels, depth_multiplier)</c>.
+/// </summary>
+public class DepthwiseConv2D : BaseDepthwiseConv
+{
+    /// <summary>Creates the layer.</summary>
+    /// <param name="kernelSize">Window size: one int for both axes or <c>(kh, kw)</c>.</param>
+    /// <param name="strides">Step of the window (default 1).</param>
+    /// <param name="padding"><c>valid</c> or <c>same</c>.</param>
+    /// <param name="depthMultiplier">Filters per input channel (default 1).</param>
+    /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
+    /// <param name="dilationRate">Dilation of the window (default 1).</param>
+    /// <param name="activation">Activation name or delegate; default none (linear).</param>
+    /// <param name="useBias">Whether to add a bias per output channel (default true).</param>
+    /// <param name="depthwiseInitializer">Kernel initializer (default <c>glorot_uniform</c>).</param>
+    /// <param name="biasInitializer">Bias initializer (default <c>zeros</c>).</param>
+    /// <param name="inputShape">Input shape without the batch axis, for the first layer of a Sequential.</param>
+    /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Whether the weights are trained.</param>
+    /// <exception cref="ArgumentException">An argument is out of range; the message names it.</exception>
+    public DepthwiseConv2D(
+        IntTuple kernelSize,
+        IntTuple? strides = null,
+        string padding = "valid",
+        int depthMultiplier = 1,
+        string? dataFormat = null,
+        IntTuple? dilationRate = null,
+        ActivationFunction? activation = null,
+        bool useBias = true,
+        Initializer? depthwiseInitializer = null,
+        Initializer? biasInitializer = null,
+        Shape? inputShape = null,
+        string? name = null,
+        bool trainable = true)
+        : base(2, depthMultiplier, kernelSize, strides, padding, dataFormat, dilationRate, activation, useBias,
+            depthwiseInitializer, biasInitializer, inputShape, name, trainable)
+    {
+    }
+}

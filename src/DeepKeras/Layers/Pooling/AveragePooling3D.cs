@@ -1,0 +1,19 @@
+namespace DeepKeras.Layers;
+
+/// <summary>
+/// Average pooling over volumes (batch, depth, height, width, channels): the mean of each window (Keras <c>keras.layers.AveragePooling3D</c>). With <c>same</c> padding the padded cells are left out of the mean.
+/// </summary>
+public class AveragePooling3D : BasePooling
+{
+    /// <summary>Creates the layer.</summary>
+    /// <param name="poolSize">Window size (required, as in Keras 3), e.g. (2, 2, 2).</param>
+    /// <param name="strides">Step of the window; null (default) means <paramref name="poolSize"/>.</param>
+    /// <param name="padding"><c>valid</c> (default: windows inside the input) or <c>same</c> (output ⌈n/s⌉).</param>
+    /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
+    /// <param name="name">Layer name.</param>
+    /// <exception cref="ArgumentException">A size is not positive or has the wrong length; the message names it.</exception>
+    public AveragePooling3D(IntTuple poolSize, IntTuple? strides = null, string padding = "valid", string? dataFormat = null, string? name = null)
+        : base(3, poolSize, strides, "average", padding, dataFormat, name)
+    {
+    }
+}

@@ -1,0 +1,14 @@
+using static TorchSharp.torch;
+
+namespace DeepKeras.Layers;
+
+/// <summary>The mean of each channel over all rows and columns of images (Keras <c>keras.layers.GlobalAveragePooling2D</c>).</summary>
+/// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
+/// <param name="keepdims">Whether to keep the spatial axes with size 1 (default false: output <c>(batch, channels)</c>).</param>
+/// <param name="name">Layer name.</param>
+public class GlobalAveragePooling2D(string? dataFormat = null, bool keepdims = false, string? name = null)
+    : BaseGlobalPooling(2, dataFormat, keepdims, name)
+{
+    /// <inheritdoc/>
+    protected override Tensor Call(Tensor inputs, bool training) => inputs.mean(SpatialAxes, Keepdims);
+}

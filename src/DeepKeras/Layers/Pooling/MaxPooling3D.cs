@@ -1,0 +1,19 @@
+namespace DeepKeras.Layers;
+
+/// <summary>
+/// Max pooling over volumes (batch, depth, height, width, channels): the largest value of each window (Keras <c>keras.layers.MaxPooling3D</c>).
+/// </summary>
+public class MaxPooling3D : BasePooling
+{
+    /// <summary>Creates the layer.</summary>
+    /// <param name="poolSize">Window size; null (default) means (2, 2, 2).</param>
+    /// <param name="strides">Step of the window; null (default) means <paramref name="poolSize"/>.</param>
+    /// <param name="padding"><c>valid</c> (default: windows inside the input) or <c>same</c> (output ⌈n/s⌉).</param>
+    /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
+    /// <param name="name">Layer name.</param>
+    /// <exception cref="ArgumentException">A size is not positive or has the wrong length; the message names it.</exception>
+    public MaxPooling3D(IntTuple? poolSize = null, IntTuple? strides = null, string padding = "valid", string? dataFormat = null, string? name = null)
+        : base(3, poolSize ?? 2, strides, "max", padding, dataFormat, name)
+    {
+    }
+}

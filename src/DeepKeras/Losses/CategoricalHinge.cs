@@ -1,0 +1,33 @@
+using static TorchSharp.torch;
+
+namespace DeepKeras.Losses;
+
+/// <summary>
+/// Categorical hinge loss: <c>max(neg − pos + 1, 0)</c> with <c>pos = Σ y_true · y_pred</c> and
+/// <c>neg = max((1 − y_true) · y_pred)</c> over the last axis (Keras <c>"categorical_hinge"</c>); one-hot targets.
+/// </summary>
+/// <param name="reduction">Reduction (default sum_over_batch_size).</param>
+/// <param name="name">Name.</param>
+public sealed class CategoricalHinge(Reduction reduction = Reduction.SumOverBatchSize, string name = "categorical_hinge")
+    : Loss(name, reduction)
+{
+    /// <inheritdoc/>
+    public override Tensor Compute(Tensor yTrue, Tensor yPred) => LossFunctions.CategoricalHinge(yTrue, yPred);
+}
+
+public static partial class LossFunctions
+{
+    /// <summary>
+    /// Keras <c>categorical_hinge</c>: <c>max(max((1 − y_true) · y_pred) − Σ y_true · y_pred + 1, 0)</c> over the last axis.
+    /// </summary>
+    /// <param name="yTrue">One-hot targets.</param>
+    /// <param name="yPred">Predictions (raw scores), same shape.</param>
+    /// <returns>One value per sample.</returns>
+    public static Tensor CategoricalHinge(Tensor yTrue, Tensor yPred)
+    {
+        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
+        var pos = (yTrue * yPred).sum(-1);
+        var neg = ((1.0 - yTrue) * yPred).amax([-1]);
+        return (neg - pos + 1.0).clamp_min(0);
+    }
+}

@@ -1,0 +1,35 @@
+using static TorchSharp.torch;
+
+namespace DeepKeras.Losses;
+
+/// <summary>
+/// Kullback-Leibler divergence: <c>Σ y_true · log(y_true / y_pred)</c> over the last axis, both clipped to [ε, 1]
+/// (Keras <c>"kl_divergence"</c>, <c>"kld"</c>).
+/// </summary>
+/// <param name="reduction">Reduction (default sum_over_batch_size).</param>
+/// <param name="name">Name.</param>
+public sealed class KLDivergence(Reduction reduction = Reduction.SumOverBatchSize, string name = "kl_divergence")
+    : Loss(name, reduction)
+{
+    /// <inheritdoc/>
+    public override Tensor Compute(Tensor yTrue, Tensor yPred) => LossFunctions.KLDivergence(yTrue, yPred);
+}
+
+public static partial class LossFunctions
+{
+    /// <summary>
+    /// Keras <c>kl_divergence</c>: <c>Σ y_true · log(y_true / y_pred)</c> over the last axis; both are probability
+    /// distributions clipped to [ε, 1] (ε = 1e-7), so zeros stay finite.
+    /// </summary>
+    /// <param name="yTrue">Target distributions.</param>
+    /// <param name="yPred">Predicted distributions, same shape.</param>
+    /// <returns>One value per sample.</returns>
+    public static Tensor KLDivergence(Tensor yTrue, Tensor yPred)
+    {
+        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
+        var eps = Keras.Backend.Epsilon;
+        var t = yTrue.clamp(eps, 1);
+        var p = yPred.clamp(eps, 1);
+        return (t * (t / p).log()).sum(-1);
+    }
+}

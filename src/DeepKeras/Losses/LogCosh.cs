@@ -1,0 +1,33 @@
+using static TorchSharp.torch;
+
+namespace DeepKeras.Losses;
+
+/// <summary>
+/// Mean of <c>log(cosh(y_pred − y_true))</c> over the last axis (Keras <c>"log_cosh"</c>): about <c>x²/2</c> for small
+/// errors and <c>|x| − log 2</c> for large ones.
+/// </summary>
+/// <param name="reduction">Reduction (default sum_over_batch_size).</param>
+/// <param name="name">Name.</param>
+public sealed class LogCosh(Reduction reduction = Reduction.SumOverBatchSize, string name = "log_cosh")
+    : Loss(name, reduction)
+{
+    /// <inheritdoc/>
+    public override Tensor Compute(Tensor yTrue, Tensor yPred) => LossFunctions.LogCosh(yTrue, yPred);
+}
+
+public static partial class LossFunctions
+{
+    /// <summary>
+    /// Keras <c>log_cosh</c>: <c>mean(log cosh(x))</c> with <c>x = y_pred − y_true</c>, computed as
+    /// <c>x + softplus(−2x) − log 2</c> so large errors do not overflow.
+    /// </summary>
+    /// <param name="yTrue">Targets.</param>
+    /// <param name="yPred">Predictions, same shape.</param>
+    /// <returns>One value per sample.</returns>
+    public static Tensor LogCosh(Tensor yTrue, Tensor yPred)
+    {
+        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
+        var x = yPred - yTrue;
+        return (x + nn.functional.softplus(x * -2.0) - Math.Log(2.0)).mean([-1]);
+    }
+}

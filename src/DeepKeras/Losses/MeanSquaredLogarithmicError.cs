@@ -1,0 +1,36 @@
+using static TorchSharp.torch;
+
+namespace DeepKeras.Losses;
+
+/// <summary>
+/// Mean squared logarithmic error: <c>mean((log(max(y_pred, ε) + 1) − log(max(y_true, ε) + 1))²)</c> over the last
+/// axis (Keras <c>"msle"</c>).
+/// </summary>
+/// <param name="reduction">Reduction (default sum_over_batch_size).</param>
+/// <param name="name">Name.</param>
+public sealed class MeanSquaredLogarithmicError(Reduction reduction = Reduction.SumOverBatchSize,
+    string name = "mean_squared_logarithmic_error")
+    : Loss(name, reduction)
+{
+    /// <inheritdoc/>
+    public override Tensor Compute(Tensor yTrue, Tensor yPred) => LossFunctions.MeanSquaredLogarithmicError(yTrue, yPred);
+}
+
+public static partial class LossFunctions
+{
+    /// <summary>
+    /// Keras <c>mean_squared_logarithmic_error</c>: <c>mean((log(max(y_pred, ε) + 1) − log(max(y_true, ε) + 1))²)</c>;
+    /// values at or below 0 are replaced by ε = 1e-7.
+    /// </summary>
+    /// <param name="yTrue">Targets.</param>
+    /// <param name="yPred">Predictions, same shape.</param>
+    /// <returns>One value per sample.</returns>
+    public static Tensor MeanSquaredLogarithmicError(Tensor yTrue, Tensor yPred)
+    {
+        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
+        var eps = Keras.Backend.Epsilon;
+        var first = (yPred.clamp_min(eps) + 1).log();
+        var second = (yTrue.clamp_min(eps) + 1).log();
+        return (first - second).square().mean([-1]);
+    }
+}

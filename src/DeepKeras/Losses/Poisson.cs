@@ -1,0 +1,26 @@
+using static TorchSharp.torch;
+
+namespace DeepKeras.Losses;
+
+/// <summary>Poisson loss: <c>mean(y_pred − y_true · log(y_pred + ε))</c> over the last axis (Keras <c>"poisson"</c>).</summary>
+/// <param name="reduction">Reduction (default sum_over_batch_size).</param>
+/// <param name="name">Name.</param>
+public sealed class Poisson(Reduction reduction = Reduction.SumOverBatchSize, string name = "poisson")
+    : Loss(name, reduction)
+{
+    /// <inheritdoc/>
+    public override Tensor Compute(Tensor yTrue, Tensor yPred) => LossFunctions.Poisson(yTrue, yPred);
+}
+
+public static partial class LossFunctions
+{
+    /// <summary>Keras <c>poisson</c>: <c>mean(y_pred − y_true · log(y_pred + ε))</c> over the last axis (ε = 1e-7).</summary>
+    /// <param name="yTrue">Targets (counts).</param>
+    /// <param name="yPred">Predicted rates, same shape.</param>
+    /// <returns>One value per sample.</returns>
+    public static Tensor Poisson(Tensor yTrue, Tensor yPred)
+    {
+        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
+        return (yPred - yTrue * (yPred + Keras.Backend.Epsilon).log()).mean([-1]);
+    }
+}

@@ -1,0 +1,21 @@
+using static TorchSharp.torch;
+
+namespace DeepKeras.Regularizers;
+
+/// <summary>L1 penalty (Keras <c>keras.regularizers.L1</c>): <c>loss = l1 · Σ|x|</c>.</summary>
+public sealed class L1 : Regularizer
+{
+    /// <summary>Creates the regularizer.</summary>
+    /// <param name="l1">Non-negative factor (default 0.01).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="l1"/> is negative or not finite.</exception>
+    public L1(double l1 = 0.01) => Factor = ValidateFactor(l1, nameof(l1));
+
+    /// <summary>Gets the L1 factor.</summary>
+    public double Factor { get; }
+
+    /// <inheritdoc/>
+    public override Tensor Call(Tensor x) => x.abs().sum().mul(Factor);
+
+    /// <inheritdoc/>
+    public override Dictionary<string, object?> GetConfig() => new() { ["l1"] = Factor };
+}

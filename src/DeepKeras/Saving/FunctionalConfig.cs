@@ -1,0 +1,274 @@
+using DeepKeras.Engine;
+using DeepKeras.Layers;
+using DeepKeras.Models;
+
+namespace DeepKeras.Saving;
+
+/// <summary>
+/// The config of a <see cref="Functional"/> model as Keras writes it: <c>{"name", "trainable", "layers": [... each
+/// with "name" and "inbound_nodes"], "input_layers", "output_layers"}</c>. A node is <c>{"args": [tensor or
+/// [tensors]], "kwargs": {}}</c>, a tensor <c>{"class_name": "__keras_tensor__", "config": {"shape", "dtype",
+/// "keras_history": [layer, node index, tensor index]}}</c>; node indices count only this model's calls of a layer.
+/// </summary>
+internal static class FunctionalConfig
+{
+    /// <summary>Returns the config of <paramref name="model"/>.</summary>
+    public static Dictionary<string, object?> Get(Functional model)
+    {
+        var own = new HashSet<Node>(model.Nodes, ReferenceEqualityComparer.Instance);
+        var layers = new FunctionalGraph(model).Layers;
+        foreach (var l in model.Layers.Where(l => !layers.Contains(l)))
+        {
+            layers = [.. layers, l];
+        }
+
+        var layerConfigs = new List<object?>();
+        foreach (var layer in layers)
+        {
+            var serialized = KerasSerializer.Serialize(layer);
+            serialized["name"] = layer.Name;
+            serialized["inbound_nodes"] = layer.InboundNodes
+                .Where(n => own.Contains(n) && n.Inputs.Length > 0)
+                .Select(n => (object?)SerializeNode(n, own))
+                .ToList();
+            layerConfigs.Add(serialized);
+        }
+
+        return new Dictionary<string, object?>
+        {
+            ["name"] = model.Name,
+            ["trainable"] = model.Trainable,
+            ["layers"] = layerConfigs,
+            ["input_layers"] = TensorRefs(model.Inputs, own),
+            ["output_layers"] = TensorRefs(model.Outputs, own),
+        };
+    }
+
+    private static object TensorRefs(IReadOnlyList<KerasTensor> tensors, HashSet<Node> own) => tensors.Count == 1
+        ? TensorRef(tensors[0], own)
+        : tensors.Select(t => (object?)TensorRef(t, own)).ToList();
+
+    private static List<object?> TensorRef(KerasTensor t, HashSet<Node> own) =>
+        [t.Layer.Name, (long)NodeIndex(t.Node, own), (long)t.TensorIndex];
+
+    // Keras re-indexes a layer's nodes to those of this model; a functional model's own call counts as node 0.
+    private static int NodeIndex(Node node, HashSet<Node> own) =>
+        (node.Layer is Functional ? 1 : 0) + node.Layer.InboundNodes.TakeWhile(n => !ReferenceEquals(n, node)).Count(own.Contains);
+
+    private static Dictionary<string, object?> SerializeNode(Node node, HashSet<Node> own)
+    {
+        var tensors = node.Inputs.Select(t => (object?)new Dictionary<string, object?>
+        {
+            ["class_name"] = "__keras_tensor__",
+            ["config"] = new Dictionary<string, object?>
+            {
+                ["shape"] = KerasSerializer.ToPlain(t.Shape),
+                ["dtype"] = t.DType,
+                ["keras_history"] = TensorRef(t, own),
+            },
+        }).ToList();
+        var takesList = node.Inputs.Length > 1 || node.Layer is Merge or Concatenate;
+        return new Dictionary<string, object?>
+        {
+            ["args"] = takesList ? new List<object?> { tensors } : tensors,
+            ["kwargs"] = new Dictionary<string, object?>(),
+        };
+    }
+
+    /// <summary>Recreates a functional model from its config (Keras <c>functional_from_config</c>).</summary>
+    public static Functional FromConfig(DeserializationContext ctx, Dictionary<string, object?> config, string where)
+    {
+        if (config.GetValueOrDefault("layers") is not List<object?> layerData)
+        {
+            throw ctx.Fail($"{where}: a Functional model configuration must contain a \"layers\" list");
+        }
+
+        var created = new Dictionary<string, Layer>();
+        var order = new List<string>();
+        var pending = new Dictionary<string, Queue<object?>>();
+        for (var i = 0; i < layerData.Count; i++)
+        {
+            if (layerData[i] is not Dictionary<string, object?> data || data.GetValueOrDefault("name") is not string name)
+            {
+                throw ctx.Fail($"{where}: layer {i} must be an object with a \"name\"");
+            }
+
+            if (created.ContainsKey(name))
+            {
+                throw ctx.Fail($"{where}: two layers are named '{name}'; layer names must be unique");
+            }
+
+            created[name] = (Layer)KerasDeserializer.Deserialize(data, ObjectKind.Layer, ctx, $"{where} layer");
+            order.Add(name);
+            pending[name] = data.GetValueOrDefault("inbound_nodes") switch
+            {
+                null => new Queue<object?>(),
+                List<object?> nodes => new Queue<object?>(nodes),
+                var other => throw ctx.Fail($"{where}: \"inbound_nodes\" of layer '{name}' must be a list, received {ConfigConverter.Text(other)}"),
+            };
+        }
+
+        while (pending.Values.Any(q => q.Count > 0))
+        {
+            var progress = false;
+            foreach (var name in order)
+            {
+                var queue = pending[name];
+                while (queue.Count > 0 && TryResolveNode(queue.Peek(), created, ctx, where) is { } nodeInputs)
+                {
+                    queue.Dequeue();
+                    progress = true;
+                    try
+                    {
+                        created[name].ApplySymbolic(nodeInputs);
+                    }
+                    catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException)
+                    {
+                        throw ctx.Fail($"{where}: calling layer '{name}' on its inputs failed: {e.Message}", e);
+                    }
+                }
+            }
+
+            if (!progress)
+            {
+                var stuck = string.Join(", ", pending.Where(kv => kv.Value.Count > 0).Select(kv => kv.Key));
+                throw ctx.Fail($"{where}: invalid Functional model configuration. The graph either has loops or disconnected nodes; unresolved layers: {stuck}");
+            }
+        }
+
+        var inputs = ResolveTensors(config.GetValueOrDefault("input_layers"), created, ctx, $"{where} input_layers");
+        var outputs = ResolveTensors(config.GetValueOrDefault("output_layers"), created, ctx, $"{where} output_layers");
+        Functional model;
+        try
+        {
+            model = new Functional(inputs, outputs, config.GetValueOrDefault("name") as string);
+        }
+        catch (ArgumentException e)
+        {
+            throw ctx.Fail($"{where}: {e.Message}", e);
+        }
+
+        // Only a frozen model propagates its flag: setting true would unfreeze layers saved as frozen.
+        if (config.GetValueOrDefault("trainable") is false)
+        {
+            model.Trainable = false;
+        }
+
+        return model;
+    }
+
+    // The input tensors of a node, or null when a layer it depends on has not been called yet.
+    private static KerasTensor[]? TryResolveNode(object? node, Dictionary<string, Layer> created, DeserializationContext ctx, string where)
+    {
+        var refs = new List<object?>();
+        switch (node)
+        {
+            case Dictionary<string, object?> d:
+                Collect(d.GetValueOrDefault("args"), refs);
+                break;
+            case List<object?> legacy:
+                // Keras 2: [[layer_name, node_index, tensor_index, kwargs], ...]
+                refs.AddRange(legacy);
+                break;
+            default:
+                throw ctx.Fail($"{where}: invalid node {ConfigConverter.Text(node)}");
+        }
+
+        if (refs.Count == 0)
+        {
+            throw ctx.Fail($"{where}: a node has no input tensors: {ConfigConverter.Text(node)}");
+        }
+
+        var result = new KerasTensor[refs.Count];
+        for (var i = 0; i < refs.Count; i++)
+        {
+            if (Lookup(refs[i], created, ctx, where, allowPending: true) is not { } t)
+            {
+                return null;
+            }
+
+            result[i] = t;
+        }
+
+        return result;
+    }
+
+    private static void Collect(object? args, List<object?> refs)
+    {
+        switch (args)
+        {
+            case List<object?> list:
+                foreach (var item in list)
+                {
+                    Collect(item, refs);
+                }
+
+                break;
+            case Dictionary<string, object?> d when d.GetValueOrDefault("class_name") is "__keras_tensor__":
+                refs.Add(d);
+                break;
+        }
+    }
+
+    private static List<KerasTensor> ResolveTensors(object? value, Dictionary<string, Layer> created, DeserializationContext ctx, string where)
+    {
+        var result = new List<KerasTensor>();
+        switch (value)
+        {
+            case List<object?> { Count: 3 } triple when triple[0] is string:
+                result.Add(Lookup(triple, created, ctx, where, allowPending: false)!);
+                break;
+            case List<object?> list when list.Count > 0:
+                foreach (var item in list)
+                {
+                    result.AddRange(ResolveTensors(item, created, ctx, where));
+                }
+
+                break;
+            case Dictionary<string, object?> byName when byName.Count > 0:
+                foreach (var item in byName.Values)
+                {
+                    result.AddRange(ResolveTensors(item, created, ctx, where));
+                }
+
+                break;
+            default:
+                throw ctx.Fail($"{where}: expected [layer_name, node_index, tensor_index] entries, received {ConfigConverter.Text(value)}");
+        }
+
+        return result;
+    }
+
+    // A tensor reference: a serialized keras tensor or a [name, node, tensor(, kwargs)] list.
+    private static KerasTensor? Lookup(object? reference, Dictionary<string, Layer> created, DeserializationContext ctx, string where, bool allowPending)
+    {
+        var history = reference switch
+        {
+            Dictionary<string, object?> d => (d.GetValueOrDefault("config") as Dictionary<string, object?>)?.GetValueOrDefault("keras_history") as List<object?>,
+            List<object?> l => l,
+            _ => null,
+        };
+        if (history is not { Count: >= 3 } || history[0] is not string layerName || history[1] is not long nodeIndex || history[2] is not long tensorIndex)
+        {
+            throw ctx.Fail($"{where}: invalid tensor reference {ConfigConverter.Text(reference)}");
+        }
+
+        if (!created.TryGetValue(layerName, out var layer))
+        {
+            throw ctx.Fail($"{where}: invalid Functional model configuration. Missing node: {layerName}");
+        }
+
+        var index = nodeIndex - (layer is Functional ? 1 : 0);
+        if (index < 0 || index >= layer.InboundNodes.Count)
+        {
+            return allowPending && index >= 0 && index < 1_000_000
+                ? null
+                : throw ctx.Fail($"{where}: layer '{layerName}' has no node {nodeIndex}");
+        }
+
+        var outputs = layer.InboundNodes[(int)index].Outputs;
+        return tensorIndex >= 0 && tensorIndex < outputs.Length
+            ? outputs[tensorIndex]
+            : throw ctx.Fail($"{where}: layer '{layerName}' node {nodeIndex} has no output {tensorIndex}");
+    }
+}

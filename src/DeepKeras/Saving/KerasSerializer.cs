@@ -1,0 +1,137 @@
+using System.Collections;
+using System.Runtime.CompilerServices;
+using DeepKeras.Activations;
+using DeepKeras.Engine;
+using DeepKeras.Layers;
+using DeepKeras.Models;
+using static TorchSharp.torch;
+
+namespace DeepKeras.Saving;
+
+/// <summary>
+/// Keras's <c>serialize_keras_object</c>: objects become <c>{"module", "class_name", "config", "registered_name"}</c>
+/// (plus <c>build_config</c> for built layers and <c>compile_config</c> for models), configs become plain JSON values.
+/// </summary>
+internal static class KerasSerializer
+{
+    /// <summary>Serializes a layer, model, initializer, regularizer, optimizer, schedule, loss or metric.</summary>
+    public static Dictionary<string, object?> Serialize(object obj)
+    {
+        if (obj is Delegate fn)
+        {
+            return SerializeFunction(fn);
+        }
+
+        var type = obj.GetType();
+        var entry = ObjectRegistry.ForType(type);
+        var className = entry?.ClassName ?? ClassNameOf(obj);
+        var result = new Dictionary<string, object?>
+        {
+            ["module"] = entry?.Module ?? type.Namespace,
+            ["class_name"] = className,
+            ["config"] = ToPlain(ConfigOf(obj)),
+            ["registered_name"] = entry?.RegisteredName,
+        };
+
+        if (obj is Layer layer && BuildConfig(layer) is { } build)
+        {
+            result["build_config"] = build;
+        }
+
+        if (obj is Model model)
+        {
+            result["compile_config"] = CompileConfig.Get(model);
+        }
+
+        return result;
+    }
+
+    /// <summary>A registered function as Keras writes it, or a lambda marker for an unregistered delegate.</summary>
+    public static Dictionary<string, object?> SerializeFunction(Delegate fn)
+    {
+        if (ObjectRegistry.ForFunction(fn) is { } entry)
+        {
+            return new Dictionary<string, object?>
+            {
+                ["module"] = fn.Method.DeclaringType?.Namespace ?? "",
+                ["class_name"] = "function",
+                ["config"] = entry.RegisteredName,
+                ["registered_name"] = entry.RegisteredName,
+            };
+        }
+
+        // Keras writes a Python lambda's bytecode here; .NET code is never written to (or read from) a file.
+        return new Dictionary<string, object?>
+        {
+            ["class_name"] = "__lambda__",
+            ["config"] = new Dictionary<string, object?>
+            {
+                ["code"] = fn.Method.Name,
+                ["defaults"] = null,
+                ["closure"] = null,
+            },
+        };
+    }
+
+    /// <summary>The <c>build_config</c> of a built layer: the input shape(s) it was built for.</summary>
+    public static Dictionary<string, object?>? BuildConfig(Layer layer)
+    {
+        if (layer is Sequential seq)
+        {
+            return seq.Built && seq.BatchInputShape is { } s ? new() { ["input_shape"] = ToPlain(s) } : null;
+        }
+
+        if (layer is InputLayer || layer is Functional || !layer.Built || layer.BuildShapes is not { Count: > 0 } shapes)
+        {
+            return null;
+        }
+
+        return new() { ["input_shape"] = shapes.Count == 1 ? ToPlain(shapes[0]) : shapes.Select(x => ToPlain(x)).ToList() };
+    }
+
+    private static string ClassNameOf(object obj) => obj switch
+    {
+        Layer l => l.ClassName,
+        Initializers.Initializer i => i.ClassName,
+        Regularizers.Regularizer r => r.ClassName,
+        Optimizers.Schedules.LearningRateSchedule s => s.ClassName,
+        _ => obj.GetType().Name,
+    };
+
+    private static Dictionary<string, object?> ConfigOf(object obj) => obj switch
+    {
+        Layer l => l.GetConfig(),
+        Initializers.Initializer i => i.GetConfig(),
+        Regularizers.Regularizer r => r.GetConfig(),
+        Optimizers.Optimizer o => o.GetConfig(),
+        Optimizers.Schedules.LearningRateSchedule s => s.GetConfig(),
+        Losses.Loss l => l.GetConfig(),
+        Metrics.Metric m => m.GetConfig(),
+        _ => throw new ArgumentException(
+            $"Cannot serialize object of type {obj.GetType().Name}. To be serializable, a class must be a Keras object with a `GetConfig()` method."),
+    };
+
+    /// <summary>Converts a config value to a plain JSON value (lists, string-keyed dictionaries, strings, numbers, booleans, null).</summary>
+    public static object? ToPlain(object? value) => value switch
+    {
+        null => null,
+        string or bool or long or double or float => value,
+        int or short or byte or sbyte or ushort or uint => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+        ulong u => u <= long.MaxValue ? (long)u : (double)u,
+        Enum e => NameScope.ToSnakeCase(e.ToString()),
+        Shape s => s.ToArray().Select(d => (object?)(d is { } x ? (long)x : null)).ToList(),
+        ActivationFunction a => ActivationName(a),
+        Delegate d => SerializeFunction(d),
+        Layer or Initializers.Initializer or Regularizers.Regularizer or Optimizers.Optimizer or
+            Optimizers.Schedules.LearningRateSchedule or Losses.Loss or Metrics.Metric => Serialize(value),
+        IDictionary<string, object?> dict => dict.ToDictionary(kv => kv.Key, kv => ToPlain(kv.Value)),
+        ITuple t => Enumerable.Range(0, t.Length).Select(i => ToPlain(t[i])).ToList(),
+        IEnumerable list => list.Cast<object?>().Select(ToPlain).ToList(),
+        _ => throw new ArgumentException($"Cannot serialize a config value of type {value.GetType().Name}."),
+    };
+
+    private static object ActivationName(ActivationFunction a) =>
+        ActivationFunction.Names.Contains(a.Name) ? a.Name : a.Delegate is { } fn && ObjectRegistry.ForFunction(fn) is not null
+            ? SerializeFunction(fn)
+            : a.Name;
+}
