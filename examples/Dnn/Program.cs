@@ -14,7 +14,7 @@ using static DeepKeras.Keras;
 
 const string usage =
     "usage: dotnet run --project examples/Dnn -- [--epochs N] [--limit N] [--batch-size N] [--device auto|cpu|cuda] [--out DIR] [--seed N]";
-var defaults = new ExampleOptions(Epochs: 10, Limit: null, BatchSize: 128, Device: "auto", OutDir: null, Seed: 42);
+var defaults = new ExampleOptions(Epochs: 10, Limit: null, BatchSize: 64, Device: "auto", OutDir: null, Seed: 42);
 var exitCode = ExampleOptions.TryParse(args, defaults, usage, out var parsed);
 if (parsed is not { } options)
 {
@@ -67,7 +67,9 @@ var model = Applications.Dnn.Classifier(inputDim: 784, hidden: [256, 128], class
 model.Summary();
 model.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
 
-var callbacks = new List<Callback>();
+// Adam's step shrinks by 20% per epoch (Keras LearningRateScheduler), so the last epochs settle instead of
+// bouncing around the minimum: test accuracy ends near its best rather than wherever the last step landed.
+var callbacks = new List<Callback> { new LearningRateScheduler(epoch => 1e-3 * Math.Pow(0.8, epoch)) };
 if (options.OutDir is { } dir)
 {
     Directory.CreateDirectory(dir);
@@ -75,8 +77,7 @@ if (options.OutDir is { } dir)
 }
 
 var clock = Stopwatch.StartNew();
-var history = model.Fit(xTrain, yTrain, batchSize: options.BatchSize, epochs: options.Epochs, validationSplit: 0.1, verbose: 1,
-    callbacks: callbacks);
+var history = model.Fit(xTrain, yTrain, batchSize: options.BatchSize, epochs: options.Epochs, verbose: 1, callbacks: callbacks);
 var trainSeconds = clock.Elapsed.TotalSeconds;
 
 var (testLoss, testAccuracy) = model.Evaluate(xTest, yTest, batchSize: options.BatchSize, verbose: 0);
