@@ -16,6 +16,17 @@ public abstract partial class Layer
     /// <param name="training">True for training behaviour.</param>
     public Tensor Apply(IReadOnlyList<Tensor> inputs, bool training = false) => Invoke(inputs, null, training).Outputs[0];
 
+    /// <summary>
+    /// Calls the layer eagerly and returns every output, e.g. <c>[output, h, c]</c> of an <c>LSTM</c> with
+    /// <c>returnState</c> (Keras <c>output, h, c = lstm(x)</c>). Extra inputs follow the first (initial states of an RNN).
+    /// </summary>
+    /// <param name="inputs">The inputs.</param>
+    /// <param name="mask">Optional mask of the first input, <c>(batch, time)</c> booleans: false marks padded steps.</param>
+    /// <param name="training">True for training behaviour.</param>
+    /// <returns>The outputs.</returns>
+    public Tensor[] ApplyAll(IReadOnlyList<Tensor> inputs, Tensor? mask = null, bool training = false) =>
+        Invoke(inputs, mask, training).Outputs;
+
     /// <summary>Calls the layer on a symbolic tensor (functional API): records the connection and returns the symbolic output.</summary>
     /// <param name="inputs">The symbolic input, e.g. from <c>Keras.Input</c> or another layer.</param>
     public KerasTensor Apply(KerasTensor inputs) => ApplySymbolic([inputs])[0];

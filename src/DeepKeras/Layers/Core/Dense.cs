@@ -88,6 +88,9 @@ public class Dense : Layer
     /// <summary>Gets the bias, shape <c>(units,)</c>; null without bias or before build.</summary>
     public Variable? Bias { get; private set; }
 
+    /// <summary>Gets true: like Keras, a mask (e.g. from <c>Embedding(maskZero: true)</c>) passes through unchanged.</summary>
+    public override bool SupportsMasking => true;
+
     /// <inheritdoc/>
     protected override void Build(Shape inputShape)
     {
