@@ -4,7 +4,9 @@
 #     add Debian 13 "trixie" with a low apt pin (100) and install libstdc++6 from it.
 #  2. Real Fashion-MNIST from Debian's dataset-fashion-mnist, seeded into the Keras cache layout
 #     (~/.keras/datasets/fashion-mnist/*.gz, or $KERAS_HOME/datasets/...).
-#  3. Debian's python3-h5py, which the saving tests use to check the Keras layout of weights files.
+#  3. Debian packages: fonts-dejavu-core (plot text), python3-statsmodels (series CSVs for examples/Forecast),
+#     fortunes (a labelled text corpus for examples/TextRnn) and python3-h5py (the saving tests check the Keras
+#     layout of weights files with it).
 # A machine that already satisfies all of them is left untouched. Without root/apt it prints the commands to run.
 set -euo pipefail
 
@@ -84,7 +86,9 @@ seed_fashion_mnist() {
   say "Fashion-MNIST seeded into $dst"
 }
 
-# Debian packages the project needs at run time: fonts for plot text.
+# Debian packages the project needs at run time: fonts for plot text; the real data sets the RNN examples use offline
+# (python3-statsmodels: series such as sunspots and co2 as CSV for examples/Forecast; fortunes: labelled text for
+# examples/TextRnn when IMDB is not cached).
 ensure_packages() {
   local missing=() p
   for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
@@ -117,7 +121,7 @@ ensure_h5py() {
 
 status=0
 fix_libstdcxx || status=1
-if command -v dpkg >/dev/null 2>&1; then ensure_packages fonts-dejavu-core || status=1; fi
+if command -v dpkg >/dev/null 2>&1; then ensure_packages fonts-dejavu-core python3-statsmodels fortunes || status=1; fi
 seed_fashion_mnist || status=1
 ensure_h5py || status=1
 exit $status

@@ -1,8 +1,9 @@
 // DeepKeras benchmarks:
 //   dotnet run -c Release --project bench/DeepKeras.Bench -- mlp      Fit vs a hand-written TorchSharp loop, same model
 //   dotnet run -c Release --project bench/DeepKeras.Bench -- convnet  the same for the Keras mnist_convnet (NHWC Fit vs NCHW raw)
+//   dotnet run -c Release --project bench/DeepKeras.Bench -- lstm     the same for LSTM(64) → Dense(10) on Fashion-MNIST rows
 //   dotnet run -c Release --project bench/DeepKeras.Bench -- memory   process memory over 20 epochs of Fit
-// Options: --rounds N (mlp, convnet; default 3), --limit N (training samples), --epochs N (memory, default 20), --threads N.
+// Options: --rounds N (mlp, convnet, lstm: default 3), --limit N (training samples; lstm default 12,800), --epochs N (memory, default 20), --threads N.
 // The last line is always `RATIO name=value`, for scripts.
 using DeepKeras;
 using DeepKeras.Bench;
@@ -33,10 +34,13 @@ switch (mode)
     case "convnet":
         ConvnetBench.Run(options);
         return 0;
+    case "lstm":
+        LstmBench.Run(options);
+        return 0;
     case "memory":
         MemoryBench.Run(options);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Expected: mlp, convnet, memory.\n{BenchOptions.Usage}");
+        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Expected: mlp, convnet, lstm, memory.\n{BenchOptions.Usage}");
         return 2;
 }

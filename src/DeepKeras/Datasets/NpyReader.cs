@@ -7,7 +7,8 @@ namespace DeepKeras.Datasets;
 /// <summary>
 /// Reads one <c>.npy</c> array (format versions 1.0–3.0): magic <c>\x93NUMPY</c>, version, little-endian header
 /// length, the header dict (<see cref="NpyHeader"/>), then the raw data. Numeric dtypes of either byte order and
-/// Fortran order are supported; object arrays (stored with pickle) are refused, never unpickled.
+/// Fortran order are supported; object arrays (stored with pickle) are refused by <see cref="Read"/>, never unpickled;
+/// <see cref="ReadIntLists"/> reads the one kind Keras datasets use (lists of integers) as data.
 /// </summary>
 internal static class NpyReader
 {
@@ -18,6 +19,52 @@ internal static class NpyReader
     /// <param name="name">The array name used in errors.</param>
     /// <exception cref="InvalidDataException">Not a .npy stream, an unsupported or pickled dtype, or truncated data.</exception>
     public static NDArray Read(Stream stream, string name)
+    {
+        var header = ReadHeader(stream, name);
+        var (_, itemSize, _) = ParseDescr(header.Descr, name);
+        var count = ElementCount(header.Shape, itemSize, name);
+        var data = BoundedRead.UpTo(stream, count * itemSize);
+        if (data.Length != count * itemSize)
+        {
+            throw new InvalidDataException(
+                $"Array '{name}' declares shape ({string.Join(", ", header.Shape)}) of '{header.Descr}' = {count * itemSize} bytes, " +
+                $"but only {data.Length} follow the header (the file is truncated).");
+        }
+
+        return FromBytes(data, header.Descr, header.Shape, header.FortranOrder, name);
+    }
+
+    /// <summary>
+    /// Reads a 1-D object array whose elements are lists of integers (how Keras's <c>imdb.npz</c> stores sequences):
+    /// the pickle after the header is read as data by <see cref="PickledIntLists"/>, never unpickled.
+    /// </summary>
+    /// <param name="stream">The stream, positioned at the magic string.</param>
+    /// <param name="name">The array name used in errors.</param>
+    /// <returns>One <c>int[]</c> per element.</returns>
+    /// <exception cref="InvalidDataException">Not an object array of integer lists, or a damaged file.</exception>
+    public static int[][] ReadIntLists(Stream stream, string name)
+    {
+        var header = ReadHeader(stream, name);
+        if (header.Descr.TrimStart('|', '<', '>', '=') != "O")
+        {
+            throw new InvalidDataException(
+                $"Array '{name}' has dtype '{header.Descr}', expected an object array ('|O') of integer lists.");
+        }
+
+        if (header.Shape.Length != 1)
+        {
+            throw new InvalidDataException(
+                $"Array '{name}' has shape ({string.Join(", ", header.Shape)}), expected a 1-D object array of integer lists.");
+        }
+
+        return PickledIntLists.Read(stream, name, header.Shape[0]);
+    }
+
+    /// <summary>Reads the magic string, version and header dict.</summary>
+    /// <param name="stream">The stream, positioned at the magic string; on return it is at the data.</param>
+    /// <param name="name">The array name used in errors.</param>
+    /// <exception cref="InvalidDataException">Not a .npy stream, an unknown version or a damaged header.</exception>
+    public static NpyHeader ReadHeader(Stream stream, string name)
     {
         Span<byte> prefix = stackalloc byte[8];
         if (!BoundedRead.Fill(stream, prefix) || !prefix[..6].SequenceEqual(Magic))
@@ -54,18 +101,7 @@ internal static class NpyReader
             throw new InvalidDataException($"Array '{name}' is truncated inside its .npy header.");
         }
 
-        var header = NpyHeader.Parse(NpyHeader.Decode(headerBytes, major), name);
-        var (_, itemSize, _) = ParseDescr(header.Descr, name);
-        var count = ElementCount(header.Shape, itemSize, name);
-        var data = BoundedRead.UpTo(stream, count * itemSize);
-        if (data.Length != count * itemSize)
-        {
-            throw new InvalidDataException(
-                $"Array '{name}' declares shape ({string.Join(", ", header.Shape)}) of '{header.Descr}' = {count * itemSize} bytes, " +
-                $"but only {data.Length} follow the header (the file is truncated).");
-        }
-
-        return FromBytes(data, header.Descr, header.Shape, header.FortranOrder, name);
+        return NpyHeader.Parse(NpyHeader.Decode(headerBytes, major), name);
     }
 
     /// <summary>

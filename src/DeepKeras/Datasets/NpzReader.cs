@@ -13,7 +13,16 @@ internal static class NpzReader
     /// <param name="path">The .npz file.</param>
     /// <returns>Key → array.</returns>
     /// <exception cref="InvalidDataException">Not a zip archive, or an entry is not a readable .npy array.</exception>
-    public static Dictionary<string, NDArray> Read(string path)
+    public static Dictionary<string, NDArray> Read(string path) => Read<NDArray>(path, NpyReader.Read);
+
+    /// <summary>Reads the entries of the archive with a reader of the caller's choice (e.g. object arrays of integer lists).</summary>
+    /// <typeparam name="T">What an entry is read into.</typeparam>
+    /// <param name="path">The .npz file.</param>
+    /// <param name="read">Reads one entry from its decompressed stream, given its key; returns null to skip the entry.</param>
+    /// <returns>Key → value, for the entries that were not skipped.</returns>
+    /// <exception cref="InvalidDataException">Not a zip archive, or an entry cannot be read.</exception>
+    public static Dictionary<string, T> Read<T>(string path, Func<Stream, string, T?> read)
+        where T : class
     {
         ZipArchive zip;
         var file = File.OpenRead(path);
@@ -29,7 +38,7 @@ internal static class NpzReader
 
         using (zip)
         {
-            var arrays = new Dictionary<string, NDArray>(StringComparer.Ordinal);
+            var arrays = new Dictionary<string, T>(StringComparer.Ordinal);
             foreach (var entry in zip.Entries)
             {
                 if (entry.FullName.EndsWith('/'))
@@ -41,7 +50,10 @@ internal static class NpzReader
                 try
                 {
                     using var stream = entry.Open();
-                    arrays[key] = NpyReader.Read(stream, key);
+                    if (read(stream, key) is { } value)
+                    {
+                        arrays[key] = value;
+                    }
                 }
                 catch (InvalidDataException e) when (!e.Message.StartsWith($"Array '{key}'", StringComparison.Ordinal))
                 {
@@ -57,7 +69,8 @@ internal static class NpzReader
     /// <param name="arrays">The arrays of an archive.</param>
     /// <param name="key">The key.</param>
     /// <param name="path">The archive path for the error.</param>
-    public static NDArray Require(this Dictionary<string, NDArray> arrays, string key, string path) =>
+    /// <typeparam name="T">The value type.</typeparam>
+    public static T Require<T>(this Dictionary<string, T> arrays, string key, string path) =>
         arrays.TryGetValue(key, out var a)
             ? a
             : throw new InvalidDataException($"{path} has no array '{key}'. It contains: {string.Join(", ", arrays.Keys)}.");

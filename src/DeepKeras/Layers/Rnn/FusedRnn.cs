@@ -35,8 +35,23 @@ internal static class FusedRnn
     /// <returns>The output sequence <c>(batch, time, units)</c> and the final <c>h</c> and <c>c</c>, each <c>(batch, units)</c>.</returns>
     public static (Tensor Sequence, Tensor H, Tensor C) Lstm(Tensor x, Tensor h0, Tensor c0, TorchWeights w)
     {
+        if (!is_grad_enabled() && x.device_type == TorchSharp.DeviceType.CPU)
+        {
+            // With autograd off, libtorch's CPU LSTM (its oneDNN inference kernel) returns values that are off the LSTM
+            // formula for many sizes (16 units on 1 feature: 0.05; 16 on 16: 0.45), while with grad mode on it matches
+            // the step loop to 1e-7. So inference runs in grad mode on detached tensors: no graph is recorded.
+            using var grad = enable_grad();
+            var detached = new TorchWeights(w.Wih.detach(), w.Whh.detach(), w.Bih.detach(), w.Bhh.detach());
+            return Lstm(x.detach(), h0.detach(), c0.detach(), detached, train: false);
+        }
+
+        return Lstm(x, h0, c0, w, is_grad_enabled());
+    }
+
+    private static (Tensor Sequence, Tensor H, Tensor C) Lstm(Tensor x, Tensor h0, Tensor c0, TorchWeights w, bool train)
+    {
         var (y, h, c) = ((Tensor, Tensor, Tensor))Unit.Value.invoke(
-            "lstm", x, h0.unsqueeze(0), c0.unsqueeze(0), w.Wih.contiguous(), w.Whh.contiguous(), w.Bih, w.Bhh, is_grad_enabled());
+            "lstm", x, h0.unsqueeze(0), c0.unsqueeze(0), w.Wih.contiguous(), w.Whh.contiguous(), w.Bih, w.Bhh, train);
         return (y, h.squeeze(0), c.squeeze(0));
     }
 
