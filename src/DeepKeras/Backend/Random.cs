@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using TorchSharp;
 
 namespace DeepKeras.Backend;
@@ -36,6 +37,26 @@ internal static class RandomState
     {
         Keras.Backend.EnsureInitialized();
         var shuffle = new SerializableRandom(0) { State = shuffleState };
+        // libtorch aborts the process on a state of the wrong size instead of raising an error: check it here.
+        using (var current = torch.get_rng_state())
+        {
+            if (torchState.Length != current.numel())
+            {
+                throw new ArgumentException(
+                    $"Invalid torch random state: expected {current.numel()} bytes, received {torchState.Length}.", nameof(torchState));
+            }
+        }
+
+        // It also aborts on an invalid Mersenne Twister state (at::mt19937::is_valid): seeded, 0 < left <= 624,
+        // next <= 624, stored at bytes 8, 12 and 16 of the state (CPUGeneratorImplStateLegacy).
+        var left = BinaryPrimitives.ReadInt32LittleEndian(torchState.AsSpan(8));
+        var seeded = BinaryPrimitives.ReadInt32LittleEndian(torchState.AsSpan(12));
+        var next = (uint)BinaryPrimitives.ReadUInt64LittleEndian(torchState.AsSpan(16));
+        if (seeded == 0 || left is <= 0 or > 624 || next > 624)
+        {
+            throw new ArgumentException("Invalid torch random state: not a valid Mersenne Twister state.", nameof(torchState));
+        }
+
         using var state = torch.tensor(torchState, torch.ScalarType.Byte);
         try
         {

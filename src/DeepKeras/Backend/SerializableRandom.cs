@@ -76,7 +76,7 @@ internal sealed class SerializableRandom : System.Random
     }
 
     /// <inheritdoc/>
-    public override int Next() => (int)(NextUInt64() >> 33);
+    public override int Next() => (int)NextBounded(int.MaxValue);
 
     /// <inheritdoc/>
     public override int Next(int maxValue)
@@ -94,7 +94,7 @@ internal sealed class SerializableRandom : System.Random
     }
 
     /// <inheritdoc/>
-    public override long NextInt64() => (long)(NextUInt64() >> 1);
+    public override long NextInt64() => (long)NextBounded(long.MaxValue);
 
     /// <inheritdoc/>
     public override long NextInt64(long maxValue)

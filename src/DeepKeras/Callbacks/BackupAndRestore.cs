@@ -113,7 +113,7 @@ public sealed class BackupAndRestore : Callback
         {
             var metadata = KerasJson.Parse(File.ReadAllText(_metadataPath)) as Dictionary<string, object?>
                 ?? throw new FormatException("expected a JSON object");
-            model.ResumeEpoch = metadata.GetValueOrDefault("epoch") is long epoch && epoch is >= 0 and <= int.MaxValue
+            var resume = metadata.GetValueOrDefault("epoch") is long epoch && epoch is >= 0 and <= int.MaxValue
                 ? (int)epoch
                 : throw new FormatException("expected an integer \"epoch\"");
             if (metadata.GetValueOrDefault("rng") is Dictionary<string, object?> rng)
@@ -124,6 +124,8 @@ public sealed class BackupAndRestore : Callback
                     .ToArray();
                 RandomState.SetState(torchState, shuffle);
             }
+
+            model.ResumeEpoch = resume;
         }
         catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
         {

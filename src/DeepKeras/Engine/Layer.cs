@@ -109,7 +109,8 @@ public abstract partial class Layer
         initializer ??= new Initializers.GlorotUniform();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var value = initializer.Call(shape.ToLongArray());
+        // While a saved model is loaded, every weight is overwritten from the file: skip the (random) initializers.
+        var value = SkipWeightInitialization ? empty(shape.ToLongArray(), dtype: float32, device: Keras.Backend.TorchDevice) : initializer.Call(shape.ToLongArray());
         var v = new Variable(name, $"{Name}/{name}", value, trainable);
         v.Value.requires_grad_(trainable && Trainable);
         v.Regularizer = regularizer;

@@ -23,6 +23,15 @@ public static partial class Keras
             return ObjectRegistry.Register<T>($"{package ?? attribute?.Package ?? "Custom"}>{name ?? attribute?.Name ?? typeof(T).Name}");
         }
 
+        /// <summary>Loads a <c>.keras</c> model (Keras <c>keras.saving.load_model</c>); the same as <see cref="Models.LoadModel"/>.</summary>
+        /// <param name="filepath">The <c>.keras</c> file.</param>
+        /// <param name="customObjects">Class or function name → custom <see cref="Type"/>, <c>Func&lt;Tensor, Tensor&gt;</c> or factory.</param>
+        /// <param name="compile">Whether to compile the model from its saved compile config.</param>
+        /// <param name="safeMode">Refuse configs that would need code from the file (Python lambdas).</param>
+        /// <exception cref="KerasFileException">The file is damaged, hostile, or names unknown classes.</exception>
+        public static DeepKeras.Models.Model LoadModel(string filepath, IReadOnlyDictionary<string, object>? customObjects = null, bool compile = true, bool safeMode = true) =>
+            Models.LoadModel(filepath, customObjects, compile, safeMode);
+
         /// <summary>
         /// Registers a function (a Lambda body or a custom activation) under a name so models using it can be saved and
         /// loaded in safe mode; Keras registers named functions the same way.

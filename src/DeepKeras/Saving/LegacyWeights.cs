@@ -1,6 +1,6 @@
 using DeepKeras.Layers;
 using DeepKeras.Models;
-using PureHDF;
+using DeepKeras.Saving.Hdf5;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Saving;
@@ -16,10 +16,10 @@ internal static class LegacyWeights
     /// <summary>Reads and checks the weights; nothing is assigned until <see cref="PendingState.Apply"/>.</summary>
     public static PendingState Read(H5Reader reader, Model model, bool skipMismatch)
     {
-        IH5Group root = reader.Root;
-        if (!root.AttributeExists("layer_names") && !root.AttributeExists("layer_names0") && root.LinkExists("model_weights"))
+        var root = reader.Root;
+        if (ReadStrings(reader, root, "layer_names") is null && reader.Has(root, "model_weights"))
         {
-            root = reader.Group(root, "model_weights")!;
+            root = reader.Group(root, "model_weights") ?? throw reader.Fail("'model_weights' is not a group");
         }
 
         var layerNames = ReadStrings(reader, root, "layer_names")
@@ -27,7 +27,7 @@ internal static class LegacyWeights
         var layers = (model is Functional f ? SaveableTree.KerasLayerOrder(f) : model.Layers)
             .Where(l => WeightsOf(l).Count > 0)
             .ToList();
-        var saved = new List<(string Name, IH5Group Group, string[] WeightNames)>();
+        var saved = new List<(string Name, Hdf5Object Group, string[] WeightNames)>();
         foreach (var name in layerNames)
         {
             var group = reader.Group(root, name) ?? throw reader.Fail($"the file lists layer '{name}' but has no group for it");
@@ -86,46 +86,19 @@ internal static class LegacyWeights
     private static IReadOnlyList<Variable> WeightsOf(Layer layer) => [.. layer.TrainableWeights, .. layer.NonTrainableWeights];
 
     // A string-list attribute, possibly split by Keras into name0, name1, … when larger than 64 KB; null when absent.
-    private static string[]? ReadStrings(H5Reader reader, IH5Object obj, string name)
+    private static string[]? ReadStrings(H5Reader reader, Hdf5Object obj, string name)
     {
-        try
+        if (reader.Strings(obj, name) is { } whole)
         {
-            if (obj.AttributeExists(name))
-            {
-                return ReadAttribute(obj.Attribute(name));
-            }
-
-            if (!obj.AttributeExists($"{name}0"))
-            {
-                return null;
-            }
-
-            var result = new List<string>();
-            for (var i = 0; obj.AttributeExists($"{name}{i}") && i < 100_000; i++)
-            {
-                result.AddRange(ReadAttribute(obj.Attribute($"{name}{i}")));
-            }
-
-            return [.. result];
-        }
-        catch (Exception e) when (e is not KerasFileException and not OutOfMemoryException)
-        {
-            throw reader.Fail($"cannot read attribute '{name}' of '{obj.Name}': {e.Message}", e);
-        }
-    }
-
-    private static string[] ReadAttribute(IH5Attribute attribute)
-    {
-        if (attribute.Type.Class != H5DataTypeClass.String && attribute.Type.Class != H5DataTypeClass.VariableLength)
-        {
-            throw new FormatException($"expected strings, found {attribute.Type.Class}");
+            return whole;
         }
 
-        if (attribute.Space.Type == H5DataspaceType.Scalar)
+        var result = new List<string>();
+        for (var i = 0; i < 100_000 && reader.Strings(obj, $"{name}{i}") is { } chunk; i++)
         {
-            return [attribute.Read<string>()];
+            result.AddRange(chunk);
         }
 
-        return attribute.Space.Dimensions.Aggregate(1UL, (a, d) => a * d) == 0 ? [] : attribute.Read<string[]>();
+        return result.Count == 0 && reader.Strings(obj, $"{name}0") is null ? null : [.. result];
     }
 }

@@ -74,8 +74,19 @@ internal static class ModelFiles
             }
 
             var plain = ParseJson(ctx, archive.ReadText(KerasArchive.ConfigName, KerasArchive.MaxJsonBytes), KerasArchive.ConfigName);
-            var model = KerasDeserializer.Deserialize(plain, ObjectKind.Layer, ctx, "config.json: model") as Model
-                ?? throw ctx.Fail("config.json describes a layer, not a model");
+            Model model;
+            var skipping = Layers.Layer.SkipWeightInitialization;
+            Layers.Layer.SkipWeightInitialization = true;
+            try
+            {
+                // Every weight is then read from the file (or the load fails), so the initializers need not run.
+                model = KerasDeserializer.Deserialize(plain, ObjectKind.Layer, ctx, "config.json: model") as Model
+                    ?? throw ctx.Fail("config.json describes a layer, not a model");
+            }
+            finally
+            {
+                Layers.Layer.SkipWeightInitialization = skipping;
+            }
             if (compile && plain is Dictionary<string, object?> root)
             {
                 CompileConfig.Restore(model, root.GetValueOrDefault("compile_config"), ctx);

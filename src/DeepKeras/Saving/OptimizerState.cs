@@ -29,10 +29,6 @@ internal static class OptimizerState
         return result;
     }
 
-    /// <summary>Gets the number of values <see cref="Values"/> returns once the optimizer is built for <paramref name="trainable"/>.</summary>
-    public static int BuiltCount(Optimizer optimizer, IReadOnlyList<Variable> trainable) =>
-        1 + (optimizer.Schedule is null ? 1 : 0) + SlotsInOrder(optimizer, trainable).Count + optimizer.ExtraState.Length;
-
     /// <summary>The slot tensors in Keras order.</summary>
     public static List<Tensor> SlotsInOrder(Optimizer optimizer, IReadOnlyList<Variable> trainable)
     {

@@ -109,10 +109,10 @@ internal static class WeightsReader
     }
 
     // Keras's H5IOStore.get: "path/vars", or the Keras 2.13 name "_layer_checkpoint_dependencies" for "layers".
-    private static PureHDF.IH5Group? FindVars(H5Reader reader, SaveableNode node)
+    private static Hdf5.Hdf5Object? FindVars(H5Reader reader, SaveableNode node)
     {
         var group = reader.Group(reader.Root, node.VarsPath);
-        if (group is null && node.Path.Contains("layers", StringComparison.Ordinal) && reader.Root.LinkExists("_layer_checkpoint_dependencies"))
+        if (group is null && node.Path.Contains("layers", StringComparison.Ordinal) && reader.Has(reader.Root, "_layer_checkpoint_dependencies"))
         {
             group = reader.Group(reader.Root, node.VarsPath.Replace("layers", "_layer_checkpoint_dependencies", StringComparison.Ordinal));
         }

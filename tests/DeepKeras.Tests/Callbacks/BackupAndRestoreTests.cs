@@ -108,6 +108,26 @@ public class BackupAndRestoreTests
     }
 
     [Fact]
+    public void DamagedMetadata_IsAClearError_NotACrash()
+    {
+        using var dir = new TempDir();
+        var (x, y) = TestData.Blobs(n: 32, features: 6, classes: 3, seed: 24);
+        var model = NewModel(seed: 9);
+        model.Fit(x, y, batchSize: 32, epochs: 1, verbose: 0, callbacks: [new BackupAndRestore(dir.Path, deleteCheckpoint: false)]);
+        var metadata = Path.Combine(dir.Path, "training_metadata.json");
+
+        // A random-state blob that libtorch would abort the process on.
+        var junk = Convert.ToBase64String(Enumerable.Repeat((byte)7, 5056).ToArray());
+        File.WriteAllText(metadata, $"{{\"epoch\": 1, \"batch\": 0, \"rng\": {{\"torch\": \"{junk}\", \"shuffle\": [\"1\", \"2\", \"3\", \"4\"]}}}}");
+        var e = Assert.Throws<KerasFileException>(() => model.Fit(x, y, epochs: 2, verbose: 0, callbacks: [new BackupAndRestore(dir.Path)]));
+        Assert.Contains("invalid training metadata: Invalid torch random state", e.Message);
+
+        File.WriteAllText(metadata, "{\"epoch\": \"two\"}");
+        Assert.Contains("expected an integer \"epoch\"",
+            Assert.Throws<KerasFileException>(() => model.Fit(x, y, epochs: 2, verbose: 0, callbacks: [new BackupAndRestore(dir.Path)])).Message);
+    }
+
+    [Fact]
     public void UnbuiltModel_IsRejected_AndEmptyDirectoryToo()
     {
         var model = new Sequential([new Dense(2)]);

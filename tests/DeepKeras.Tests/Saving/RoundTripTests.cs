@@ -157,6 +157,26 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void LoadModel_SkipsInitializers_AndLeavesTheRandomStateAlone()
+    {
+        using var dir = new TempDir();
+        var model = Keras.Sequential(Keras.Input(shape: 50), Keras.Layers.Dense(40), Keras.Layers.Dense(3));
+        model.Save(dir.File("rng.keras"));
+
+        Keras.Utils.SetRandomSeed(3);
+        var expected = rand(4).data<float>().ToArray();
+        Keras.Utils.SetRandomSeed(3);
+        var loaded = Keras.Models.LoadModel(dir.File("rng.keras"));
+        Assert.Equal(expected, rand(4).data<float>().ToArray());
+        SavingTestUtil.SameWeights(model, loaded);
+
+        // A model from JSON is new and untrained: its initializers do run.
+        Keras.Utils.SetRandomSeed(3);
+        Keras.Models.ModelFromJson(model.ToJson());
+        Assert.NotEqual(expected, rand(4).data<float>().ToArray());
+    }
+
+    [Fact]
     public void Archive_HasKerasMembersInOrder_StoredUncompressed()
     {
         using var dir = new TempDir();
