@@ -96,6 +96,7 @@ public static partial class Keras
                 }
 
                 OneDnnGuard.Apply();
+                NnpackGuard.Apply();
             }
         }
 

@@ -50,6 +50,13 @@ public class BackendTests
         Assert.Matches(@"^libtorch 2\.10\.\d+(\.\d+)?; device cpu \(requested \w+\); CUDA available: False; threads: \d+; oneDNN: .+$", text);
     }
 
+    [Fact]
+    public void Nnpack_IsSwitchedOffExactlyWhenItCannotInitialise()
+    {
+        Keras.Backend.EnsureInitialized();
+        Assert.Equal(NnpackGuard.Available, NnpackGuard.Enabled);
+    }
+
     [Theory]
     [InlineData("GLIBCXX_3.4.30", "GLIBCXX_3.4.32", -1)]
     [InlineData("GLIBCXX_3.4.33", "GLIBCXX_3.4.32", 1)]
