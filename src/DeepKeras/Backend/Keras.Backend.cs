@@ -95,8 +95,8 @@ public static partial class Keras
                     torch.set_num_threads(n);
                 }
 
-                OneDnnGuard.Apply();
                 NnpackGuard.Apply();
+                OneDnnGuard.Apply();
             }
         }
 
