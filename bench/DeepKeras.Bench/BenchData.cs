@@ -28,8 +28,11 @@ internal static class BenchData
 
         if (limit is { } n && n < x.shape[0])
         {
-            x = x.narrow(0, 0, n).clone();
-            y = y.narrow(0, 0, n).clone();
+            // Copy the subset and free the full arrays now, not whenever the finalizer runs.
+            using var fullX = x;
+            using var fullY = y;
+            x = fullX.narrow(0, 0, n).clone();
+            y = fullY.narrow(0, 0, n).clone();
         }
 
         return (x.DetachFromDisposeScope(), y.DetachFromDisposeScope(), source);

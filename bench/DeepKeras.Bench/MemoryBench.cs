@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using DeepKeras.Callbacks;
 using DeepKeras.Layers;
 using DeepKeras.Models;
@@ -37,7 +38,10 @@ internal static class MemoryBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RATIO mem_epoch{epochs}_vs_epoch2={last / second:0.00}"));
     }
 
-    /// <summary>Records working set and private memory (after a full GC) at each epoch end.</summary>
+    /// <summary>
+    /// Records working set and private memory at each epoch end, after a full aggressive GC and (on glibc) <c>malloc_trim</c>, so
+    /// the figures show memory still in use rather than freed pages the allocator has not yet returned.
+    /// </summary>
     private sealed class MemoryProbe : Callback
     {
         public List<double> WorkingSet { get; } = [];
@@ -46,6 +50,9 @@ internal static class MemoryBench
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
+            // Aggressive also returns the GC heap's free regions to the OS now rather than decommitting them over time.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            TrimNativeHeap();
             using var process = Process.GetCurrentProcess();
             var ws = process.WorkingSet64 / 1048576.0;
             var priv = process.PrivateMemorySize64 / 1048576.0;
@@ -55,5 +62,25 @@ internal static class MemoryBench
                 $"epoch {epoch + 1,2}  loss {logs["loss"]:0.0000}  working set {ws,7:0.0} MiB  private {priv,7:0.0} MiB  " +
                 $"managed {managed,6:0.0} MiB  live tensors {DisposeScopeManager.Statistics.ThreadTotalLiveCount}"));
         }
+
+        private static void TrimNativeHeap()
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                return;
+            }
+
+            try
+            {
+                MallocTrim(0);
+            }
+            catch (EntryPointNotFoundException)
+            {
+                // Not glibc (e.g. musl): the figures then include the allocator's free pages.
+            }
+        }
+
+        [DllImport("libc", EntryPoint = "malloc_trim")]
+        private static extern int MallocTrim(nuint pad);
     }
 }
