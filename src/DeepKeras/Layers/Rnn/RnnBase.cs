@@ -208,6 +208,9 @@ public abstract partial class RnnBase : Layer
         return c;
     }
 
+    /// <inheritdoc/>
+    protected internal override (string Attribute, string Name)? VariablesOwner => ("cell", $"{Engine.NameScope.ToSnakeCase(ClassName)}_cell");
+
     /// <summary>Creates a layer with the same configuration, another name and the opposite direction (for <see cref="Bidirectional"/>).</summary>
     /// <param name="name">The new name.</param>
     /// <param name="goBackwards">The direction of the copy.</param>
