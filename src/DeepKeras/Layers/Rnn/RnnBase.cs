@@ -202,6 +202,13 @@ public abstract partial class RnnBase : Layer
         c["kernel_initializer"] = KernelInitializer;
         c["recurrent_initializer"] = RecurrentInitializer;
         c["bias_initializer"] = BiasInitializer;
+        c["kernel_regularizer"] = null;
+        c["recurrent_regularizer"] = null;
+        c["bias_regularizer"] = null;
+        c["activity_regularizer"] = ActivityRegularizer;
+        c["kernel_constraint"] = null;
+        c["recurrent_constraint"] = null;
+        c["bias_constraint"] = null;
         c["dropout"] = Dropout;
         c["recurrent_dropout"] = RecurrentDropout;
         c["seed"] = null;
