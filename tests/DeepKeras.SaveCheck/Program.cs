@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 // test reads back, so "load in a new process" really is a new process (fresh name counters, registry and RNG).
 //
 //   predict MODEL.keras OUT.bin IN.bin [IN2.bin ...]    writes every output of Forward(inputs, training: false)
+//   predict-all LIST.txt                                 the same for each line "MODEL.keras OUT.bin IN.bin ..." of LIST
 //   resume  MODEL.keras OUT.keras X.bin Y.bin EPOCHS INITIAL_EPOCH BATCH_SIZE
 //                                                       Fit(shuffle: false) from INITIAL_EPOCH to EPOCHS, then saves
 //
@@ -18,10 +19,13 @@ try
     switch (args)
     {
         case ["predict", var model, var output, .. var inputs]:
-            var loaded = Keras.Models.LoadModel(model);
-            using (no_grad())
+            Predict(model, output, inputs);
+            return 0;
+        case ["predict-all", var list]:
+            foreach (var line in File.ReadAllLines(list).Where(l => l.Length > 0))
             {
-                TensorFile.Write(output, loaded.Forward(inputs.Select(TensorFile.ReadOne).ToArray(), training: false));
+                var parts = line.Split('\t');
+                Predict(parts[0], parts[1], parts[2..]);
             }
 
             return 0;
@@ -40,6 +44,15 @@ catch (Exception e)
 {
     Console.Error.WriteLine(e);
     return 1;
+}
+
+static void Predict(string model, string output, string[] inputs)
+{
+    var loaded = Keras.Models.LoadModel(model);
+    using (no_grad())
+    {
+        TensorFile.Write(output, loaded.Forward(inputs.Select(TensorFile.ReadOne).ToArray(), training: false));
+    }
 }
 
 /// <summary>Reads and writes the raw tensor files exchanged with the tests.</summary>

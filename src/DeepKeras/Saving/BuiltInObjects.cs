@@ -36,6 +36,58 @@ internal static class BuiltInObjects
         Layer<Reshape>();
         Layer<Concatenate>();
         Layer<Add>();
+        Layer<Embedding>();
+        Layer<Masking>();
+        Layer<Sampling>();
+
+        // Activation layers.
+        Layer<LeakyReLU>();
+        Layer<PReLU>();
+
+        // Convolution.
+        Layer<Conv1D>();
+        Layer<Conv2D>();
+        Layer<Conv3D>();
+        Layer<Conv2DTranspose>();
+        Layer<SeparableConv2D>();
+        Layer<DepthwiseConv2D>();
+
+        // Pooling (MinPooling is a DeepKeras addition; Python Keras has no such class).
+        Layer<MaxPooling1D>();
+        Layer<MaxPooling2D>();
+        Layer<MaxPooling3D>();
+        Layer<AveragePooling1D>();
+        Layer<AveragePooling2D>();
+        Layer<AveragePooling3D>();
+        Layer<MinPooling1D>();
+        Layer<MinPooling2D>();
+        Layer<MinPooling3D>();
+        Layer<GlobalMaxPooling1D>();
+        Layer<GlobalMaxPooling2D>();
+        Layer<GlobalMaxPooling3D>();
+        Layer<GlobalAveragePooling1D>();
+        Layer<GlobalAveragePooling2D>();
+        Layer<GlobalAveragePooling3D>();
+
+        // Normalization and regularization.
+        Layer<BatchNormalization>();
+        Layer<LayerNormalization>();
+        Layer<SpatialDropout2D>();
+        Layer<GaussianNoise>();
+        Layer<GaussianDropout>();
+
+        // Reshaping.
+        Layer<ZeroPadding2D>();
+        Layer<Cropping2D>();
+        Layer<UpSampling2D>();
+        Layer<RepeatVector>();
+
+        // Recurrent layers and wrappers.
+        Layer<SimpleRNN>();
+        Layer<LSTM>();
+        Layer<GRU>();
+        Layer<Bidirectional>();
+        Layer<TimeDistributed>();
 
         // Initializers.
         Initializer<Zeros>();

@@ -19,4 +19,12 @@ public abstract partial class Layer
     /// <returns>Attribute name → <see cref="Layer"/> or <see cref="IEnumerable{T}"/> of layers.</returns>
     protected internal virtual IEnumerable<KeyValuePair<string, object>> SaveableSublayers() =>
         Sublayers.Count == 0 ? [] : [new KeyValuePair<string, object>("layers", Sublayers)];
+
+    /// <summary>
+    /// Gets where Keras keeps this layer's own variables when its Keras counterpart holds them in an inner object that
+    /// DeepKeras folds into the layer: an RNN's weights belong to its <c>cell</c> (<c>lstm_cell</c>), so they are saved at
+    /// <c>path/cell/vars</c> with the name attribute <c>lstm_cell</c>, and the layer's own <c>vars</c> group stays empty.
+    /// Null (the default) saves them at <c>path/vars</c>.
+    /// </summary>
+    protected internal virtual (string Attribute, string Name)? VariablesOwner => null;
 }

@@ -136,6 +136,41 @@ public class NewProcessTests
     }
 
     [Fact]
+    public void EveryLayerTypeAndFactory_PredictsBitIdenticallyInANewProcess()
+    {
+        using var dir = new TempDir();
+        var zoo = LayerZoo.Layers().Concat(LayerZoo.Applications()).ToList();
+        var lines = new List<string>();
+        var expected = new Dictionary<string, float[][]>();
+        foreach (var (name, model, inputs) in zoo)
+        {
+            var modelPath = dir.File($"{name}.keras");
+            model.Save(modelPath);
+            var inputPaths = inputs.Select((t, i) =>
+            {
+                var path = dir.File($"{name}-in{i}.bin");
+                WriteTensors(path, t);
+                return path;
+            });
+            lines.Add(string.Join('\t', [modelPath, dir.File($"{name}-out.bin"), .. inputPaths]));
+            expected[name] = SavingTestUtil.Outputs(model, inputs);
+        }
+
+        File.WriteAllLines(dir.File("list.txt"), lines);
+        var (code, error) = RunSaveCheck("predict-all", dir.File("list.txt"));
+        Assert.True(code == 0, $"DeepKeras.SaveCheck failed: {error}");
+        foreach (var (name, _, _) in zoo)
+        {
+            var actual = ReadTensors(dir.File($"{name}-out.bin"));
+            Assert.Equal(expected[name].Length, actual.Count);
+            for (var i = 0; i < actual.Count; i++)
+            {
+                Assert.True(expected[name][i].SequenceEqual(actual[i].Data), $"{name}: output {i} differs in the new process");
+            }
+        }
+    }
+
+    [Fact]
     public void TwoEpochs_SaveLoadInNewProcess_TwoMore_EqualsFourEpochs()
     {
         using var dir = new TempDir();

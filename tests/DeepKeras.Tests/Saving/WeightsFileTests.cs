@@ -180,4 +180,67 @@ public class WeightsFileTests
                 "G vars name=ranker"),
             PythonH5.Run("check_weights_layout.py", dir.File("ranker.keras")));
     }
+
+    [Fact]
+    public void RecurrentWrapperAndNormalizationLayout_ReadByH5py()
+    {
+        using var dir = new TempDir();
+        var model = new Sequential(
+            [
+                Keras.Input(shape: (5, 3)),
+                new LSTM(4, returnSequences: true, name: "encoder"),
+                new Bidirectional(new GRU(2, returnSequences: true, name: "context"), name: "both_ways"),
+                new TimeDistributed(new Dense(1, name: "per_step"), name: "steps"),
+                new Flatten(name: "flat"),
+                new BatchNormalization(name: "norm"),
+            ],
+            name: "seq_layout");
+        model.SaveWeights(dir.File("rnn.weights.h5"));
+
+        // Keras: the recurrent weights live in the layer's `cell` (lstm_cell, gru_cell; GRU's reset_after bias is (2, 3·units)),
+        // Bidirectional keeps forward_layer/backward_layer, TimeDistributed its `layer`, BatchNormalization stores
+        // gamma, beta, moving_mean, moving_variance.
+        Assert.Equal(
+            string.Join("\n",
+                "G layers",
+                "G layers/batch_normalization",
+                "G layers/batch_normalization/vars name=norm",
+                "D layers/batch_normalization/vars/0 (5,) float32",
+                "D layers/batch_normalization/vars/1 (5,) float32",
+                "D layers/batch_normalization/vars/2 (5,) float32",
+                "D layers/batch_normalization/vars/3 (5,) float32",
+                "G layers/bidirectional",
+                "G layers/bidirectional/backward_layer",
+                "G layers/bidirectional/backward_layer/cell",
+                "G layers/bidirectional/backward_layer/cell/vars name=gru_cell",
+                "D layers/bidirectional/backward_layer/cell/vars/0 (4, 6) float32",
+                "D layers/bidirectional/backward_layer/cell/vars/1 (2, 6) float32",
+                "D layers/bidirectional/backward_layer/cell/vars/2 (2, 6) float32",
+                "G layers/bidirectional/backward_layer/vars name=backward_context",
+                "G layers/bidirectional/forward_layer",
+                "G layers/bidirectional/forward_layer/cell",
+                "G layers/bidirectional/forward_layer/cell/vars name=gru_cell",
+                "D layers/bidirectional/forward_layer/cell/vars/0 (4, 6) float32",
+                "D layers/bidirectional/forward_layer/cell/vars/1 (2, 6) float32",
+                "D layers/bidirectional/forward_layer/cell/vars/2 (2, 6) float32",
+                "G layers/bidirectional/forward_layer/vars name=forward_context",
+                "G layers/bidirectional/vars name=both_ways",
+                "G layers/flatten",
+                "G layers/flatten/vars name=flat",
+                "G layers/lstm",
+                "G layers/lstm/cell",
+                "G layers/lstm/cell/vars name=lstm_cell",
+                "D layers/lstm/cell/vars/0 (3, 16) float32",
+                "D layers/lstm/cell/vars/1 (4, 16) float32",
+                "D layers/lstm/cell/vars/2 (16,) float32",
+                "G layers/lstm/vars name=encoder",
+                "G layers/time_distributed",
+                "G layers/time_distributed/layer",
+                "G layers/time_distributed/layer/vars name=per_step",
+                "D layers/time_distributed/layer/vars/0 (4, 1) float32",
+                "D layers/time_distributed/layer/vars/1 (1,) float32",
+                "G layers/time_distributed/vars name=steps",
+                "G vars name=seq_layout"),
+            PythonH5.Run("check_weights_layout.py", dir.File("rnn.weights.h5")));
+    }
 }

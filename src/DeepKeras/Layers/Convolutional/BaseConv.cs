@@ -186,6 +186,11 @@ public abstract class BaseConv : Layer
         config["use_bias"] = UseBias;
         config["kernel_initializer"] = KernelInitializer;
         config["bias_initializer"] = BiasInitializer;
+        config["kernel_regularizer"] = null;
+        config["bias_regularizer"] = null;
+        config["activity_regularizer"] = ActivityRegularizer;
+        config["kernel_constraint"] = null;
+        config["bias_constraint"] = null;
         return config;
     }
 }

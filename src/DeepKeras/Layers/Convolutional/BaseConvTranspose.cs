@@ -139,13 +139,7 @@ public abstract class BaseConvTranspose : Layer
         var y = SpatialOps.ConvTranspose(x, SpatialLayout.KernelToTorch(Kernel!.Value), SpatialLayout.L(Strides), SpatialLayout.L(DilationRate));
 
         // y holds every contribution: (n−1)·s + k_eff per axis. Negative padding crops it to TensorFlow's window.
-        var adjust = new (int Left, int Right)[Rank];
-        for (var i = 0; i < Rank; i++)
-        {
-            var (left, right) = TensorFlowPadding(i);
-            var full = EffectiveKernel(i) - 1;
-            adjust[i] = (left - full, right - full);
-        }
+        var adjust = Enumerable.Range(0, Rank).Select(OutputAdjustment).ToArray();
 
         if (adjust.Any(a => a != (0, 0)))
         {
@@ -161,6 +155,17 @@ public abstract class BaseConvTranspose : Layer
 
         y = SpatialLayout.FromTorch(y, ChannelsLast);
         return Activation.Name == "linear" ? y : Activation.Call(y);
+    }
+
+    /// <summary>
+    /// The padding (positive) or cropping (negative) that turns the full transposed convolution along spatial axis
+    /// <paramref name="i"/>, of length <c>(n−1)·s + k_eff</c>, into this layer's output (used by the ONNX exporter too).
+    /// </summary>
+    internal (int Left, int Right) OutputAdjustment(int i)
+    {
+        var (left, right) = TensorFlowPadding(i);
+        var full = EffectiveKernel(i) - 1;
+        return (left - full, right - full);
     }
 
     private int EffectiveKernel(int i) => ((KernelSize[i] - 1) * DilationRate[i]) + 1;
@@ -219,6 +224,11 @@ public abstract class BaseConvTranspose : Layer
         config["use_bias"] = UseBias;
         config["kernel_initializer"] = KernelInitializer;
         config["bias_initializer"] = BiasInitializer;
+        config["kernel_regularizer"] = null;
+        config["bias_regularizer"] = null;
+        config["activity_regularizer"] = ActivityRegularizer;
+        config["kernel_constraint"] = null;
+        config["bias_constraint"] = null;
         return config;
     }
 }

@@ -163,6 +163,11 @@ public abstract class BaseDepthwiseConv : Layer
         config["use_bias"] = UseBias;
         config["depthwise_initializer"] = DepthwiseInitializer;
         config["bias_initializer"] = BiasInitializer;
+        config["depthwise_regularizer"] = null;
+        config["bias_regularizer"] = null;
+        config["activity_regularizer"] = ActivityRegularizer;
+        config["depthwise_constraint"] = null;
+        config["bias_constraint"] = null;
         return config;
     }
 }

@@ -182,6 +182,13 @@ public abstract class BaseSeparableConv : Layer
         config["depthwise_initializer"] = DepthwiseInitializer;
         config["pointwise_initializer"] = PointwiseInitializer;
         config["bias_initializer"] = BiasInitializer;
+        config["depthwise_regularizer"] = null;
+        config["pointwise_regularizer"] = null;
+        config["bias_regularizer"] = null;
+        config["activity_regularizer"] = ActivityRegularizer;
+        config["depthwise_constraint"] = null;
+        config["pointwise_constraint"] = null;
+        config["bias_constraint"] = null;
         return config;
     }
 }

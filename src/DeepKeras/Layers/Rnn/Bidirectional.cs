@@ -139,10 +139,14 @@ public sealed class Bidirectional : Layer
     {
         var c = base.GetConfig();
         c["merge_mode"] = MergeMode;
-        c["layer"] = new Dictionary<string, object?> { ["class_name"] = ForwardLayer.ClassName, ["config"] = ForwardLayer.GetConfig() };
-        c["backward_layer"] = new Dictionary<string, object?> { ["class_name"] = BackwardLayer.ClassName, ["config"] = BackwardLayer.GetConfig() };
+        c["layer"] = ForwardLayer;
+        c["backward_layer"] = BackwardLayer;
         return c;
     }
+
+    /// <inheritdoc/>
+    protected internal override IEnumerable<KeyValuePair<string, object>> SaveableSublayers() =>
+        [new("forward_layer", ForwardLayer), new("backward_layer", BackwardLayer)];
 
     private void Verify()
     {

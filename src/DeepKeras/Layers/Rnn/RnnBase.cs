@@ -202,11 +202,21 @@ public abstract partial class RnnBase : Layer
         c["kernel_initializer"] = KernelInitializer;
         c["recurrent_initializer"] = RecurrentInitializer;
         c["bias_initializer"] = BiasInitializer;
+        c["kernel_regularizer"] = null;
+        c["recurrent_regularizer"] = null;
+        c["bias_regularizer"] = null;
+        c["activity_regularizer"] = ActivityRegularizer;
+        c["kernel_constraint"] = null;
+        c["recurrent_constraint"] = null;
+        c["bias_constraint"] = null;
         c["dropout"] = Dropout;
         c["recurrent_dropout"] = RecurrentDropout;
         c["seed"] = null;
         return c;
     }
+
+    /// <inheritdoc/>
+    protected internal override (string Attribute, string Name)? VariablesOwner => ("cell", $"{Engine.NameScope.ToSnakeCase(ClassName)}_cell");
 
     /// <summary>Creates a layer with the same configuration, another name and the opposite direction (for <see cref="Bidirectional"/>).</summary>
     /// <param name="name">The new name.</param>

@@ -53,9 +53,12 @@ public sealed class TimeDistributed : Layer
     public override Dictionary<string, object?> GetConfig()
     {
         var c = base.GetConfig();
-        c["layer"] = new Dictionary<string, object?> { ["class_name"] = Layer.ClassName, ["config"] = Layer.GetConfig() };
+        c["layer"] = Layer;
         return c;
     }
+
+    /// <inheritdoc/>
+    protected internal override IEnumerable<KeyValuePair<string, object>> SaveableSublayers() => [new("layer", Layer)];
 
     private Shape StepShape(Shape inputShape)
     {

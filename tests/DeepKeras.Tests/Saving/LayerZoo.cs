@@ -1,0 +1,91 @@
+using DeepKeras.Layers;
+using DeepKeras.Models;
+using static TorchSharp.torch;
+
+namespace DeepKeras.Tests.Saving;
+
+/// <summary>
+/// One small model per built-in layer type (and per application factory) for the saving round trips: each is built
+/// (weights exist) and, where the layer has state that training changes (batch-normalization statistics), fitted a
+/// little so the saved values are not the initial ones.
+/// </summary>
+internal static class LayerZoo
+{
+    /// <summary>Every built-in layer type in at least one small model, with inputs to predict on.</summary>
+    public static IEnumerable<(string Name, Model Model, Tensor[] Inputs)> Layers()
+    {
+        Keras.Utils.SetRandomSeed(71);
+        yield return ("conv1d", Keras.Sequential(Keras.Input(shape: (9, 3)), Keras.Layers.Conv1D(4, 3, padding: "same", activation: "relu"),
+            Keras.Layers.MaxPooling1D(2), Keras.Layers.AveragePooling1D(2), Keras.Layers.MinPooling1D(1),
+            Keras.Layers.GlobalMaxPooling1D()), [randn(2, 9, 3)]);
+        yield return ("conv1d_gap", Keras.Sequential(Keras.Input(shape: (8, 3)), Keras.Layers.Conv1D(2, 2, strides: 2),
+            Keras.Layers.GlobalAveragePooling1D(keepdims: true)), [randn(2, 8, 3)]);
+        yield return ("conv2d", Keras.Sequential(Keras.Input(shape: (8, 8, 2)), Keras.Layers.ZeroPadding2D(((1, 0), (2, 1))),
+            Keras.Layers.Conv2D(3, (3, 2), strides: (1, 2), activation: "tanh"), Keras.Layers.Cropping2D(((1, 0), (0, 1))),
+            Keras.Layers.UpSampling2D((2, 1)), Keras.Layers.MaxPooling2D(2), Keras.Layers.AveragePooling2D(2, padding: "same"),
+            Keras.Layers.MinPooling2D(1), Keras.Layers.GlobalMaxPooling2D()), [randn(2, 8, 8, 2)]);
+        yield return ("conv2d_variants", Keras.Sequential(Keras.Input(shape: (6, 6, 2)),
+            Keras.Layers.SeparableConv2D(4, 3, padding: "same", depthMultiplier: 2),
+            Keras.Layers.DepthwiseConv2D(2, depthMultiplier: 2, activation: "relu"),
+            Keras.Layers.Conv2DTranspose(3, 3, strides: 2, padding: "same"),
+            Keras.Layers.SpatialDropout2D(0.3), Keras.Layers.GlobalAveragePooling2D()), [randn(2, 6, 6, 2)]);
+        yield return ("conv3d", Keras.Sequential(Keras.Input(shape: (4, 4, 4, 1)), Keras.Layers.Conv3D(2, 2, activation: "relu"),
+            Keras.Layers.MaxPooling3D(1), Keras.Layers.AveragePooling3D(1), Keras.Layers.MinPooling3D(1),
+            Keras.Layers.GlobalMaxPooling3D()), [randn([2, 4, 4, 4, 1])]);
+        yield return ("conv3d_gap", Keras.Sequential(Keras.Input(shape: (3, 3, 3, 2)), Keras.Layers.GlobalAveragePooling3D()), [randn([2, 3, 3, 3, 2])]);
+
+        var bn = Keras.Sequential(Keras.Input(shape: 5), Keras.Layers.Dense(6), Keras.Layers.BatchNormalization(momentum: 0.5),
+            Keras.Layers.LayerNormalization(), Keras.Layers.LeakyReLU(0.1), Keras.Layers.PReLU(alphaInitializer: new Initializers.Constant(0.2f)),
+            Keras.Layers.GaussianNoise(0.1), Keras.Layers.GaussianDropout(0.2), Keras.Layers.Dense(1));
+        bn.Compile(optimizer: "sgd", loss: "mse");
+        bn.Fit(randn(16, 5), randn(16, 1), batchSize: 8, epochs: 1, verbose: 0);
+        yield return ("normalization", bn, [randn(3, 5)]);
+
+        yield return ("embedding_lstm", Keras.Sequential(Keras.Input(shape: 6), Keras.Layers.Embedding(20, 4, maskZero: true),
+            Keras.Layers.LSTM(5, returnSequences: true), Keras.Layers.GRU(3), Keras.Layers.Dense(2, activation: "softmax")),
+            [tensor(new float[] { 1, 4, 7, 0, 0, 0, 3, 19, 2, 5, 8, 1 }, [2, 6])]);
+        yield return ("simple_rnn_masking", Keras.Sequential(Keras.Input(shape: (5, 3)), Keras.Layers.Masking(0.0),
+            Keras.Layers.SimpleRNN(4, returnSequences: true), Keras.Layers.TimeDistributed(Keras.Layers.Dense(2))),
+            [randn(2, 5, 3)]);
+        yield return ("bidirectional", Keras.Sequential(Keras.Input(shape: (5, 3)),
+            Keras.Layers.Bidirectional(Keras.Layers.LSTM(4, returnSequences: true)),
+            Keras.Layers.Bidirectional(Keras.Layers.GRU(3, resetAfter: false), mergeMode: "sum"), Keras.Layers.Dense(1)),
+            [randn(2, 5, 3)]);
+        yield return ("repeat_vector", Keras.Sequential(Keras.Input(shape: 3), Keras.Layers.RepeatVector(4),
+            Keras.Layers.SimpleRNN(2, returnSequences: true, goBackwards: true)), [randn(2, 3)]);
+
+        var a = Keras.Input(shape: 6);
+        var b = Keras.Input(shape: (2, 3));
+        var shared = Keras.Layers.Dense(6, activation: "elu");
+        var sum = Keras.Layers.Add().Apply(shared.Apply(a), Keras.Layers.Flatten().Apply(b));
+        var both = Keras.Layers.Concatenate().Apply(Keras.Layers.Dropout(0.4).Apply(sum), a);
+        var reshaped = Keras.Layers.Reshape((3, 4)).Apply(Keras.Layers.Activation("tanh").Apply(both));
+        yield return ("core", Keras.Model([a, b], [Keras.Layers.Flatten().Apply(reshaped), shared.Apply(a)]), [randn(3, 6), randn(3, 2, 3)]);
+
+        var x = Keras.Input(shape: 4);
+        var h = Keras.Layers.Dense(6, activation: "relu").Apply(x);
+        var zMean = Keras.Layers.Dense(2).Apply(h);
+        var zLogVar = Keras.Layers.Dense(2).Apply(h);
+        var z = Keras.Layers.Sampling(seed: 3).Apply(zMean, zLogVar);
+        yield return ("sampling", Keras.Model([x], [zMean, zLogVar, z]), [randn(3, 4)]);
+    }
+
+    /// <summary>Models made by the application factories (small inputs so they stay fast).</summary>
+    public static IEnumerable<(string Name, Model Model, Tensor[] Inputs)> Applications()
+    {
+        Keras.Utils.SetRandomSeed(72);
+        yield return ("dnn_course", DeepKeras.Applications.Dnn.CourseModel(), [rand(2, 784)]);
+        yield return ("dnn_classifier", DeepKeras.Applications.Dnn.Classifier(inputDim: 12, hidden: [8, 6], classes: 3), [rand(2, 12)]);
+        yield return ("cnn_mnist", DeepKeras.Applications.Cnn.MnistConvnet(), [rand(2, 28, 28, 1)]);
+        var small = DeepKeras.Applications.Cnn.SmallImageClassifier((8, 8, 1), 3, filters: [4, 6], convsPerBlock: 1, denseUnits: 8);
+        small.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy");
+        small.Fit(rand(8, 8, 8, 1), tensor(new float[] { 0, 1, 2, 0, 1, 2, 0, 1 }), batchSize: 4, epochs: 1, verbose: 0);
+        yield return ("cnn_small", small, [rand(2, 8, 8, 1)]);
+        yield return ("vgg16_notop", DeepKeras.Applications.VGG16(includeTop: false, weights: null, inputShape: (32, 32, 3)), [rand(1, 32, 32, 3)]);
+        yield return ("rnn_stacked", DeepKeras.Applications.Rnn.StackedClassifier(RnnInput.Tokens(30, 4, maskZero: true), units: [5, 3], cell: "gru", classes: 3),
+            [tensor(new float[] { 1, 2, 3, 0, 4, 29, 7, 0 }, [2, 4])]);
+        yield return ("rnn_bidirectional", DeepKeras.Applications.Rnn.BidirectionalClassifier(RnnInput.Sequence(5, 3), units: [4], cell: "lstm", classes: 2),
+            [randn(2, 5, 3)]);
+        yield return ("rnn_regressor", DeepKeras.Applications.Rnn.SequenceRegressor(6, features: 2, units: [3], cell: "simple_rnn"), [randn(2, 6, 2)]);
+    }
+}
