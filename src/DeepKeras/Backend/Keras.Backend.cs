@@ -86,6 +86,11 @@ public static partial class Keras
         /// <summary>Loads the native libraries once (throws <see cref="BackendLoadException"/> with a fix when they cannot load) and applies the thread setting.</summary>
         public static void EnsureInitialized()
         {
+            if (!_threadsApplied)
+            {
+                NativeHeap.Apply();
+            }
+
             NativePreflight.EnsureLoaded();
             if (!_threadsApplied)
             {

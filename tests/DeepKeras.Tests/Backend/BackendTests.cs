@@ -51,6 +51,18 @@ public class BackendTests
     }
 
     [Fact]
+    public void NativeHeap_KeepsBuffersForReuseOnGlibcUnlessTheUserTunedMalloc()
+    {
+        Keras.Backend.EnsureInitialized();
+        var userTuned = Environment.GetEnvironmentVariables().Keys.Cast<string>().Any(k => k.StartsWith("MALLOC_") && k.EndsWith('_'));
+        var expected = !OperatingSystem.IsLinux() ? "malloc: platform default"
+            : userTuned ? "malloc: as set by MALLOC_* variables"
+            : Environment.GetEnvironmentVariable(NativeHeap.Variable) == "default" ? "malloc: glibc defaults (DEEPKERAS_MALLOC=default)"
+            : "malloc: buffers kept for reuse";
+        Assert.Equal(expected, NativeHeap.Status);
+    }
+
+    [Fact]
     public void Nnpack_IsSwitchedOffExactlyWhenItCannotInitialise()
     {
         Keras.Backend.EnsureInitialized();
