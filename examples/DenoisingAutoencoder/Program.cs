@@ -18,7 +18,7 @@ using DeepKeras.Plotting;
 const string usage =
     "usage: dotnet run -c Release --project examples/DenoisingAutoencoder -- [--epochs N] [--limit N] [--batch-size N] [--device auto|cpu|cuda] " +
     "[--out DIR] [--seed N] [--noise gaussian|dropout|gaussian_dropout] [--noise-level L] [--arch dense|conv]";
-var defaults = new ExampleOptions(Epochs: 20, Limit: null, BatchSize: 128, Device: "auto", OutDir: Path.Combine("out", "denoising"), Seed: 42);
+var defaults = new ExampleOptions(Epochs: 10, Limit: null, BatchSize: 128, Device: "auto", OutDir: Path.Combine("out", "denoising"), Seed: 42);
 string noise, arch;
 double noiseLevel;
 try
