@@ -22,8 +22,8 @@ public static partial class Applications
     /// <c>Fit(x)</c> without targets trains on (x, x) — or (corrupted x, x) for a denoising autoencoder; <c>Fit(x, y)</c>
     /// uses the given targets (e.g. clean images for inputs you corrupted yourself). Compile with the loss of your data:
     /// <c>"binary_crossentropy"</c> for pixels in [0, 1] (as Keras's examples), or <c>"mse"</c>.
-    /// The encoder and decoder are ordinary models: a convolutional autoencoder is the same class built from
-    /// convolutional encoder and decoder models.
+    /// The encoder and decoder are ordinary models: <see cref="Convolutional"/> builds them from convolutions (the
+    /// keras-io denoising autoencoder), and any pair of models can be passed to the constructor.
     /// </remarks>
     /// <example><code>
     /// var ae = Applications.Autoencoder.Undercomplete(inputShape: 784, codeSize: 32);
@@ -32,7 +32,7 @@ public static partial class Applications
     /// var codes = ae.Encode(xTest);            // (n, 32)
     /// var restored = ae.Reconstruct(xTest);    // (n, 784)
     /// </code></example>
-    public class Autoencoder : Model
+    public partial class Autoencoder : Model
     {
         private readonly Model _encoder;
         private readonly Model _decoder;
@@ -123,14 +123,7 @@ public static partial class Applications
         public static Autoencoder Denoising(Shape? inputShape = null, IReadOnlyList<int>? units = null, string noise = "gaussian",
             double noiseLevel = 0.4, int? seed = null, string activation = "relu", string outputActivation = "sigmoid", string? name = null)
         {
-            Layer corruption = noise switch
-            {
-                "gaussian" => new GaussianNoise(noiseLevel, seed),
-                "dropout" => new Dropout(noiseLevel, seed),
-                "gaussian_dropout" => new GaussianDropout(noiseLevel, seed),
-                _ => throw new ArgumentException(
-                    $"Unknown `noise`: '{noise}'. Expected one of: gaussian, dropout, gaussian_dropout.", nameof(noise)),
-            };
+            var corruption = CorruptionLayer(noise, noiseLevel, seed);
             var (shape, encoder, decoder) = DenseNetworks(inputShape, units ?? [128, 64, 32], activation, outputActivation);
             var model = new Autoencoder(encoder, decoder, corruption, name);
             model.BuildModel(shape.WithBatch());
@@ -197,6 +190,24 @@ public static partial class Applications
 
         /// <inheritdoc/>
         protected override Logs TestStep(Batch data) => base.TestStep(WithTargets(data));
+
+        /// <summary>
+        /// The corruption layer of a denoising autoencoder: <c>"gaussian"</c> → <see cref="GaussianNoise"/>(level),
+        /// <c>"dropout"</c> → <see cref="Dropout"/>(level), <c>"gaussian_dropout"</c> → <see cref="GaussianDropout"/>(level).
+        /// </summary>
+        /// <param name="noise">The kind of noise.</param>
+        /// <param name="noiseLevel">Standard deviation (gaussian) or rate (dropout kinds).</param>
+        /// <param name="seed">Seed of the layer's own generator, or null.</param>
+        /// <returns>A new layer, active only in training.</returns>
+        /// <exception cref="ArgumentException"><paramref name="noise"/> is not a known kind.</exception>
+        public static Layer CorruptionLayer(string noise, double noiseLevel, int? seed = null) => noise switch
+        {
+            "gaussian" => new GaussianNoise(noiseLevel, seed),
+            "dropout" => new Dropout(noiseLevel, seed),
+            "gaussian_dropout" => new GaussianDropout(noiseLevel, seed),
+            _ => throw new ArgumentException(
+                $"Unknown `noise`: '{noise}'. Expected one of: gaussian, dropout, gaussian_dropout.", nameof(noise)),
+        };
 
         // An autoencoder's target is its (clean) input when Fit/Evaluate got no y.
         private static Batch WithTargets(Batch data) => data.Y is null ? data with { Y = data.X } : data;

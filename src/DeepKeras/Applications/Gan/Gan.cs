@@ -33,7 +33,7 @@ public static partial class Applications
     /// gan.Fit(xTrain, epochs: 20, batchSize: 64, callbacks: [new Applications.GanMonitor((epoch, images) => Save(epoch, images))]);
     /// var samples = gan.Generate(16);
     /// </code></example>
-    public class Gan : Model, ILatentGenerator
+    public partial class Gan : Model, ILatentGenerator
     {
         private readonly Model _discriminator;
         private readonly Model _generator;

@@ -31,7 +31,7 @@ public static partial class Applications
     /// var (zMean, _, _) = vae.Encode(xTest);
     /// var images = vae.Generate(16);
     /// </code></example>
-    public class Vae : Model, ILatentGenerator
+    public partial class Vae : Model, ILatentGenerator
     {
         private readonly Model _encoder;
         private readonly Model _decoder;

@@ -16,6 +16,14 @@ internal static class SpatialOps
             x = x.contiguous();
         }
 
+        // The kernel is a permuted view of the Keras-layout variable. With one output channel that view also reads as
+        // channels_last, and libtorch's native CPU convolution then rejects its own weight gradient ("slow_conv2d:
+        // grad_weight must be contiguous"); a contiguous kernel (a small copy, made anyway by the kernel) avoids it.
+        if (!w.is_contiguous())
+        {
+            w = w.contiguous();
+        }
+
         return s.Length switch
         {
             1 => F.conv1d(x, w, b, s[0], p[0], d[0], groups),
