@@ -11,7 +11,7 @@ internal sealed record Options(int Epochs, int? Limit, int BatchSize, int Units,
 
     public static Options Parse(string[] args)
     {
-        var o = new Options(Epochs: 6, Limit: null, BatchSize: 128, Units: 64, Device: "auto", OutDir: null, Seed: 42);
+        var o = new Options(Epochs: 12, Limit: null, BatchSize: 128, Units: 64, Device: "auto", OutDir: null, Seed: 42);
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option {args[i]} needs a value.");
