@@ -16,7 +16,8 @@ namespace NotebookRunner;
 /// outputs back into the notebook as Jupyter outputs (stream, display_data, execute_result, error).
 /// </summary>
 /// <remarks>
-/// Usage: <c>NotebookRunner [--out DIR] [--cell-timeout SECONDS] NOTEBOOK.ipynb...</c>. Each notebook runs in a fresh
+/// Usage: <c>NotebookRunner [--out DIR] [--feed DIR] [--cell-timeout SECONDS] NOTEBOOK.ipynb...</c>. <c>--feed</c> adds a
+/// local package folder to the NuGet restores of <c>#r "nuget: ..."</c> (through <c>RestoreAdditionalProjectSources</c>). Each notebook runs in a fresh
 /// child process (a fresh kernel: auto-generated layer names, formatters and loaded assemblies do not leak from one
 /// notebook into the next) with its own folder as the working directory, so relative <c>#i</c> paths work as they do
 /// in Jupyter. Without <c>--out</c> the notebooks are rewritten in place. A cell error stops that notebook: the
@@ -44,11 +45,16 @@ public static class Program
                 case "--cell-timeout" when i + 1 < args.Length:
                     cellTimeout = TimeSpan.FromSeconds(double.Parse(args[++i], CultureInfo.InvariantCulture));
                     break;
+                case "--feed" when i + 1 < args.Length:
+                    // The local package feed (./build.sh pack): NuGet restores of #r "nuget: ..." read extra sources
+                    // from the MSBuild property RestoreAdditionalProjectSources, which an environment variable sets.
+                    Environment.SetEnvironmentVariable("RestoreAdditionalProjectSources", Path.GetFullPath(args[++i]));
+                    break;
                 case "--single":
                     single = true;
                     break;
                 case "-h" or "--help":
-                    Console.WriteLine("usage: NotebookRunner [--out DIR] [--cell-timeout SECONDS] NOTEBOOK.ipynb...");
+                    Console.WriteLine("usage: NotebookRunner [--out DIR] [--feed DIR] [--cell-timeout SECONDS] NOTEBOOK.ipynb...");
                     return 0;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
@@ -64,7 +70,7 @@ public static class Program
 
         if (notebooks.Count == 0)
         {
-            Console.Error.WriteLine("usage: NotebookRunner [--out DIR] [--cell-timeout SECONDS] NOTEBOOK.ipynb...");
+            Console.Error.WriteLine("usage: NotebookRunner [--out DIR] [--feed DIR] [--cell-timeout SECONDS] NOTEBOOK.ipynb...");
             return 2;
         }
 
