@@ -27,7 +27,7 @@ namespace NotebookRunner;
 /// </remarks>
 public static class Program
 {
-    private static readonly TimeSpan DefaultCellTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan DefaultCellTimeout = TimeSpan.FromMinutes(30);
 
     public static async Task<int> Main(string[] args)
     {
@@ -421,8 +421,11 @@ public static class Program
             return data;
         }
 
+        // Windows line ends (the default HTML formatter's styles have them) become \n as in any Jupyter output; a lone
+        // \r (a progress bar redrawing in place) stays and fails the control-character check.
         private static JsonArray Lines(string text)
         {
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
             var lines = new JsonArray();
             var start = 0;
             while (start < text.Length)
