@@ -4,6 +4,11 @@
 #   ./build.sh test    setup, then build and run the unit tests
 #   ./build.sh demo    setup, then run the main demo (examples/Dnn: the course's DNN on Fashion-MNIST)
 #   ./build.sh bench [model]   setup, then the Fit-vs-raw-TorchSharp benchmark (mlp by default)
+#   ./build.sh pack    the NuGet packages DeepKeras, DeepKeras.Plotting, DeepKeras.Interactive -> artifacts/packages
+#                      (version 0.1.0-dev.<UTC time>: every pack is newer than any copy in the NuGet cache)
+#   ./build.sh notebooks [--quick] [--out DIR] [notebooks...]   setup, pack, then run the notebooks headless
+#                      (default: all of notebooks/*.ipynb, rewritten in place with their outputs; --quick sets
+#                      DEEPKERAS_QUICK=1 for short runs; --out DIR writes the executed copies there instead)
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -28,8 +33,16 @@ case "$verb" in
     bash scripts/setup.sh
     dotnet run -c Release --project bench/DeepKeras.Bench -- "${@:-mlp}"
     ;;
+  pack)
+    bash scripts/pack.sh
+    ;;
+  notebooks)
+    bash scripts/setup.sh
+    bash scripts/pack.sh
+    bash scripts/run-notebooks.sh "$@"
+    ;;
   *)
-    echo "usage: ./build.sh setup|test|demo|bench [args]" >&2
+    echo "usage: ./build.sh setup|test|demo|bench|pack|notebooks [args]" >&2
     exit 2
     ;;
 esac

@@ -22,7 +22,7 @@ public static partial class Plots
     /// </code>
     /// </example>
     public static void FeatureMaps(Tensor maps, string path, int columns = 8, string? title = null) =>
-        FeatureMaps(ArrayData.From(maps, nameof(maps)), path, columns, title);
+        PngOutput.Save(PngOutput.CheckPath(path), FeatureMapsPng(ArrayData.From(maps, nameof(maps)), columns, title));
 
     /// <summary>Saves the channels of one convolution output as normalized grayscale tiles; see <see cref="FeatureMaps(Tensor, string, int, string?)"/>.</summary>
     /// <param name="maps">Activations of shape <c>(H, W, C)</c> or <c>(1, H, W, C)</c>.</param>
@@ -32,11 +32,10 @@ public static partial class Plots
     /// <exception cref="ArgumentException">A rank other than 3, or rank 4 with a batch of more than one.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="columns"/> is not positive.</exception>
     public static void FeatureMaps(NDArray maps, string path, int columns = 8, string? title = null) =>
-        FeatureMaps(ArrayData.From(maps, nameof(maps)), path, columns, title);
+        PngOutput.Save(PngOutput.CheckPath(path), FeatureMapsPng(ArrayData.From(maps, nameof(maps)), columns, title));
 
-    private static void FeatureMaps(ArrayData maps, string path, int columns, string? title)
+    private static byte[] FeatureMapsPng(ArrayData maps, int columns, string? title)
     {
-        var fullPath = PngOutput.CheckPath(path);
         CheckColumns(columns);
         var shape = maps.Shape;
         if (!(maps.Rank == 3 || (maps.Rank == 4 && shape[0] == 1)))
@@ -54,6 +53,6 @@ public static partial class Plots
 
         var tiles = Enumerable.Range(0, c).Select(ch => ImagePixels.Channel(maps.Values, h, w, c, ch)).ToList();
         var captions = Enumerable.Range(0, c).Select(ch => ch.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        PngOutput.Save(fullPath, TileGrid.RenderPng(tiles, captions, columns, title, captionSize: 10));
+        return TileGrid.RenderPng(tiles, captions, columns, title, captionSize: 10);
     }
 }

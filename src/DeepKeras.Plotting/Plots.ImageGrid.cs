@@ -20,7 +20,7 @@ public static partial class Plots
     /// <exception cref="ArgumentException">Wrong rank or channel count, no images, or a caption count that differs from N.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="columns"/> is not positive.</exception>
     public static void ImageGrid(NDArray images, string path, int columns = 8, IReadOnlyList<string>? labels = null, string? title = null) =>
-        ImageGrid(ArrayData.From(images, nameof(images)), path, columns, labels, title);
+        PngOutput.Save(PngOutput.CheckPath(path), ImageGridPng(ArrayData.From(images, nameof(images)), columns, labels, title));
 
     /// <summary>Saves a grid of images with captions; see <see cref="ImageGrid(NDArray, string, int, IReadOnlyList{string}?, string?)"/>.</summary>
     /// <param name="images">Images of shape <c>(N, H, W)</c> or <c>(N, H, W, C)</c>, C = 1, 3 or 4; values 0–1 or 0–255.</param>
@@ -31,11 +31,10 @@ public static partial class Plots
     /// <exception cref="ArgumentException">Wrong rank or channel count, no images, or a caption count that differs from N.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="columns"/> is not positive.</exception>
     public static void ImageGrid(Tensor images, string path, int columns = 8, IReadOnlyList<string>? labels = null, string? title = null) =>
-        ImageGrid(ArrayData.From(images, nameof(images)), path, columns, labels, title);
+        PngOutput.Save(PngOutput.CheckPath(path), ImageGridPng(ArrayData.From(images, nameof(images)), columns, labels, title));
 
-    private static void ImageGrid(ArrayData images, string path, int columns, IReadOnlyList<string>? labels, string? title)
+    private static byte[] ImageGridPng(ArrayData images, int columns, IReadOnlyList<string>? labels, string? title)
     {
-        var fullPath = PngOutput.CheckPath(path);
         CheckColumns(columns);
         var shape = images.Shape;
         var rankOk = images.Rank == 3 || (images.Rank == 4 && shape[3] is 1 or 3 or 4);
@@ -58,7 +57,7 @@ public static partial class Plots
         }
 
         var tiles = ImagePixels.ToTiles(images);
-        PngOutput.Save(fullPath, TileGrid.RenderPng(tiles, labels, columns, title, captionSize: 12));
+        return TileGrid.RenderPng(tiles, labels, columns, title, captionSize: 12);
     }
 
     private static void CheckColumns(int columns)

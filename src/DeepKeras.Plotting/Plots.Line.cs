@@ -27,7 +27,12 @@ public static partial class Plots
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(series);
-        var fullPath = PngOutput.CheckPath(path);
+        PngOutput.Save(PngOutput.CheckPath(path), LinePng(x, series, title, xLabel, yLabel));
+    }
+
+    private static byte[] LinePng(IReadOnlyList<double> x, IReadOnlyDictionary<string, IReadOnlyList<double>> series,
+        string? title, string? xLabel, string? yLabel)
+    {
         if (series.Count == 0)
         {
             throw new ArgumentException("Expected at least one series to plot. Received an empty dictionary.", nameof(series));
@@ -75,7 +80,7 @@ public static partial class Plots
             plot.YLabel(yLabel);
         }
 
-        PngOutput.Save(fullPath, plot.GetImageBytes(900, 450, ImageFormat.Png));
+        return plot.GetImageBytes(900, 450, ImageFormat.Png);
     }
 
     /// <summary>
@@ -93,12 +98,20 @@ public static partial class Plots
         string? title = null, string? xLabel = null, string? yLabel = null)
     {
         ArgumentNullException.ThrowIfNull(series);
+        var fullPath = PngOutput.CheckPath(path);
+        var (xs, ys) = LineSeries(x, series);
+        PngOutput.Save(fullPath, LinePng(xs, ys, title, xLabel, yLabel));
+    }
+
+    private static (IReadOnlyList<double> X, Dictionary<string, IReadOnlyList<double>> Series) LineSeries(
+        NDArray? x, IReadOnlyDictionary<string, NDArray> series)
+    {
         var ys = series.ToDictionary(kv => kv.Key,
             kv => (IReadOnlyList<double>)Array.ConvertAll(ArrayData.From(kv.Value, nameof(series)).AsVector($"series['{kv.Key}']"), v => (double)v));
         var n = ys.Values.Select(v => v.Count).DefaultIfEmpty(0).First();
         IReadOnlyList<double> xs = x is null
             ? Enumerable.Range(0, n).Select(i => (double)i).ToArray()
             : Array.ConvertAll(ArrayData.From(x, nameof(x)).AsVector(nameof(x)), v => (double)v);
-        Line(xs, ys, path, title, xLabel, yLabel);
+        return (xs, ys);
     }
 }

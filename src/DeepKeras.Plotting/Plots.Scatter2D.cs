@@ -21,8 +21,8 @@ public static partial class Plots
     /// <exception cref="ArgumentException">Points not of shape (N, 2), no points, or labels that are not one integer per point.</exception>
     public static void Scatter2D(NDArray points, NDArray? labels, string path, string? title = null,
         IReadOnlyList<string>? classNames = null, string xLabel = "z[0]", string yLabel = "z[1]") =>
-        Scatter2D(ArrayData.From(points, nameof(points)), labels is null ? null : ArrayData.From(labels, nameof(labels)),
-            path, title, classNames, xLabel, yLabel);
+        PngOutput.Save(PngOutput.CheckPath(path), Scatter2DPng(ArrayData.From(points, nameof(points)),
+            labels is null ? null : ArrayData.From(labels, nameof(labels)), title, classNames, xLabel, yLabel));
 
     /// <summary>Saves a scatter plot of 2-D points coloured by class; see <see cref="Scatter2D(NDArray, NDArray?, string, string?, IReadOnlyList{string}?, string, string)"/>.</summary>
     /// <param name="points">Points of shape <c>(N, 2)</c>.</param>
@@ -35,13 +35,12 @@ public static partial class Plots
     /// <exception cref="ArgumentException">Points not of shape (N, 2), no points, or labels that are not one integer per point.</exception>
     public static void Scatter2D(Tensor points, Tensor? labels, string path, string? title = null,
         IReadOnlyList<string>? classNames = null, string xLabel = "z[0]", string yLabel = "z[1]") =>
-        Scatter2D(ArrayData.From(points, nameof(points)), labels is null ? null : ArrayData.From(labels, nameof(labels)),
-            path, title, classNames, xLabel, yLabel);
+        PngOutput.Save(PngOutput.CheckPath(path), Scatter2DPng(ArrayData.From(points, nameof(points)),
+            labels is null ? null : ArrayData.From(labels, nameof(labels)), title, classNames, xLabel, yLabel));
 
-    private static void Scatter2D(ArrayData points, ArrayData? labels, string path, string? title,
+    private static byte[] Scatter2DPng(ArrayData points, ArrayData? labels, string? title,
         IReadOnlyList<string>? classNames, string xLabel, string yLabel)
     {
-        var fullPath = PngOutput.CheckPath(path);
         if (points.Rank != 2 || points.Shape[1] != 2)
         {
             throw new ArgumentException($"Expected `points` of shape (N, 2). Received shape {points.ShapeText}.", nameof(points));
@@ -92,7 +91,7 @@ public static partial class Plots
 
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        PngOutput.Save(fullPath, plot.GetImageBytes(720, 600, ImageFormat.Png));
+        return plot.GetImageBytes(720, 600, ImageFormat.Png);
     }
 
     private static int[] ToClassIndices(float[] values)

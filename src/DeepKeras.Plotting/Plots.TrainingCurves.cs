@@ -28,7 +28,12 @@ public static partial class Plots
     public static void TrainingCurves(History history, string path, params string[] metrics)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var fullPath = PngOutput.CheckPath(path);
+        PngOutput.Save(PngOutput.CheckPath(path), TrainingCurvesPng(history, metrics));
+    }
+
+    private static byte[] TrainingCurvesPng(History history, IReadOnlyList<string>? metrics)
+    {
+        ArgumentNullException.ThrowIfNull(history);
         var data = history.HistoryData;
         var epochs = data.Values.Select(v => v.Count).DefaultIfEmpty(0).Max();
         if (epochs == 0)
@@ -37,7 +42,7 @@ public static partial class Plots
                 "The history is empty: no epoch was recorded. Pass the History returned by `Fit` after at least one epoch.", nameof(history));
         }
 
-        var names = metrics is { Length: > 0 } ? metrics : DefaultCurveMetrics(data.Keys);
+        string[] names = metrics is { Count: > 0 } ? [.. metrics] : DefaultCurveMetrics(data.Keys);
         foreach (var name in names)
         {
             if (name.StartsWith("val_", StringComparison.Ordinal))
@@ -65,7 +70,7 @@ public static partial class Plots
 
         figure.Layout = new HeaderGridLayout(rows, columns, 0);
         using var image = figure.Render(columns * CurvePanelWidth, rows * CurvePanelHeight);
-        PngOutput.Save(fullPath, image.GetImageBytes(ImageFormat.Png, 100));
+        return image.GetImageBytes(ImageFormat.Png, 100);
     }
 
     /// <summary><c>loss</c> first, then the other non-validation metrics in recorded order.</summary>

@@ -48,4 +48,15 @@ public partial class Model
     public string ToSummaryString(int? lineLength = null, double[]? positions = null, bool expandNested = false,
         bool showTrainable = false, (string First, string Last)? layerRange = null) =>
         new ModelSummary(this, expandNested, showTrainable).Render(lineLength, positions, layerRange);
+
+    /// <summary>
+    /// Returns what <see cref="Summary"/> shows as data (headers, one row per layer, parameter counts), for front ends
+    /// that draw their own table, such as the HTML summary of <c>DeepKeras.Interactive</c> in notebooks.
+    /// </summary>
+    /// <param name="expandNested">Also list the layers of nested models.</param>
+    /// <param name="showTrainable">Add a <c>Trainable</c> column.</param>
+    /// <param name="layerRange">Only list the layers from <c>First</c> to <c>Last</c> (name patterns).</param>
+    /// <exception cref="ArgumentException"><paramref name="layerRange"/> matches no layer.</exception>
+    public ModelSummaryData ToSummaryData(bool expandNested = false, bool showTrainable = false, (string First, string Last)? layerRange = null) =>
+        new ModelSummary(this, expandNested, showTrainable).Collect(layerRange);
 }

@@ -31,14 +31,42 @@ internal sealed class ModelSummary
         _showTrainable = showTrainable;
     }
 
-    /// <summary>Renders the summary; every line ends with <c>\n</c>.</summary>
-    public string Render(int? lineLength, double[]? positions, (string First, string Last)? layerRange)
+    /// <summary>The summary as data: headers, one row of cell texts per layer, and the footer's parameter counts.</summary>
+    public ModelSummaryData Collect((string First, string Last)? layerRange)
     {
-        var (headers, justify, defaultPositions, defaultLength) = _sequentialLike
+        var (headers, _, _, _) = Columns();
+        if (_showTrainable)
+        {
+            headers = [.. headers, "Trainable"];
+        }
+
+        var footer = FooterEntries().Select(f => new ModelSummaryParamCount(f.Label, f.Count, ReadableSize(f.Bits))).ToList();
+        return new ModelSummaryData(_model.Name, headers, Rows(layerRange), footer);
+    }
+
+    private (string[] Headers, CellJustify[] Justify, double[] Positions, int Length) Columns() => _sequentialLike
             ? (new[] { "Layer (type)", "Output Shape", "Param #" },
                 new[] { CellJustify.Left, CellJustify.Left, CellJustify.Right }, new[] { 0.45, 0.80, 1.0 }, 88)
             : (new[] { "Layer (type)", "Output Shape", "Param #", "Connected to" },
                 new[] { CellJustify.Left, CellJustify.Left, CellJustify.Right, CellJustify.Left }, new[] { 0.3, 0.56, 0.74, 1.0 }, 108);
+
+    private List<IReadOnlyList<string>> Rows((string First, string Last)? layerRange)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        var layers = LayersOf(_model);
+        var (from, to) = LayerRange(layers, layerRange);
+        for (var i = from; i < to; i++)
+        {
+            AddRows(rows, layers[i], _model, 0);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Renders the summary; every line ends with <c>\n</c>.</summary>
+    public string Render(int? lineLength, double[]? positions, (string First, string Last)? layerRange)
+    {
+        var (headers, justify, defaultPositions, defaultLength) = Columns();
         if (positions is not null && positions.Length != headers.Length)
         {
             throw new ArgumentException(
@@ -58,11 +86,9 @@ internal sealed class ModelSummary
         defaultLength = Math.Min(defaultLength, TerminalColumns() - 4);
         var length = lineLength is null or 0 ? defaultLength : lineLength.Value;
         var table = new SummaryTable(headers, justify, ColumnWidths(positions, length), length);
-        var layers = LayersOf(_model);
-        var (from, to) = LayerRange(layers, layerRange);
-        for (var i = from; i < to; i++)
+        foreach (var row in Rows(layerRange))
         {
-            AddRows(table, layers[i], _model, 0);
+            table.AddRow([.. row]);
         }
 
         var sb = new StringBuilder();
@@ -170,7 +196,7 @@ internal sealed class ModelSummary
         _ => model.Layers,
     };
 
-    private void AddRows(SummaryTable table, Layer layer, Model owner, int level)
+    private void AddRows(List<IReadOnlyList<string>> rows, Layer layer, Model owner, int level)
     {
         var prefix = level > 0 ? new string(' ', 3 * level) + "└ " : string.Empty;
         var cells = new List<string>
@@ -189,12 +215,12 @@ internal sealed class ModelSummary
             cells.Add(layer.Weights.Count == 0 ? "-" : layer.Trainable ? "Y" : "N");
         }
 
-        table.AddRow([.. cells]);
+        rows.Add(cells);
         if (_expandNested && layer is Model nested)
         {
             foreach (var sublayer in LayersOf(nested))
             {
-                AddRows(table, sublayer, nested, level + 1);
+                AddRows(rows, sublayer, nested, level + 1);
             }
         }
     }
@@ -249,6 +275,14 @@ internal sealed class ModelSummary
 
     private void AppendFooter(StringBuilder sb)
     {
+        foreach (var (label, count, bits) in FooterEntries())
+        {
+            FooterLine(sb, label, count, bits);
+        }
+    }
+
+    private List<(string Label, long Count, BigInteger Bits)> FooterEntries()
+    {
         var trainable = _model.TrainableWeights;
         var nonTrainable = _model.NonTrainableWeights;
         var optimizer = _model.Compiled && _model.Optimizer is { Built: true } o ? o : null;
@@ -261,13 +295,18 @@ internal sealed class ModelSummary
         var nonTrainableBits = MemoryBits(nonTrainable);
         var optimizerBits = (BigInteger)optimizerCount * BitsPerParam;
 
-        FooterLine(sb, "Total params", trainableCount + nonTrainableCount + optimizerCount, trainableBits + nonTrainableBits + optimizerBits);
-        FooterLine(sb, "Trainable params", trainableCount, trainableBits);
-        FooterLine(sb, "Non-trainable params", nonTrainableCount, nonTrainableBits);
+        var entries = new List<(string, long, BigInteger)>
+        {
+            ("Total params", trainableCount + nonTrainableCount + optimizerCount, trainableBits + nonTrainableBits + optimizerBits),
+            ("Trainable params", trainableCount, trainableBits),
+            ("Non-trainable params", nonTrainableCount, nonTrainableBits),
+        };
         if (optimizer is not null)
         {
-            FooterLine(sb, "Optimizer params", optimizerCount, optimizerBits);
+            entries.Add(("Optimizer params", optimizerCount, optimizerBits));
         }
+
+        return entries;
     }
 
     private static void FooterLine(StringBuilder sb, string label, long count, BigInteger bits) =>

@@ -24,7 +24,8 @@ public sealed class Progbar
     /// <param name="target">Total number of steps, or null if unknown.</param>
     /// <param name="verbose">1 = bar, 2 = one line when finished.</param>
     /// <param name="output">Where to write (default <see cref="Console.Out"/>).</param>
-    /// <param name="dynamicDisplay">Redraw in place; default: true when the console output is not redirected.</param>
+    /// <param name="dynamicDisplay">Redraw in place; default: <see cref="DefaultDynamicDisplay"/>, else true when the
+    /// console output is not redirected.</param>
     /// <param name="width">Bar width in characters (default 20).</param>
     /// <param name="interval">Minimum seconds between redraws (default 0.05).</param>
     /// <param name="unitName">Unit shown in the time per unit (default <c>step</c>).</param>
@@ -35,13 +36,21 @@ public sealed class Progbar
         Target = target;
         Verbose = verbose;
         _out = output ?? Console.Out;
-        _dynamic = dynamicDisplay ?? (output is null && !Console.IsOutputRedirected);
+        _dynamic = dynamicDisplay ?? (output is null && (DefaultDynamicDisplay ?? !Console.IsOutputRedirected));
         Width = width;
         _interval = interval;
         UnitName = unitName;
         _clock = clock ?? DefaultClock;
         _start = _clock();
     }
+
+    /// <summary>
+    /// Gets or sets whether bars that write to the console redraw in place when the constructor is not told:
+    /// null (the default) decides from the console (a terminal redraws; redirected output gets one line per bar);
+    /// false always writes one clean line per bar. Notebook kernels capture the console through a writer while the
+    /// process may still sit on a terminal, so <c>DeepKeras.Interactive</c> sets this to false.
+    /// </summary>
+    public static bool? DefaultDynamicDisplay { get; set; }
 
     private static readonly System.Diagnostics.Stopwatch Watch = System.Diagnostics.Stopwatch.StartNew();
 
