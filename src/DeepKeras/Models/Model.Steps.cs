@@ -108,9 +108,11 @@ public partial class Model
     /// <param name="optimizer">The optimizer.</param>
     protected static void ApplyGradients(Tensor loss, IReadOnlyList<Variable> variables, Optimizers.Optimizer optimizer)
     {
+        // Gradients are set to none rather than zeroed (torch's zero_grad(set_to_none=True)): backward then writes fresh
+        // gradients instead of zeroing and accumulating into the old ones.
         foreach (var v in variables)
         {
-            v.Value.grad?.zero_();
+            v.Value.grad = null;
         }
 
         if (variables.Count == 0)
