@@ -6,13 +6,11 @@ namespace DeepKeras.Bench;
 
 /// <summary>
 /// The Keras mnist_convnet written directly in TorchSharp, NCHW as PyTorch users write it (nn.Conv2d, nn.MaxPool2d,
-/// Flatten, Dropout, Linear, Softmax), trained like <see cref="RawMlp"/>: shuffled <c>index_select</c> batches, one
-/// dispose scope per batch, <c>torch.optim.Adam</c> (ε = 1e-7 as Keras), Keras's cross-entropy on the softmax output,
-/// running loss and accuracy kept as tensors.
+/// Flatten, Dropout, Linear, Softmax), trained by <see cref="RawTraining"/> with
+/// <c>torch.optim.Adam</c> (ε = 1e-7 as Keras).
 /// </summary>
 internal sealed class RawConvnet
 {
-    private const float Epsilon = 1e-7f;
     private readonly Sequential _model;
     private readonly optim.Optimizer _optimizer;
 
@@ -36,40 +34,6 @@ internal sealed class RawConvnet
     public (double Loss, double Accuracy) TrainEpoch(Tensor x, Tensor y, int batchSize, Random shuffle)
     {
         _model.train();
-        var n = x.shape[0];
-        var order = new long[n];
-        for (long i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-
-        shuffle.Shuffle(order);
-        var lossSum = zeros([], dtype: float64).DetachFromDisposeScope();
-        var correct = zeros([], dtype: int64).DetachFromDisposeScope();
-        for (long start = 0; start < n; start += batchSize)
-        {
-            using var scope = NewDisposeScope();
-            var size = Math.Min(batchSize, n - start);
-            var idx = tensor(order.AsSpan((int)start, (int)size).ToArray());
-            var xb = x.index_select(0, idx);
-            var yb = y.index_select(0, idx);
-
-            _optimizer.zero_grad();
-            var p = _model.forward(xb);
-            var loss = -(p / p.sum(-1, keepdim: true)).clamp(Epsilon, 1 - Epsilon).log().gather(-1, yb.unsqueeze(-1)).mean();
-            loss.backward();
-            _optimizer.step();
-
-            using (no_grad())
-            {
-                lossSum.add_(loss.detach().to(float64) * size);
-                correct.add_(p.argmax(-1).eq(yb).sum());
-            }
-        }
-
-        var result = (lossSum.item<double>() / n, correct.item<long>() / (double)n);
-        lossSum.Dispose();
-        correct.Dispose();
-        return result;
+        return RawTraining.TrainEpoch(_model.forward, _optimizer, x, y, batchSize, shuffle);
     }
 }

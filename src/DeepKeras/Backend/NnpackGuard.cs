@@ -20,7 +20,7 @@ internal static class NnpackGuard
     internal static bool Available => Initialize() == Success;
 
     /// <summary>Gets libtorch's NNPACK switch (<c>torch.backends.nnpack.enabled</c>).</summary>
-    internal static bool Enabled => UserEnabledNnpack(GlobalContext());
+    internal static bool Enabled => AtenContext.NnpackEnabled;
 
     public static void Apply()
     {
@@ -28,7 +28,7 @@ internal static class NnpackGuard
         {
             if (!Available)
             {
-                SetUserEnabledNnpack(GlobalContext(), false);
+                AtenContext.NnpackEnabled = false;
             }
         }
         catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
@@ -37,17 +37,7 @@ internal static class NnpackGuard
         }
     }
 
-    // NNPACK's own initialiser (idempotent, exported by libtorch_cpu) and at::Context::setUserEnabledNNPACK.
+    // NNPACK's own initialiser (idempotent, exported by libtorch_cpu).
     [DllImport("libtorch_cpu", EntryPoint = "nnp_initialize")]
     private static extern int Initialize();
-
-    [DllImport("libtorch_cpu", EntryPoint = "_ZN2at13globalContextEv")]
-    private static extern IntPtr GlobalContext();
-
-    [DllImport("libtorch_cpu", EntryPoint = "_ZN2at7Context20setUserEnabledNNPACKEb")]
-    private static extern void SetUserEnabledNnpack(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool enabled);
-
-    [DllImport("libtorch_cpu", EntryPoint = "_ZNK2at7Context17userEnabledNNPACKEv")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    private static extern bool UserEnabledNnpack(IntPtr context);
 }

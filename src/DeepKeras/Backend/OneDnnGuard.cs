@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -100,24 +99,12 @@ internal static class OneDnnGuard
     {
         try
         {
-            SetUserEnabledMkldnn(GlobalContext(), false);
-            return !UserEnabledMkldnn(GlobalContext());
+            AtenContext.MkldnnEnabled = false;
+            return !AtenContext.MkldnnEnabled;
         }
         catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
         {
             return false;
         }
     }
-
-    // at::globalContext() and at::Context::{set,}userEnabledMkldnn — the switch behind Python's
-    // torch.backends.mkldnn.enabled, which TorchSharp does not wrap (Itanium C++ names: Linux and macOS).
-    [DllImport("libtorch_cpu", EntryPoint = "_ZN2at13globalContextEv")]
-    private static extern IntPtr GlobalContext();
-
-    [DllImport("libtorch_cpu", EntryPoint = "_ZN2at7Context20setUserEnabledMkldnnEb")]
-    private static extern void SetUserEnabledMkldnn(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool enabled);
-
-    [DllImport("libtorch_cpu", EntryPoint = "_ZNK2at7Context17userEnabledMkldnnEv")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    private static extern bool UserEnabledMkldnn(IntPtr context);
 }
