@@ -101,6 +101,28 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Fit_LargeFiniteValuesWhoseSumOverflows_AreAccepted()
+    {
+        // 2 × 3e38 overflows float32 (max 3.4e38) when summed; every value is finite, so Fit must not refuse the data.
+        var model = new Sequential(new Dense(1, inputShape: 2, kernelInitializer: "zeros"));
+        model.Compile(optimizer: "sgd", loss: "mse");
+        var y = full(4, 1, 3e38f);
+        var history = model.Fit(zeros(4, 2), y, epochs: 1, verbose: 0);
+        Assert.Single(history["loss"]);
+    }
+
+    [Fact]
+    public void Fit_NegativeInfinityAmongLargeValues_NamesIt()
+    {
+        var model = new Sequential(new Dense(1, inputShape: 2));
+        model.Compile(optimizer: "sgd", loss: "mse");
+        var x = full(3, 2, 3e38f);
+        x[2, 1] = tensor(float.NegativeInfinity);
+        var ex = Assert.Throws<ArgumentException>(() => model.Fit(x, zeros(3, 1), verbose: 0));
+        Assert.Contains("`x` contains Inf at index [2, 1]", ex.Message);
+    }
+
+    [Fact]
     public void Fit_BadArguments_NameTheArgument()
     {
         var m = Compiled();
