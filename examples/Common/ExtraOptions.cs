@@ -54,6 +54,12 @@ internal sealed class ExtraOptions
         : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max ? v
         : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Option {name} expects a number in [{min}, {max}]. Received: {text}"));
 
+    /// <summary>The value of a positive number option, or its default.</summary>
+    public double PositiveNumber(string name, double fallback) =>
+        !_values.TryGetValue(name, out var text) ? fallback
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && double.IsFinite(v) ? v
+        : throw new ArgumentException($"Option {name} expects a positive number. Received: {text}");
+
     /// <summary>The value of a string option, or null when absent.</summary>
     public string? Text(string name) => _values.GetValueOrDefault(name);
 }

@@ -9,20 +9,38 @@
 using System.Diagnostics;
 using System.Globalization;
 using DeepKeras;
+using DeepKeras.Examples;
 using DeepKeras.Examples.Forecast;
 using DeepKeras.Plotting;
 using static DeepKeras.Keras;
 
-Options options;
+const string usage =
+    "usage: dotnet run -c Release --project examples/Forecast -- [--epochs N] [--limit N (training windows)] [--batch-size N]\n" +
+    "         [--units N] [--window N] [--series sunspots|co2] [--csv FILE] [--device auto|cpu|cuda] [--out DIR] [--seed N]\n" +
+    "  series: statsmodels' data files from Debian's python3-statsmodels (apt-get install python3-statsmodels),\n" +
+    "          or --csv FILE: a header line, then rows whose last column is the value (time order).";
+int units, window;
+string seriesName;
+string? csvPath;
 try
 {
-    options = Options.Parse(args);
-    Keras.Backend.Device = Keras.Backend.ParseDevice(options.Device);
+    var extra = ExtraOptions.Extract(ref args, "--units", "--window", "--series", "--csv");
+    units = extra.Int("--units", 32, 1, 65536);
+    window = extra.Int("--window", 12, 1, 100_000);
+    seriesName = extra.Choice("--series", "sunspots", "sunspots", "co2");
+    csvPath = extra.Text("--csv");
 }
 catch (ArgumentException e)
 {
-    Console.Error.WriteLine(e.Message == "help" ? Options.Usage : $"{e.Message}\n{Options.Usage}");
-    return e.Message == "help" ? 0 : 2;
+    Console.Error.WriteLine($"{e.Message}\n{usage}");
+    return 2;
+}
+
+var defaults = new ExampleOptions(Epochs: 60, Limit: null, BatchSize: 16, Device: "auto", OutDir: null, Seed: 42);
+var exitCode = ExampleOptions.TryParse(args, defaults, usage, out var parsed);
+if (parsed is not { } options)
+{
+    return exitCode;
 }
 
 Utils.SetRandomSeed(options.Seed);
@@ -32,7 +50,7 @@ Console.WriteLine();
 Series series;
 try
 {
-    series = options.CsvPath is { } csv ? Series.Read(csv, Path.GetFileNameWithoutExtension(csv)) : Series.Read(Series.StatsmodelsCsv(options.Series), options.Series);
+    series = csvPath is { } csv ? Series.Read(csv, Path.GetFileNameWithoutExtension(csv)) : Series.Read(Series.StatsmodelsCsv(seriesName), seriesName);
 }
 catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException)
 {
@@ -41,7 +59,6 @@ catch (Exception e) when (e is IOException or ArgumentException or InvalidDataEx
 }
 
 var values = series.Values;
-var window = options.Window;
 var split = (int)(values.Count * 0.8);
 if (split <= window || values.Count - split < 2)
 {
@@ -81,7 +98,7 @@ Console.WriteLine($"Series '{series.Name}': {values.Count} values ({series.Times
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scaling: mean {mean:0.###}, std {std:0.###} (training part)"));
 Console.WriteLine();
 
-var model = Applications.Rnn.SequenceRegressor(timesteps: window, features: 1, units: [options.Units], cell: "lstm", name: "forecaster");
+var model = Applications.Rnn.SequenceRegressor(timesteps: window, features: 1, units: [units], cell: "lstm", name: "forecaster");
 model.Summary();
 model.Compile(optimizer: "adam", loss: "mse", metrics: ["mae"]);
 

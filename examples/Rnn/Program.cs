@@ -8,21 +8,30 @@ using System.Diagnostics;
 using System.Globalization;
 using DeepKeras;
 using DeepKeras.Callbacks;
-using DeepKeras.Examples.Rnn;
+using DeepKeras.Examples;
 using DeepKeras.Plotting;
 using NumSharp;
 using static DeepKeras.Keras;
 
-Options options;
+const string usage =
+    "usage: dotnet run -c Release --project examples/Rnn -- [--epochs N] [--limit N (train and test samples)] [--batch-size N] [--units N] " +
+    "[--device auto|cpu|cuda] [--out DIR] [--seed N]";
+int units;
 try
 {
-    options = Options.Parse(args);
-    Keras.Backend.Device = Keras.Backend.ParseDevice(options.Device);
+    units = ExtraOptions.Extract(ref args, "--units").Int("--units", 64, 1, 65536);
 }
 catch (ArgumentException e)
 {
-    Console.Error.WriteLine(e.Message == "help" ? Options.Usage : $"{e.Message}\n{Options.Usage}");
-    return e.Message == "help" ? 0 : 2;
+    Console.Error.WriteLine($"{e.Message}\n{usage}");
+    return 2;
+}
+
+var defaults = new ExampleOptions(Epochs: 12, Limit: null, BatchSize: 128, Device: "auto", OutDir: null, Seed: 42);
+var exitCode = ExampleOptions.TryParse(args, defaults, usage, out var parsed);
+if (parsed is not { } options)
+{
+    return exitCode;
 }
 
 Utils.SetRandomSeed(options.Seed);
@@ -53,7 +62,7 @@ xTest = xTest.astype(np.float32) / 255f;
 Console.WriteLine($"x_train shape: ({string.Join(", ", xTrain.shape)}), {xTrain.shape[0]} train samples, {xTest.shape[0]} test samples");
 Console.WriteLine();
 
-var model = Applications.Rnn.BidirectionalClassifier(RnnInput.Sequence(timesteps: 28, features: 28), units: [options.Units, options.Units],
+var model = Applications.Rnn.BidirectionalClassifier(RnnInput.Sequence(timesteps: 28, features: 28), units: [units, units],
     cell: "lstm", classes: 10, name: "bilstm_fashion_mnist");
 model.Summary();
 model.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);

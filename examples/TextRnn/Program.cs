@@ -8,6 +8,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DeepKeras;
+using DeepKeras.Examples;
 using DeepKeras.Examples.TextRnn;
 using DeepKeras.Layers;
 using DeepKeras.Optimizers;
@@ -15,16 +16,38 @@ using DeepKeras.Plotting;
 using NumSharp;
 using static DeepKeras.Keras;
 
-Options options;
+const string usage =
+    "usage: dotnet run -c Release --project examples/TextRnn -- [--epochs N] [--limit N (train and test samples)] [--batch-size N]\n" +
+    "         [--units N] [--max-features N] [--maxlen N] [--clipnorm X] [--data DIR] [--classes a,b,...]\n" +
+    "         [--device auto|cpu|cuda] [--out DIR] [--seed N]\n" +
+    "  corpus: IMDB when imdb.npz is in the Keras cache; else --data DIR (one subfolder of .txt files per label);\n" +
+    "          else Debian's fortunes corpus (apt-get install fortunes), classified by topic file.";
+int units, maxFeatures;
+int? maxlen;
+double clipnorm;
+string? dataDir;
+IReadOnlyList<string>? classes;
 try
 {
-    options = Options.Parse(args);
-    Keras.Backend.Device = Keras.Backend.ParseDevice(options.Device);
+    var extra = ExtraOptions.Extract(ref args, "--units", "--max-features", "--maxlen", "--clipnorm", "--data", "--classes");
+    units = extra.Int("--units", 64, 1, 65536);
+    maxFeatures = extra.Int("--max-features", 20000, 1, int.MaxValue);
+    maxlen = extra.Text("--maxlen") is null ? null : extra.Int("--maxlen", 0, 1, int.MaxValue);
+    clipnorm = extra.PositiveNumber("--clipnorm", 1.0);
+    dataDir = extra.Text("--data");
+    classes = extra.Text("--classes")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 catch (ArgumentException e)
 {
-    Console.Error.WriteLine(e.Message == "help" ? Options.Usage : $"{e.Message}\n{Options.Usage}");
-    return e.Message == "help" ? 0 : 2;
+    Console.Error.WriteLine($"{e.Message}\n{usage}");
+    return 2;
+}
+
+var defaults = new ExampleOptions(Epochs: 3, Limit: null, BatchSize: 32, Device: "auto", OutDir: null, Seed: 42);
+var exitCode = ExampleOptions.TryParse(args, defaults, usage, out var parsed);
+if (parsed is not { } options)
+{
+    return exitCode;
 }
 
 Utils.SetRandomSeed(options.Seed);
@@ -38,21 +61,21 @@ string corpusName;
 try
 {
     var imdb = CachedImdb();
-    if (options.DataDir is null && imdb is not null)
+    if (dataDir is null && imdb is not null)
     {
         // The Keras example: the 20,000 most frequent words, reviews cut or padded (in front) to 200 words.
-        var ((train, trainLabels), (test, testLabels)) = Datasets.Imdb.LoadData(imdb, numWords: options.MaxFeatures);
-        var maxlen = options.Maxlen ?? 200;
+        var ((train, trainLabels), (test, testLabels)) = Datasets.Imdb.LoadData(imdb, numWords: maxFeatures);
+        var length = maxlen ?? 200;
         var (nTrain, nTest) = (Math.Min(train.Length, options.Limit ?? int.MaxValue), Math.Min(test.Length, options.Limit ?? int.MaxValue));
-        xTrain = Utils.PadSequences(train[..nTrain], maxlen: maxlen);
-        xTest = Utils.PadSequences(test[..nTest], maxlen: maxlen);
+        xTrain = Utils.PadSequences(train[..nTrain], maxlen: length);
+        xTest = Utils.PadSequences(test[..nTest], maxlen: length);
         yTrain = trainLabels[$":{nTrain}"].astype(np.float32);
         yTest = testLabels[$":{nTest}"].astype(np.float32);
-        (vocabulary, classNames, corpusName) = (options.MaxFeatures, ["negative", "positive"], "IMDB");
+        (vocabulary, classNames, corpusName) = (maxFeatures, ["negative", "positive"], "IMDB");
     }
     else
     {
-        if (options.DataDir is null && !Directory.Exists(TextCorpus.FortunesDir))
+        if (dataDir is null && !Directory.Exists(TextCorpus.FortunesDir))
         {
             Console.Error.WriteLine(
                 "No text corpus available offline: IMDB is not cached (put imdb.npz in ~/.keras/datasets/), no --data DIR was given " +
@@ -61,8 +84,8 @@ try
             return 1;
         }
 
-        var corpus = options.DataDir is { } dir ? TextCorpus.FromFolder(dir, options.Classes) : TextCorpus.Fortunes(options.Classes);
-        (xTrain, yTrain, xTest, yTest, vocabulary) = Vectorize(corpus, options);
+        var corpus = dataDir is { } dir ? TextCorpus.FromFolder(dir, classes) : TextCorpus.Fortunes(classes);
+        (xTrain, yTrain, xTest, yTest, vocabulary) = Vectorize(corpus, options, maxFeatures, maxlen);
         (classNames, corpusName) = (corpus.ClassNames, corpus.Name);
     }
 }
@@ -77,12 +100,12 @@ Console.WriteLine($"Corpus: {corpusName}; classes: {string.Join(", ", classNames
 Console.WriteLine($"x_train shape: ({string.Join(", ", xTrain.shape)}), x_test shape: ({string.Join(", ", xTest.shape)}), vocabulary: {vocabulary}");
 Console.WriteLine();
 
-var model = Applications.Rnn.BidirectionalClassifier(RnnInput.Tokens(vocabulary, 128), units: [options.Units, options.Units],
+var model = Applications.Rnn.BidirectionalClassifier(RnnInput.Tokens(vocabulary, 128), units: [units, units],
     cell: "lstm", classes: classNames.Count, name: "text_bilstm");
 model.Summary();
 
 // Gradient clipping: every gradient tensor is rescaled to an L2 norm of at most `clipnorm` before the Adam update.
-model.Compile(optimizer: new Adam(clipnorm: options.Clipnorm), loss: binary ? "binary_crossentropy" : "sparse_categorical_crossentropy",
+model.Compile(optimizer: new Adam(clipnorm: clipnorm), loss: binary ? "binary_crossentropy" : "sparse_categorical_crossentropy",
     metrics: ["accuracy"]);
 
 var clock = Stopwatch.StartNew();
@@ -118,7 +141,7 @@ static string? CachedImdb()
 }
 
 // Shuffle, split 80/20, learn the vocabulary on the training texts, turn texts into ids and pad them in front.
-static (NDArray XTrain, NDArray YTrain, NDArray XTest, NDArray YTest, int Vocabulary) Vectorize(TextCorpus corpus, Options options)
+static (NDArray XTrain, NDArray YTrain, NDArray XTest, NDArray YTest, int Vocabulary) Vectorize(TextCorpus corpus, ExampleOptions options, int maxFeatures, int? maxlen)
 {
     var order = Enumerable.Range(0, corpus.Texts.Count).ToArray();
     new Random(options.Seed).Shuffle(order);
@@ -130,14 +153,14 @@ static (NDArray XTrain, NDArray YTrain, NDArray XTest, NDArray YTest, int Vocabu
         (train, test) = (train[..Math.Min(limit, train.Length)], test[..Math.Min(limit, test.Length)]);
     }
 
-    var vectorizer = new TextVectorization(maxTokens: options.MaxFeatures);
+    var vectorizer = new TextVectorization(maxTokens: maxFeatures);
     vectorizer.Adapt(train.Select(i => corpus.Texts[i]));
-    var maxlen = options.Maxlen ?? 64;
+    var length = maxlen ?? 64;
     NDArray Ids(int[] rows)
     {
         var ids = vectorizer.Transform(rows.Select(i => corpus.Texts[i]));
         var sequences = Enumerable.Range(0, rows.Length).Select(r => ids[r].ToArray<long>().Where(v => v != 0).Select(v => (int)v).ToArray());
-        return Utils.PadSequences(sequences.ToList(), maxlen: maxlen);
+        return Utils.PadSequences(sequences.ToList(), maxlen: length);
     }
 
     NDArray Labels(int[] rows) => np.array(rows.Select(i => (float)corpus.Labels[i]).ToArray());
