@@ -62,9 +62,21 @@ public abstract partial class Layer
         MaybeBuild(inputs.Select(ShapeOf).ToArray(), inputs.Select(t => (Shape)t.shape).ToArray());
         var outputs = CallOutputs(inputs, mask, training);
         AddActivityRegularization(outputs);
-        var outMask = mask is null && !ProducesMask ? null : ComputeMask(inputs, mask);
+        var outMask = OutputMask(inputs, mask, outputs);
+        if (outMask is not null)
+        {
+            KerasMask.Attach(outputs, outMask);
+        }
+
         return (outputs, outMask);
     }
+
+    /// <summary>
+    /// The mask of this call's outputs. Layers compute it from the input and its mask (<see cref="ComputeMask"/>);
+    /// a model's outputs already carry the mask of the inner layer that produced them.
+    /// </summary>
+    private protected virtual Tensor? OutputMask(IReadOnlyList<Tensor> inputs, Tensor? mask, Tensor[] outputs) =>
+        mask is null && !ProducesMask ? null : ComputeMask(inputs, mask);
 
     /// <summary>Gets whether the layer creates a mask from its input (Embedding with maskZero, Masking).</summary>
     protected virtual bool ProducesMask => false;

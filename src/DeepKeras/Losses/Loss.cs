@@ -1,3 +1,4 @@
+using DeepKeras.Engine;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Losses;
@@ -38,7 +39,9 @@ public abstract class Loss
     public Tensor Call(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
     {
         var values = Compute(yTrue, yPred);
-        var mask = ComputeMask(yTrue, yPred);
+        // Keras: the mask y_pred carries (padded time steps of a sequence output) and the loss's own mask (ignore_class) both apply.
+        var outputMask = KerasMask.Get(yPred);
+        var mask = ComputeMask(yTrue, yPred) is { } own ? (outputMask is null ? own : own.logical_and(outputMask)) : outputMask;
         return Reduce(values, mask is null ? sampleWeight : ApplyMask(sampleWeight, mask, values, Reduction), Reduction);
     }
 
@@ -52,7 +55,7 @@ public abstract class Loss
     protected virtual Tensor? ComputeMask(Tensor yTrue, Tensor yPred) => null;
 
     /// <summary>Keras's <c>apply_mask</c>: folds a 0/1 mask into the sample weights.</summary>
-    private static Tensor ApplyMask(Tensor? sampleWeight, Tensor mask, Tensor values, Reduction reduction)
+    internal static Tensor ApplyMask(Tensor? sampleWeight, Tensor mask, Tensor values, Reduction reduction)
     {
         var m = mask.to(values.dtype);
         if (reduction == Reduction.SumOverBatchSize)

@@ -1,3 +1,5 @@
+using DeepKeras.Engine;
+using DeepKeras.Losses;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Metrics;
@@ -14,7 +16,10 @@ public class MeanMetricWrapper(Func<Tensor, Tensor, Tensor> fn, string name) : M
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        _mean.UpdateState(fn(yTrue, yPred), sampleWeight);
+        var values = fn(yTrue, yPred);
+        // Keras: padded time steps of a masked sequence output (the mask y_pred carries) get weight 0.
+        var mask = KerasMask.Get(yPred);
+        _mean.UpdateState(values, mask is null ? sampleWeight : Loss.ApplyMask(sampleWeight, mask, values, Reduction.Sum));
     }
 
     /// <inheritdoc/>

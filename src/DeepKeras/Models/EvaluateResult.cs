@@ -20,7 +20,11 @@ public sealed class EvaluateResult : IReadOnlyList<double>
 
     /// <summary>Gets a value by position.</summary>
     /// <param name="index">0 is the loss.</param>
-    public double this[int index] => _items[index].Value;
+    public double this[int index] => index >= 0 && index < _items.Count
+        ? _items[index].Value
+        : throw new ArgumentOutOfRangeException(nameof(index), index,
+            $"Evaluate returned {_items.Count} value(s) ({string.Join(", ", Names)}); there is no value at position {index}. " +
+            "Pass `metrics` to Compile to get metric values, or read `Loss`.");
 
     /// <summary>Gets a value by name (<c>loss</c>, <c>accuracy</c>, …).</summary>
     /// <param name="name">The metric name.</param>

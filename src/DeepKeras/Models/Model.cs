@@ -85,6 +85,10 @@ public partial class Model : Layer
     /// <returns>One tensor per model output.</returns>
     public Tensor[] Forward(IReadOnlyList<Tensor> inputs, bool training) => Invoke(inputs, null, training).Outputs;
 
+    /// <summary>A model's output mask is the one its output tensor carries from the inner layer that produced it.</summary>
+    private protected override Tensor? OutputMask(IReadOnlyList<Tensor> inputs, Tensor? mask, Tensor[] outputs) =>
+        outputs.Length == 0 ? null : KerasMask.Get(outputs[0]);
+
     /// <summary>Gets the number of model inputs.</summary>
     internal virtual int InputCount => 1;
 

@@ -167,6 +167,23 @@ public class FitTests
         Assert.True(stats.ThreadTotalLiveCount < 20, $"live tensors after training: {stats.ThreadTotalLiveCount}");
     }
 
+    [Fact]
+    public void Evaluate_DeconstructingAMetricThatWasNotCompiled_SaysWhatThereIs()
+    {
+        var (x, y) = TestData.Blobs(n: 32);
+        var model = SmallModel();
+        model.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy");
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() =>
+        {
+            var (_, accuracy) = model.Evaluate(x, y, verbose: 0);
+            return accuracy;
+        });
+
+        Assert.Equal("index", ex.ParamName);
+        Assert.Contains("Evaluate returned 1 value(s) (loss); there is no value at position 1", ex.Message);
+    }
+
     private sealed class BatchCounter(Action onBatch) : Callback
     {
         public override void OnTrainBatchEnd(int batch, Logs logs) => onBatch();
