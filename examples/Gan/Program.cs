@@ -28,12 +28,21 @@ const string usage =
 var defaults = new ExampleOptions(Epochs: 20, Limit: null, BatchSize: 64, Device: "auto", OutDir: Path.Combine("out", "gan"), Seed: 42);
 string arch;
 int latentDim, classifierEpochs;
+string? classifierOption;
+int[]? gSizes, dSizes;
+double bnMomentum, dropout;
 try
 {
-    var extra = ExtraOptions.Extract(ref args, "--arch", "--latent-dim", "--classifier-epochs");
-    arch = extra.Choice("--arch", "dense", "dense", "dcgan");
+    var extra = ExtraOptions.Extract(ref args, "--arch", "--latent-dim", "--classifier-epochs", "--classifier", "--g-sizes", "--d-sizes",
+        "--bn-momentum", "--dropout");
+    arch = extra.Choice("--arch", "dense", "dense", "dcgan", "mixed");
     latentDim = extra.Int("--latent-dim", 128, 1, 4096);
     classifierEpochs = extra.Int("--classifier-epochs", 3, 1, 1000);
+    classifierOption = extra.Text("--classifier");
+    gSizes = Sizes(extra.Text("--g-sizes"));
+    dSizes = Sizes(extra.Text("--d-sizes"));
+    bnMomentum = extra.Number("--bn-momentum", -1, -1, 1);
+    dropout = extra.Number("--dropout", 0.2, 0, 0.9);
 }
 catch (ArgumentException e)
 {
@@ -58,9 +67,13 @@ if (FashionMnistImages.Load(options.Limit, options.Limit) is not { } loaded)
 var names = Keras.Datasets.FashionMnist.ClassNames;
 var ((xTrain, yTrain), (xTest, yTest)) = loaded;
 
-var gan = arch == "dcgan"
-    ? Applications.Gan.Dcgan(latentDim, (28, 28, 1), seed: options.Seed, name: "dcgan")
-    : Applications.Gan.Dense(latentDim, (28, 28, 1), seed: options.Seed, name: "dense_gan");
+var gan = arch == "mixed"
+    ? new Applications.Gan(Applications.Gan.DcganDiscriminator((28, 28, 1), dSizes ?? [32, 64], dropout),
+        Applications.Gan.DenseGenerator(latentDim, (28, 28, 1), gSizes ?? [256, 512, 1024], bnMomentum < 0 ? null : bnMomentum), latentDim, options.Seed, "mixed_gan")
+    : arch == "dcgan"
+    ? Applications.Gan.Dcgan(latentDim, (28, 28, 1), generatorFilters: gSizes, discriminatorFilters: dSizes, dropout: dropout, seed: options.Seed, name: "dcgan")
+    : Applications.Gan.Dense(latentDim, (28, 28, 1), hidden: gSizes, discriminatorHidden: dSizes, dropout: dropout,
+        batchNormMomentum: bnMomentum < 0 ? null : bnMomentum, seed: options.Seed, name: "dense_gan");
 gan.Generator.Summary();
 gan.Discriminator.Summary();
 gan.Compile(dOptimizer: new Adam(2e-4, beta1: 0.5), gOptimizer: new Adam(2e-4, beta1: 0.5), lossFn: new BinaryCrossentropy());
@@ -72,7 +85,7 @@ var history = gan.Fit(xTrain, batchSize: options.BatchSize, epochs: options.Epoc
 var trainSeconds = clock.Elapsed.TotalSeconds;
 
 // The judge: a CNN classifier, loaded from a previous run or trained now.
-var classifierPath = outDir is null ? null : Path.Combine(outDir, "classifier.keras");
+var classifierPath = classifierOption ?? (outDir is null ? null : Path.Combine(outDir, "classifier.keras"));
 Model classifier;
 if (classifierPath is not null && File.Exists(classifierPath))
 {
@@ -82,12 +95,13 @@ if (classifierPath is not null && File.Exists(classifierPath))
 else
 {
     Console.WriteLine($"\nTraining the Fashion-MNIST classifier ({classifierEpochs} epochs)");
-    classifier = Applications.Cnn.SmallImageClassifier((28, 28, 1), 10, [16, 32], convsPerBlock: 1, name: "judge_cnn");
+    classifier = Applications.Cnn.SmallImageClassifier((28, 28, 1), classes: 10, filters: [32, 64], convsPerBlock: 1,
+        dropout: 0.1, denseUnits: 256, denseDropout: 0.25, name: "judge_cnn");
     classifier.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
     classifier.Fit(xTrain, yTrain, batchSize: 128, epochs: classifierEpochs, verbose: 2);
     if (classifierPath is not null)
     {
-        Directory.CreateDirectory(outDir!);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(classifierPath))!);
         classifier.Save(classifierPath);
     }
 }
@@ -125,6 +139,8 @@ if (outDir is not null)
 
 Console.WriteLine(ResultText.Line(Result()));
 return 0;
+
+static int[]? Sizes(string? text) => text?.Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray();
 
 IEnumerable<(string, object)> Result() =>
 [
