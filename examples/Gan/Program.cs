@@ -9,7 +9,8 @@
 // 3. a GanMonitor callback decodes the same 32 noise vectors after every epoch into --out/epochs/epoch_NNN.png;
 // 4. the judge: the examples/Cnn classifier (Applications.Cnn.SmallImageClassifier, 32- and 64-filter blocks, dense 256),
 //    loaded from --classifier PATH (e.g. out/cnn/model.keras, saved by examples/Cnn) or --out/classifier.keras when a
-//    previous run saved it, or else trained for --classifier-epochs (default 5) and saved there; it classifies 1,000
+//    previous run saved it, or else trained for --classifier-epochs (default 10, with the Cnn example's learning-rate
+//    schedule) and saved there; it classifies 1,000
 //    generated images: the fraction classified with confidence > 0.9 and the classes among them measure quality and
 //    diversity;
 // 5. writes to --out (default out/gan): curves.png, generated.png (captions: predicted class and confidence),
@@ -30,7 +31,7 @@ using static TorchSharp.torch;
 const string usage =
     "usage: dotnet run -c Release --project examples/Gan -- [--epochs N] [--limit N] [--batch-size N] [--device auto|cpu|cuda] " +
     "[--out DIR] [--seed N] [--arch dense|dcgan] [--latent-dim N] [--ema M] [--classifier PATH] [--classifier-epochs N]";
-var defaults = new ExampleOptions(Epochs: 20, Limit: null, BatchSize: 64, Device: "auto", OutDir: Path.Combine("out", "gan"), Seed: 42);
+var defaults = new ExampleOptions(Epochs: 25, Limit: null, BatchSize: 64, Device: "auto", OutDir: Path.Combine("out", "gan"), Seed: 42);
 string arch;
 int latentDim, classifierEpochs;
 string? classifierOption;
@@ -42,7 +43,7 @@ try
     latentDim = extra.Int("--latent-dim", 128, 1, 4096);
     ema = extra.Number("--ema", 0.999, 0, 0.99999);
     classifierOption = extra.Text("--classifier");
-    classifierEpochs = extra.Int("--classifier-epochs", 5, 1, 1000);
+    classifierEpochs = extra.Int("--classifier-epochs", 10, 1, 1000);
 }
 catch (ArgumentException e)
 {
@@ -108,7 +109,9 @@ else
     classifier = Applications.Cnn.SmallImageClassifier((28, 28, 1), classes: 10, filters: [32, 64], convsPerBlock: 1,
         dropout: 0.1, denseUnits: 256, denseDropout: 0.25, name: "judge_cnn");
     classifier.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
-    classifier.Fit(xTrain, yTrain, batchSize: 128, epochs: classifierEpochs, verbose: 2);
+    // The examples/Cnn recipe: Adam's step shrinks by 10% per epoch.
+    classifier.Fit(xTrain, yTrain, batchSize: 128, epochs: classifierEpochs, verbose: 2,
+        callbacks: [new LearningRateScheduler(epoch => 1e-3 * Math.Pow(0.9, epoch))]);
     if (classifierPath is not null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(classifierPath))!);
