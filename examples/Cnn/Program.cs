@@ -4,7 +4,7 @@
 // 2. trains it with a progress bar (10% of the training images kept for validation) and evaluates it on the test set;
 // 3. writes to --out (default out/cnn): curves.png (loss and accuracy per epoch), predictions.png (25 test images
 //    with their true and predicted labels), feature_maps.png (the first convolution's 32 maps for one test image),
-//    history.csv and result.txt;
+//    history.csv, result.txt and model.keras (the trained model; examples/Gan --classifier can load it as its judge);
 // 4. ends with `RESULT test_accuracy=... train_seconds=...` for scripts.
 // --limit N keeps the first N training and at most N test images (fast smoke runs).
 using System.Diagnostics;
@@ -90,7 +90,9 @@ if (options.OutDir is { } outDir)
     HistoryCsv.Write(history, Path.Combine(outDir, "history.csv"));
     File.WriteAllText(Path.Combine(outDir, "result.txt"), string.Create(CultureInfo.InvariantCulture,
         $"test_loss={testLoss:0.0000}\ntest_accuracy={testAccuracy:0.0000}\ntrain_seconds={trainSeconds:0.0}\n"));
-    Console.WriteLine($"Wrote {curves}, {grid}, {featureMaps}");
+    var saved = Path.Combine(outDir, "model.keras");
+    model.Save(saved);
+    Console.WriteLine($"Wrote {curves}, {grid}, {featureMaps}, {saved}");
 }
 
 Console.WriteLine(ExampleOptions.ResultLine(testAccuracy, trainSeconds));

@@ -1,20 +1,26 @@
 // A generative adversarial network on Fashion-MNIST, judged by a classifier.
-//   dotnet run -c Release --project examples/Gan -- [--arch dense|dcgan] [--latent-dim N] [--classifier-epochs N]
-// 1. builds the GAN (Applications.Gan.Dense: generator z → 256 → 512 → 784 with LeakyReLU(0.2), discriminator
-//    784 → 512 → 256 → 1 with LeakyReLU and Dropout; or the DCGAN with Conv2DTranspose, BatchNormalization and LeakyReLU
-//    with --arch dcgan) and trains it with its adversarial TrainStep (two Adam(2e-4, beta1 0.5) optimizers, binary
-//    cross-entropy), showing d_loss and g_loss;
-// 2. a GanMonitor callback decodes the same 32 noise vectors after every epoch into --out/epochs/epoch_NNN.png;
-// 3. trains a Fashion-MNIST CNN (Applications.Cnn.SmallImageClassifier: one 16- and one 32-filter convolution block) for
-//    --classifier-epochs, or loads --out/classifier.keras when a previous run saved it, and classifies 1,000 generated
-//    images: the fraction classified with confidence > 0.9 and the classes among them measure quality and diversity;
-// 4. writes to --out (default out/gan): curves.png, generated.png (captions: predicted class and confidence),
+//   dotnet run -c Release --project examples/Gan -- [--arch dense|dcgan] [--latent-dim N] [--ema M] [--classifier PATH] [--classifier-epochs N]
+// 1. builds the GAN (Applications.Gan.Dense, the classic Keras dense GAN: generator z → 256 → 512 → 1024 → 784 with
+//    BatchNormalization(momentum 0.8) and LeakyReLU(0.2), discriminator 784 → 512 → 256 → 1 with LeakyReLU(0.2); or the
+//    DCGAN with Conv2DTranspose, BatchNormalization and LeakyReLU with --arch dcgan) and trains it with its adversarial
+//    TrainStep (two Adam(2e-4, beta1 0.5) optimizers, binary cross-entropy), showing d_loss and g_loss;
+// 2. a GeneratorEma callback keeps an exponential moving average (momentum --ema, default 0.999; 0 for none) of the
+//    generator's weights: the samples come from the averaged generator, which removes most of the pixel noise;
+// 3. a GanMonitor callback decodes the same 32 noise vectors after every epoch into --out/epochs/epoch_NNN.png;
+// 4. the judge: the examples/Cnn classifier (Applications.Cnn.SmallImageClassifier, 32- and 64-filter blocks, dense 256),
+//    loaded from --classifier PATH (e.g. out/cnn/model.keras, saved by examples/Cnn) or --out/classifier.keras when a
+//    previous run saved it, or else trained for --classifier-epochs (default 10, with the Cnn example's learning-rate
+//    schedule) and saved there; it classifies 1,000
+//    generated images: the fraction classified with confidence > 0.9 and the classes among them measure quality and
+//    diversity;
+// 5. writes to --out (default out/gan): curves.png, generated.png (captions: predicted class and confidence),
 //    epochs/, history.csv, result.txt;
-// 5. ends with `RESULT confident_fraction=... confident_classes=... classifier_accuracy=... train_seconds=...`.
+// 6. ends with `RESULT confident_fraction=... confident_classes=... classifier_accuracy=... train_seconds=...`.
 // --limit N keeps the first N training and at most N test images (fast smoke runs).
 using System.Diagnostics;
 using System.Globalization;
 using DeepKeras;
+using DeepKeras.Callbacks;
 using DeepKeras.Examples;
 using DeepKeras.Losses;
 using DeepKeras.Models;
@@ -24,16 +30,20 @@ using static TorchSharp.torch;
 
 const string usage =
     "usage: dotnet run -c Release --project examples/Gan -- [--epochs N] [--limit N] [--batch-size N] [--device auto|cpu|cuda] " +
-    "[--out DIR] [--seed N] [--arch dense|dcgan] [--latent-dim N] [--classifier-epochs N]";
-var defaults = new ExampleOptions(Epochs: 20, Limit: null, BatchSize: 64, Device: "auto", OutDir: Path.Combine("out", "gan"), Seed: 42);
+    "[--out DIR] [--seed N] [--arch dense|dcgan] [--latent-dim N] [--ema M] [--classifier PATH] [--classifier-epochs N]";
+var defaults = new ExampleOptions(Epochs: 25, Limit: null, BatchSize: 64, Device: "auto", OutDir: Path.Combine("out", "gan"), Seed: 42);
 string arch;
 int latentDim, classifierEpochs;
+string? classifierOption;
+double ema;
 try
 {
-    var extra = ExtraOptions.Extract(ref args, "--arch", "--latent-dim", "--classifier-epochs");
+    var extra = ExtraOptions.Extract(ref args, "--arch", "--latent-dim", "--ema", "--classifier", "--classifier-epochs");
     arch = extra.Choice("--arch", "dense", "dense", "dcgan");
     latentDim = extra.Int("--latent-dim", 128, 1, 4096);
-    classifierEpochs = extra.Int("--classifier-epochs", 3, 1, 1000);
+    ema = extra.Number("--ema", 0.999, 0, 0.99999);
+    classifierOption = extra.Text("--classifier");
+    classifierEpochs = extra.Int("--classifier-epochs", 10, 1, 1000);
 }
 catch (ArgumentException e)
 {
@@ -58,21 +68,35 @@ if (FashionMnistImages.Load(options.Limit, options.Limit) is not { } loaded)
 var names = Keras.Datasets.FashionMnist.ClassNames;
 var ((xTrain, yTrain), (xTest, yTest)) = loaded;
 
+// The dense GAN is the classic Keras recipe: generator z → 256 → 512 → 1024 → 784 with BatchNormalization
+// (momentum 0.8) and LeakyReLU(0.2), discriminator 784 → 512 → 256 → 1 with LeakyReLU(0.2) and no dropout.
 var gan = arch == "dcgan"
     ? Applications.Gan.Dcgan(latentDim, (28, 28, 1), seed: options.Seed, name: "dcgan")
-    : Applications.Gan.Dense(latentDim, (28, 28, 1), seed: options.Seed, name: "dense_gan");
+    : Applications.Gan.Dense(latentDim, (28, 28, 1), hidden: [256, 512, 1024], discriminatorHidden: [512, 256], dropout: 0,
+        batchNormMomentum: 0.8, seed: options.Seed, name: "dense_gan");
 gan.Generator.Summary();
 gan.Discriminator.Summary();
 gan.Compile(dOptimizer: new Adam(2e-4, beta1: 0.5), gOptimizer: new Adam(2e-4, beta1: 0.5), lossFn: new BinaryCrossentropy());
 
 var outDir = options.OutDir;
-var callbacks = outDir is null ? [] : new[] { new Applications.GanMonitor(Plots.EpochImageGrid(Path.Combine(outDir, "epochs")), numImages: 32, seed: options.Seed) };
+// The averaged generator (listed first) is what the monitor, Generate and the judge see; 0 turns averaging off.
+var callbacks = new List<Callback>();
+if (ema > 0)
+{
+    callbacks.Add(new Applications.GeneratorEma(ema));
+}
+
+if (outDir is not null)
+{
+    callbacks.Add(new Applications.GanMonitor(Plots.EpochImageGrid(Path.Combine(outDir, "epochs")), numImages: 32, seed: options.Seed));
+}
+
 var clock = Stopwatch.StartNew();
 var history = gan.Fit(xTrain, batchSize: options.BatchSize, epochs: options.Epochs, callbacks: callbacks, verbose: 2);
 var trainSeconds = clock.Elapsed.TotalSeconds;
 
 // The judge: a CNN classifier, loaded from a previous run or trained now.
-var classifierPath = outDir is null ? null : Path.Combine(outDir, "classifier.keras");
+var classifierPath = classifierOption ?? (outDir is null ? null : Path.Combine(outDir, "classifier.keras"));
 Model classifier;
 if (classifierPath is not null && File.Exists(classifierPath))
 {
@@ -82,12 +106,15 @@ if (classifierPath is not null && File.Exists(classifierPath))
 else
 {
     Console.WriteLine($"\nTraining the Fashion-MNIST classifier ({classifierEpochs} epochs)");
-    classifier = Applications.Cnn.SmallImageClassifier((28, 28, 1), 10, [16, 32], convsPerBlock: 1, name: "judge_cnn");
+    classifier = Applications.Cnn.SmallImageClassifier((28, 28, 1), classes: 10, filters: [32, 64], convsPerBlock: 1,
+        dropout: 0.1, denseUnits: 256, denseDropout: 0.25, name: "judge_cnn");
     classifier.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
-    classifier.Fit(xTrain, yTrain, batchSize: 128, epochs: classifierEpochs, verbose: 2);
+    // The examples/Cnn recipe: Adam's step shrinks by 10% per epoch.
+    classifier.Fit(xTrain, yTrain, batchSize: 128, epochs: classifierEpochs, verbose: 2,
+        callbacks: [new LearningRateScheduler(epoch => 1e-3 * Math.Pow(0.9, epoch))]);
     if (classifierPath is not null)
     {
-        Directory.CreateDirectory(outDir!);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(classifierPath))!);
         classifier.Save(classifierPath);
     }
 }
@@ -129,5 +156,5 @@ return 0;
 IEnumerable<(string, object)> Result() =>
 [
     ("confident_fraction", (double)confidentFraction), ("confident_classes", confidentClasses), ("classifier_accuracy", classifierAccuracy),
-    ("train_seconds", trainSeconds.ToString("0.0", CultureInfo.InvariantCulture)), ("arch", arch),
+    ("train_seconds", trainSeconds.ToString("0.0", CultureInfo.InvariantCulture)), ("arch", arch), ("ema", ema),
 ];

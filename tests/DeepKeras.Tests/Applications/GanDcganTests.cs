@@ -29,19 +29,22 @@ public class GanDcganTests
 
         // G: Dense 128 → 7·7·128 = 6,272 without bias: 802,816; BN(6,272): 4·6,272 = 25,088; Conv2DTranspose(64, 4) on 128
         // without bias: 16·128·64 = 131,072; BN(64): 256; Conv2DTranspose(1, 4) on 64: 16·64+1 = 1,025 → 960,257.
-        // D: Conv2D(64, 4) on 1: 16·64+64 = 1,088; Conv2D(128, 4) on 64 without bias: 131,072; BN(128): 512;
-        // Dense(1) on 7·7·128 = 6,272: 6,273 → 138,945.
+        // D (no BatchNormalization): Conv2D(64, 4) on 1: 16·64+64 = 1,088; Conv2D(128, 4) on 64: 16·64·128+128 = 131,200;
+        // Dense(1) on 7·7·128 = 6,272: 6,273 → 138,561.
         Assert.Equal(960_257, gan.Generator.CountParams());
-        Assert.Equal(138_945, gan.Discriminator.CountParams());
+        Assert.Equal(138_561, gan.Discriminator.CountParams());
         Assert.Equal(
             ["Dense", "BatchNormalization", "LeakyReLU", "Reshape", "Conv2DTranspose", "BatchNormalization", "LeakyReLU", "Conv2DTranspose"],
             gan.Generator.Layers.Select(l => l.ClassName));
         Assert.Equal(
-            ["Conv2D", "LeakyReLU", "Conv2D", "BatchNormalization", "LeakyReLU", "Flatten", "Dropout", "Dense"],
+            ["Conv2D", "LeakyReLU", "Conv2D", "LeakyReLU", "Flatten", "Dropout", "Dense"],
             gan.Discriminator.Layers.Select(l => l.ClassName));
         Assert.All(gan.Generator.Layers.OfType<LeakyReLU>().Concat(gan.Discriminator.Layers.OfType<LeakyReLU>()), l => Assert.Equal(0.2, l.NegativeSlope));
         Assert.Equal(128, gan.LatentDim);
         Assert.Equal([5L, 28L, 28L, 1L], T(gan.Generate(5)).shape);
+        Assert.All(gan.Generator.Layers.OfType<BatchNormalization>(), l => Assert.Equal(0.99, l.Momentum));
+        var fast = DeepKeras.Applications.Gan.Dcgan(latentDim: 8, outputShape: (8, 8, 1), generatorFilters: [8, 4], batchNormMomentum: 0.8);
+        Assert.Equal([0.8, 0.8], fast.Generator.Layers.OfType<BatchNormalization>().Select(l => l.Momentum));
     }
 
     [Fact]

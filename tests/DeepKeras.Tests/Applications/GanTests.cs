@@ -37,6 +37,26 @@ public class GanTests
     }
 
     [Fact]
+    public void Dense_BatchNormAndOwnDiscriminatorSizes()
+    {
+        Keras.Utils.SetRandomSeed(0);
+        var gan = DeepKeras.Applications.Gan.Dense(latentDim: 8, outputShape: (4, 4, 1), hidden: [16, 32], discriminatorHidden: [12],
+            dropout: 0, batchNormMomentum: 0.8);
+
+        // G: Dense 8·16+16 = 144, BN 4·16 = 64, Dense 16·32+32 = 544, BN 4·32 = 128, Dense 32·16+16 = 528 → 1,408.
+        // D: 16·12+12 = 204, 12·1+1 = 13 → 217 (no dropout layers with dropout 0).
+        Assert.Equal(1_408, gan.Generator.CountParams());
+        Assert.Equal(217, gan.Discriminator.CountParams());
+        Assert.Equal(["Dense", "BatchNormalization", "LeakyReLU", "Dense", "BatchNormalization", "LeakyReLU", "Dense", "Reshape"],
+            gan.Generator.Layers.Select(l => l.ClassName));
+        Assert.Equal(["Flatten", "Dense", "LeakyReLU", "Dense"], gan.Discriminator.Layers.Select(l => l.ClassName));
+        Assert.All(gan.Generator.Layers.OfType<BatchNormalization>(), l => Assert.Equal(0.8, l.Momentum));
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => DeepKeras.Applications.Gan.DenseGenerator(8, 16, [4], batchNormMomentum: 1.5));
+        Assert.Contains("Expected `batch_norm_momentum` in [0, 1]. Received: batch_norm_momentum=1.5", e.Message);
+    }
+
+    [Fact]
     public void TrainStep_DiscriminatorHalf_UpdatesOnlyTheDiscriminator()
     {
         // With the generator's optimizer at learning rate 0, any change to G would come from the D half.

@@ -11,14 +11,15 @@ public static partial class Applications
         /// <summary>
         /// A DCGAN (Radford et al.; keras-io <c>dcgan_overriding_train_step.py</c>) for small images:
         /// <see cref="DcganGenerator"/> (Dense → Reshape → stride-2 Conv2DTranspose, with BatchNormalization and
-        /// LeakyReLU(0.2)) and <see cref="DcganDiscriminator"/> (stride-2 Conv2D with LeakyReLU(0.2) → Flatten → Dropout →
-        /// Dense(1, sigmoid)).
+        /// LeakyReLU(0.2)) and <see cref="DcganDiscriminator"/> (stride-2 Conv2D with LeakyReLU(0.2), no BatchNormalization
+        /// → Flatten → Dropout → Dense(1, sigmoid)).
         /// </summary>
         /// <param name="latentDim">Size of z (default 128, as Keras's example).</param>
         /// <param name="outputShape">Image shape (height, width, channels) (default (28, 28, 1)).</param>
         /// <param name="generatorFilters">Generator feature maps from the smallest resolution up (default [128, 64]); each entry doubles the size.</param>
         /// <param name="discriminatorFilters">Discriminator convolution filters (default [64, 128]); each halves the size.</param>
         /// <param name="dropout">Dropout before the discriminator's output (default 0.2, as Keras's example; 0 for none).</param>
+        /// <param name="batchNormMomentum">Momentum of the generator's BatchNormalization layers (default 0.99, Keras's default).</param>
         /// <param name="seed">Seed of the GAN's own generator, or null for the global one.</param>
         /// <param name="name">The model name.</param>
         /// <returns>The uncompiled GAN.</returns>
@@ -28,12 +29,12 @@ public static partial class Applications
         /// gan.Fit(xTrain, epochs: 10, batchSize: 128);
         /// </code></example>
         public static Gan Dcgan(int latentDim = 128, Shape? outputShape = null, IReadOnlyList<int>? generatorFilters = null,
-            IReadOnlyList<int>? discriminatorFilters = null, double dropout = 0.2, int? seed = null, string? name = null)
+            IReadOnlyList<int>? discriminatorFilters = null, double dropout = 0.2, double batchNormMomentum = 0.99, int? seed = null, string? name = null)
         {
             var shape = outputShape ?? (28, 28, 1);
             return new Gan(
                 DcganDiscriminator(shape, discriminatorFilters ?? [64, 128], dropout),
-                DcganGenerator(latentDim, shape, generatorFilters ?? [128, 64]),
+                DcganGenerator(latentDim, shape, generatorFilters ?? [128, 64], batchNormMomentum),
                 latentDim, seed, name);
         }
 
@@ -45,10 +46,11 @@ public static partial class Applications
         /// <param name="latentDim">Size of z.</param>
         /// <param name="outputShape">Image shape (height, width, channels); height and width divisible by 2^filters.Count.</param>
         /// <param name="filters">Feature maps per resolution, from the smallest.</param>
+        /// <param name="batchNormMomentum">Momentum of the BatchNormalization layers (default 0.99).</param>
         /// <returns>The generator, named <c>generator</c>.</returns>
         /// <exception cref="ArgumentException">The shape is not (height, width, channels) or not divisible by 2^filters.Count.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">A size is not positive or <paramref name="filters"/> is empty.</exception>
-        public static Sequential DcganGenerator(int latentDim, Shape outputShape, IReadOnlyList<int> filters)
+        /// <exception cref="ArgumentOutOfRangeException">A size is not positive, <paramref name="filters"/> is empty or <paramref name="batchNormMomentum"/> is outside [0, 1].</exception>
+        public static Sequential DcganGenerator(int latentDim, Shape outputShape, IReadOnlyList<int> filters, double batchNormMomentum = 0.99)
         {
             CheckImage(outputShape, filters);
             if (latentDim <= 0)
@@ -62,14 +64,14 @@ public static partial class Applications
             {
                 new InputLayer(latentDim),
                 new DenseLayer(height * width * filters[0], useBias: false),
-                new BatchNormalization(),
+                new BatchNormalization(momentum: batchNormMomentum),
                 new LeakyReLU(0.2),
                 new Reshape((height, width, filters[0])),
             };
             foreach (var f in filters.Skip(1))
             {
                 layers.Add(new Conv2DTranspose(f, (4, 4), strides: (2, 2), padding: "same", useBias: false));
-                layers.Add(new BatchNormalization());
+                layers.Add(new BatchNormalization(momentum: batchNormMomentum));
                 layers.Add(new LeakyReLU(0.2));
             }
 
@@ -78,9 +80,14 @@ public static partial class Applications
         }
 
         /// <summary>
-        /// The DCGAN discriminator: per entry f a Conv2D(f, 4, strides 2, same) → LeakyReLU(0.2) (BatchNormalization
-        /// between them after the first, as DCGAN), then Flatten → [Dropout] → Dense(1, sigmoid).
+        /// The DCGAN discriminator: per entry f a Conv2D(f, 4, strides 2, same) → LeakyReLU(0.2), then Flatten → [Dropout]
+        /// → Dense(1, sigmoid).
         /// </summary>
+        /// <remarks>
+        /// Without BatchNormalization, as Keras's example: the training step shows D mixed batches (fake and real) but
+        /// the generator's half shows it fake ones only, and batch statistics that differ between the two let G fool a
+        /// batch-normalized D without producing better samples.
+        /// </remarks>
         /// <param name="inputShape">Image shape (height, width, channels).</param>
         /// <param name="filters">Filters per stride-2 convolution.</param>
         /// <param name="dropout">Dropout rate before the output (0 for none).</param>
@@ -92,14 +99,9 @@ public static partial class Applications
             CheckImage(inputShape, filters, requireDivisible: false);
             Check(inputShape, filters, dropout);
             var layers = new List<Layer> { new InputLayer(inputShape) };
-            for (var i = 0; i < filters.Count; i++)
+            foreach (var f in filters)
             {
-                layers.Add(new Conv2D(filters[i], (4, 4), strides: (2, 2), padding: "same", useBias: i == 0));
-                if (i > 0)
-                {
-                    layers.Add(new BatchNormalization());
-                }
-
+                layers.Add(new Conv2D(f, (4, 4), strides: (2, 2), padding: "same"));
                 layers.Add(new LeakyReLU(0.2));
             }
 

@@ -24,7 +24,8 @@ public static partial class Applications
     /// Compile with <see cref="Compile(Optimizer, Optimizer, Loss)"/> (one optimizer per network and the loss, usually
     /// <c>BinaryCrossentropy()</c> for a sigmoid discriminator) and train with <c>Fit(realSamples)</c> without targets.
     /// As in Keras's example the discriminator's labels get 0.05·U(0, 1) noise; here real samples are labelled 1 and
-    /// fake ones 0 (the course's convention; Keras's example uses the opposite labels, which is the same game).
+    /// fake ones 0 (the course's convention; Keras's example uses the opposite labels, which is the same game), and the
+    /// noise moves each label toward the other class (real 1 − 0.05·U, fake 0.05·U) so that labels stay in [0, 1].
     /// The progress bar and History show <c>d_loss</c> and <c>g_loss</c>. Calling the model on noise runs the generator.
     /// </remarks>
     /// <example><code>
@@ -116,26 +117,37 @@ public static partial class Applications
         /// </summary>
         /// <param name="latentDim">Size of z (default 128, as Keras's example).</param>
         /// <param name="outputShape">Shape of one sample without the batch axis (default 784; e.g. (28, 28, 1)).</param>
-        /// <param name="hidden">Hidden sizes of the generator (default [256, 512]); the discriminator uses them in reverse.</param>
+        /// <param name="hidden">Hidden sizes of the generator (default [256, 512]).</param>
+        /// <param name="discriminatorHidden">Hidden sizes of the discriminator (default: <paramref name="hidden"/> in reverse).</param>
         /// <param name="dropout">Dropout rate in the discriminator after each hidden layer (default 0.2, as Keras's example; 0 for none).</param>
+        /// <param name="batchNormMomentum">
+        /// When set, a BatchNormalization with this momentum follows each hidden Dense of the generator (0.8 in the classic
+        /// Keras dense GAN); null (default) for none.
+        /// </param>
         /// <param name="seed">Seed of the GAN's own generator, or null for the global one.</param>
         /// <param name="name">The model name.</param>
         /// <returns>The uncompiled GAN.</returns>
-        public static Gan Dense(int latentDim = 128, Shape? outputShape = null, IReadOnlyList<int>? hidden = null, double dropout = 0.2,
-            int? seed = null, string? name = null)
+        public static Gan Dense(int latentDim = 128, Shape? outputShape = null, IReadOnlyList<int>? hidden = null,
+            IReadOnlyList<int>? discriminatorHidden = null, double dropout = 0.2, double? batchNormMomentum = null, int? seed = null, string? name = null)
         {
             var shape = outputShape ?? 784;
             hidden ??= [256, 512];
-            return new Gan(DenseDiscriminator(shape, hidden.Reverse().ToArray(), dropout), DenseGenerator(latentDim, shape, hidden), latentDim, seed, name);
+            discriminatorHidden ??= hidden.Reverse().ToArray();
+            return new Gan(DenseDiscriminator(shape, discriminatorHidden, dropout), DenseGenerator(latentDim, shape, hidden, batchNormMomentum),
+                latentDim, seed, name);
         }
 
-        /// <summary>The dense generator: z → Dense(h) → LeakyReLU(0.2) per hidden size → Dense(sample size, sigmoid) → [Reshape].</summary>
+        /// <summary>
+        /// The dense generator: z → Dense(h) → [BatchNormalization] → LeakyReLU(0.2) per hidden size → Dense(sample size,
+        /// sigmoid) → [Reshape].
+        /// </summary>
         /// <param name="latentDim">Size of z.</param>
         /// <param name="outputShape">Shape of one sample without the batch axis.</param>
         /// <param name="hidden">Hidden layer sizes, in order.</param>
+        /// <param name="batchNormMomentum">Momentum of a BatchNormalization after each hidden Dense, or null (default) for none.</param>
         /// <returns>The generator, named <c>generator</c>.</returns>
-        /// <exception cref="ArgumentOutOfRangeException">A size is not positive.</exception>
-        public static Sequential DenseGenerator(int latentDim, Shape outputShape, IReadOnlyList<int> hidden)
+        /// <exception cref="ArgumentOutOfRangeException">A size is not positive or <paramref name="batchNormMomentum"/> is outside [0, 1].</exception>
+        public static Sequential DenseGenerator(int latentDim, Shape outputShape, IReadOnlyList<int> hidden, double? batchNormMomentum = null)
         {
             Check(outputShape, hidden, 0);
             if (latentDim <= 0)
@@ -143,10 +155,21 @@ public static partial class Applications
                 throw new ArgumentOutOfRangeException(nameof(latentDim), latentDim, $"Expected a positive `latent_dim`. Received: latent_dim={latentDim}");
             }
 
+            if (batchNormMomentum is { } m && (m is < 0 or > 1 || double.IsNaN(m)))
+            {
+                throw new ArgumentOutOfRangeException(nameof(batchNormMomentum), m,
+                    $"Expected `batch_norm_momentum` in [0, 1]. Received: batch_norm_momentum={m}");
+            }
+
             var layers = new List<Layer> { new InputLayer(latentDim) };
             foreach (var units in hidden)
             {
                 layers.Add(new DenseLayer(units));
+                if (batchNormMomentum is { } momentum)
+                {
+                    layers.Add(new BatchNormalization(momentum: momentum));
+                }
+
                 layers.Add(new LeakyReLU(0.2));
             }
 
@@ -221,7 +244,8 @@ public static partial class Applications
             var real = data.Input;
             var n = real.shape[0];
 
-            // (a) The discriminator on fake (label 0) and real (label 1) samples, labels jittered by 0.05·U(0, 1).
+            // (a) The discriminator on fake (label 0) and real (label 1) samples, each label moved 0.05·U(0, 1) toward the
+            //     other class so that it stays in [0, 1] (beyond 1 the cross-entropy has no minimum and rewards saturating D).
             Tensor fake;
             using (no_grad())
             {
@@ -230,7 +254,7 @@ public static partial class Applications
 
             var combined = cat([fake, real.to(fake.dtype)], 0);
             var labels = cat([zeros(n, 1, device: real.device), ones(n, 1, device: real.device)], 0);
-            labels = labels + 0.05 * _random.Uniform(labels.shape, labels.dtype, labels.device);
+            labels = labels + (1 - 2 * labels) * (0.05 * _random.Uniform(labels.shape, labels.dtype, labels.device));
             var dLoss = WithLayerLosses(lossFn.Call(labels, _discriminator.Apply(combined, training: true)), _discriminator);
             ApplyGradients(dLoss, _discriminator.TrainableWeights, dOptimizer);
 
