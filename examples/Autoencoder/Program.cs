@@ -22,26 +22,14 @@ const string usage =
     "usage: dotnet run -c Release --project examples/Autoencoder -- [--epochs N] [--limit N] [--batch-size N] [--device auto|cpu|cuda] " +
     "[--out DIR] [--seed N] [--anomaly-class 0-9] [--percentile P]";
 var defaults = new ExampleOptions(Epochs: 20, Limit: null, BatchSize: 256, Device: "auto", OutDir: Path.Combine("out", "autoencoder"), Seed: 42);
-int anomalyClass;
-double percentile;
-ExampleOptions? parsed;
-try
-{
-    var extra = ExtraOptions.Extract(ref args, "--anomaly-class", "--percentile");
-    anomalyClass = extra.Int("--anomaly-class", 5, 0, 9);
-    percentile = extra.Number("--percentile", 95, 0, 100);
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine($"{e.Message}\n{usage}");
-    return 2;
-}
-
-var exitCode = ExampleOptions.TryParse(args, defaults, usage, out parsed);
+var exitCode = ExampleOptions.TryParse(args, defaults, usage, ["--anomaly-class", "--percentile"],
+    extra => (extra.Int("--anomaly-class", 5, 0, 9), extra.Number("--percentile", 95, 0, 100)), out var parsed, out var settings);
 if (parsed is not { } options)
 {
     return exitCode;
 }
+
+var (anomalyClass, percentile) = settings;
 
 Keras.Utils.SetRandomSeed(options.Seed);
 Console.WriteLine(Keras.Backend.Describe());

@@ -66,6 +66,36 @@ internal sealed record ExampleOptions(int Epochs, int? Limit, int BatchSize, str
         }
     }
 
+    /// <summary>
+    /// Parses an example's own options (<paramref name="extraNames"/>, read by <paramref name="readExtras"/>), then the
+    /// common ones; on a bad option prints the message and the usage to stderr.
+    /// </summary>
+    /// <typeparam name="T">What <paramref name="readExtras"/> returns, e.g. a tuple of the example's settings.</typeparam>
+    /// <param name="args">The command line.</param>
+    /// <param name="defaults">The example's defaults.</param>
+    /// <param name="usage">The usage line.</param>
+    /// <param name="extraNames">The example's own option names, e.g. <c>--noise</c>.</param>
+    /// <param name="readExtras">Reads the example's settings from its options (throws ArgumentException on a bad value).</param>
+    /// <param name="options">The parsed common options, or null when the program should exit.</param>
+    /// <param name="extras">The example's settings (default when <paramref name="options"/> is null).</param>
+    /// <returns>The exit code to return when <paramref name="options"/> is null (0 after --help, 2 on a bad option).</returns>
+    public static int TryParse<T>(string[] args, ExampleOptions defaults, string usage, string[] extraNames,
+        Func<ExtraOptions, T> readExtras, out ExampleOptions? options, out T extras)
+    {
+        try
+        {
+            extras = readExtras(ExtraOptions.Extract(ref args, extraNames));
+        }
+        catch (ArgumentException e)
+        {
+            (options, extras) = (null, default!);
+            Console.Error.WriteLine($"{e.Message}\n{usage}");
+            return 2;
+        }
+
+        return TryParse(args, defaults, usage, out options);
+    }
+
     /// <summary>Formats the last line scripts read: <c>RESULT test_accuracy=0.9234 train_seconds=512.3</c>.</summary>
     /// <param name="testAccuracy">The test accuracy.</param>
     /// <param name="trainSeconds">The seconds spent in <c>Fit</c>.</param>

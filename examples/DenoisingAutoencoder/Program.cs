@@ -19,27 +19,19 @@ const string usage =
     "usage: dotnet run -c Release --project examples/DenoisingAutoencoder -- [--epochs N] [--limit N] [--batch-size N] [--device auto|cpu|cuda] " +
     "[--out DIR] [--seed N] [--noise gaussian|dropout|gaussian_dropout] [--noise-level L] [--arch dense|conv]";
 var defaults = new ExampleOptions(Epochs: 10, Limit: null, BatchSize: 128, Device: "auto", OutDir: Path.Combine("out", "denoising"), Seed: 42);
-string noise, arch;
-double noiseLevel;
-try
+var exitCode = ExampleOptions.TryParse(args, defaults, usage, ["--noise", "--noise-level", "--arch"], extra =>
 {
-    var extra = ExtraOptions.Extract(ref args, "--noise", "--noise-level", "--arch");
-    noise = extra.Choice("--noise", "gaussian", "gaussian", "dropout", "gaussian_dropout");
+    var kind = extra.Choice("--noise", "gaussian", "gaussian", "dropout", "gaussian_dropout");
     // A standard deviation for gaussian noise; a rate in [0, 1) for the dropout kinds.
-    noiseLevel = extra.Number("--noise-level", noise == "gaussian" ? 0.4 : 0.5, 0, noise == "gaussian" ? 10 : 0.95);
-    arch = extra.Choice("--arch", "dense", "dense", "conv");
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine($"{e.Message}\n{usage}");
-    return 2;
-}
-
-var exitCode = ExampleOptions.TryParse(args, defaults, usage, out var parsed);
+    var level = extra.Number("--noise-level", kind == "gaussian" ? 0.4 : 0.5, 0, kind == "gaussian" ? 10 : 0.95);
+    return (kind, level, extra.Choice("--arch", "dense", "dense", "conv"));
+}, out var parsed, out var settings);
 if (parsed is not { } options)
 {
     return exitCode;
 }
+
+var (noise, noiseLevel, arch) = settings;
 
 Keras.Utils.SetRandomSeed(options.Seed);
 Console.WriteLine(Keras.Backend.Describe());

@@ -19,29 +19,17 @@ const string usage =
     "         [--units N] [--window N] [--series sunspots|co2] [--csv FILE] [--device auto|cpu|cuda] [--out DIR] [--seed N]\n" +
     "  series: statsmodels' data files from Debian's python3-statsmodels (apt-get install python3-statsmodels),\n" +
     "          or --csv FILE: a header line, then rows whose last column is the value (time order).";
-int units, window;
-string seriesName;
-string? csvPath;
-try
-{
-    var extra = ExtraOptions.Extract(ref args, "--units", "--window", "--series", "--csv");
-    units = extra.Int("--units", 32, 1, 65536);
-    window = extra.Int("--window", 12, 1, 100_000);
-    seriesName = extra.Choice("--series", "sunspots", "sunspots", "co2");
-    csvPath = extra.Text("--csv");
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine($"{e.Message}\n{usage}");
-    return 2;
-}
-
 var defaults = new ExampleOptions(Epochs: 60, Limit: null, BatchSize: 16, Device: "auto", OutDir: null, Seed: 42);
-var exitCode = ExampleOptions.TryParse(args, defaults, usage, out var parsed);
+var exitCode = ExampleOptions.TryParse(args, defaults, usage, ["--units", "--window", "--series", "--csv"],
+    extra => (extra.Int("--units", 32, 1, 65536), extra.Int("--window", 12, 1, 100_000), extra.Choice("--series", "sunspots", "sunspots", "co2"),
+        extra.Text("--csv")),
+    out var parsed, out var settings);
 if (parsed is not { } options)
 {
     return exitCode;
 }
+
+var (units, window, seriesName, csvPath) = settings;
 
 Utils.SetRandomSeed(options.Seed);
 Console.WriteLine(Keras.Backend.Describe());

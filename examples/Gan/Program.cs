@@ -32,30 +32,16 @@ const string usage =
     "usage: dotnet run -c Release --project examples/Gan -- [--epochs N] [--limit N] [--batch-size N] [--device auto|cpu|cuda] " +
     "[--out DIR] [--seed N] [--arch dense|dcgan] [--latent-dim N] [--ema M] [--classifier PATH] [--classifier-epochs N]";
 var defaults = new ExampleOptions(Epochs: 25, Limit: null, BatchSize: 64, Device: "auto", OutDir: Path.Combine("out", "gan"), Seed: 42);
-string arch;
-int latentDim, classifierEpochs;
-string? classifierOption;
-double ema;
-try
-{
-    var extra = ExtraOptions.Extract(ref args, "--arch", "--latent-dim", "--ema", "--classifier", "--classifier-epochs");
-    arch = extra.Choice("--arch", "dense", "dense", "dcgan");
-    latentDim = extra.Int("--latent-dim", 128, 1, 4096);
-    ema = extra.Number("--ema", 0.999, 0, 0.99999);
-    classifierOption = extra.Text("--classifier");
-    classifierEpochs = extra.Int("--classifier-epochs", 10, 1, 1000);
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine($"{e.Message}\n{usage}");
-    return 2;
-}
-
-var exitCode = ExampleOptions.TryParse(args, defaults, usage, out var parsed);
+var exitCode = ExampleOptions.TryParse(args, defaults, usage, ["--arch", "--latent-dim", "--ema", "--classifier", "--classifier-epochs"],
+    extra => (extra.Choice("--arch", "dense", "dense", "dcgan"), extra.Int("--latent-dim", 128, 1, 4096), extra.Number("--ema", 0.999, 0, 0.99999),
+        extra.Text("--classifier"), extra.Int("--classifier-epochs", 10, 1, 1000)),
+    out var parsed, out var settings);
 if (parsed is not { } options)
 {
     return exitCode;
 }
+
+var (arch, latentDim, ema, classifierOption, classifierEpochs) = settings;
 
 Keras.Utils.SetRandomSeed(options.Seed);
 Console.WriteLine(Keras.Backend.Describe());

@@ -16,19 +16,8 @@ using static DeepKeras.Keras;
 const string usage =
     "usage: dotnet run -c Release --project examples/Rnn -- [--epochs N] [--limit N (train and test samples)] [--batch-size N] [--units N] " +
     "[--device auto|cpu|cuda] [--out DIR] [--seed N]";
-int units;
-try
-{
-    units = ExtraOptions.Extract(ref args, "--units").Int("--units", 64, 1, 65536);
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine($"{e.Message}\n{usage}");
-    return 2;
-}
-
 var defaults = new ExampleOptions(Epochs: 12, Limit: null, BatchSize: 128, Device: "auto", OutDir: null, Seed: 42);
-var exitCode = ExampleOptions.TryParse(args, defaults, usage, out var parsed);
+var exitCode = ExampleOptions.TryParse(args, defaults, usage, ["--units"], extra => extra.Int("--units", 64, 1, 65536), out var parsed, out var units);
 if (parsed is not { } options)
 {
     return exitCode;

@@ -22,33 +22,22 @@ const string usage =
     "         [--device auto|cpu|cuda] [--out DIR] [--seed N]\n" +
     "  corpus: IMDB when imdb.npz is in the Keras cache; else --data DIR (one subfolder of .txt files per label);\n" +
     "          else Debian's fortunes corpus (apt-get install fortunes), classified by topic file.";
-int units, maxFeatures;
-int? maxlen;
-double clipnorm;
-string? dataDir;
-IReadOnlyList<string>? classes;
-try
-{
-    var extra = ExtraOptions.Extract(ref args, "--units", "--max-features", "--maxlen", "--clipnorm", "--data", "--classes");
-    units = extra.Int("--units", 64, 1, 65536);
-    maxFeatures = extra.Int("--max-features", 20000, 1, int.MaxValue);
-    maxlen = extra.Text("--maxlen") is null ? null : extra.Int("--maxlen", 0, 1, int.MaxValue);
-    clipnorm = extra.PositiveNumber("--clipnorm", 1.0);
-    dataDir = extra.Text("--data");
-    classes = extra.Text("--classes")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine($"{e.Message}\n{usage}");
-    return 2;
-}
-
 var defaults = new ExampleOptions(Epochs: 3, Limit: null, BatchSize: 32, Device: "auto", OutDir: null, Seed: 42);
-var exitCode = ExampleOptions.TryParse(args, defaults, usage, out var parsed);
+var exitCode = ExampleOptions.TryParse(args, defaults, usage, ["--units", "--max-features", "--maxlen", "--clipnorm", "--data", "--classes"],
+    extra => (
+        extra.Int("--units", 64, 1, 65536),
+        extra.Int("--max-features", 20000, 1, int.MaxValue),
+        extra.Text("--maxlen") is null ? (int?)null : extra.Int("--maxlen", 0, 1, int.MaxValue),
+        extra.PositiveNumber("--clipnorm", 1.0),
+        extra.Text("--data"),
+        extra.Text("--classes")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+    out var parsed, out var settings);
 if (parsed is not { } options)
 {
     return exitCode;
 }
+
+var (units, maxFeatures, maxlen, clipnorm, dataDir, classes) = settings;
 
 Utils.SetRandomSeed(options.Seed);
 Console.WriteLine(Keras.Backend.Describe());

@@ -23,25 +23,14 @@ const string usage =
     "usage: dotnet run -c Release --project examples/Vae -- [--epochs N] [--limit N] [--batch-size N] [--device auto|cpu|cuda] " +
     "[--out DIR] [--seed N] [--latent-dim N] [--arch dense|conv]";
 var defaults = new ExampleOptions(Epochs: 15, Limit: null, BatchSize: 128, Device: "auto", OutDir: Path.Combine("out", "vae"), Seed: 42);
-int latentDim;
-string arch;
-try
-{
-    var extra = ExtraOptions.Extract(ref args, "--latent-dim", "--arch");
-    latentDim = extra.Int("--latent-dim", 2, 1, 1024);
-    arch = extra.Choice("--arch", "dense", "dense", "conv");
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine($"{e.Message}\n{usage}");
-    return 2;
-}
-
-var exitCode = ExampleOptions.TryParse(args, defaults, usage, out var parsed);
+var exitCode = ExampleOptions.TryParse(args, defaults, usage, ["--latent-dim", "--arch"],
+    extra => (extra.Int("--latent-dim", 2, 1, 1024), extra.Choice("--arch", "dense", "dense", "conv")), out var parsed, out var settings);
 if (parsed is not { } options)
 {
     return exitCode;
 }
+
+var (latentDim, arch) = settings;
 
 Keras.Utils.SetRandomSeed(options.Seed);
 Console.WriteLine(Keras.Backend.Describe());

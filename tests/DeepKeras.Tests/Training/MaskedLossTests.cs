@@ -15,6 +15,9 @@ public class MaskedLossTests
     private static readonly long[,] Targets = { { 1, 0, 2, 1 }, { 2, 2, 0, 0 } };
     private static readonly bool[,] Real = { { true, true, true, false }, { true, true, false, false } };
 
+    private static (Tensor X, Tensor Y) Data() =>
+        (tensor(Tokens.Cast<long>().ToArray(), [2, 4]), tensor(Targets.Cast<long>().ToArray(), [2, 4]));
+
     private static Sequential Tagger(int seed)
     {
         Keras.Utils.SetRandomSeed(seed);
@@ -54,8 +57,7 @@ public class MaskedLossTests
     public void Evaluate_AveragesLossAndAccuracyOverRealStepsOnly()
     {
         var model = Tagger(3);
-        var x = tensor(Tokens.Cast<long>().ToArray(), [2, 4]);
-        var y = tensor(Targets.Cast<long>().ToArray(), [2, 4]);
+        var (x, y) = Data();
         var probabilities = model.Forward([x], training: false)[0];
 
         var (loss, accuracy) = model.Evaluate(x, y, verbose: 0);
@@ -68,8 +70,7 @@ public class MaskedLossTests
     [Fact]
     public void TargetsAtPaddedSteps_DoNotChangeTheLoss()
     {
-        var x = tensor(Tokens.Cast<long>().ToArray(), [2, 4]);
-        var y = tensor(Targets.Cast<long>().ToArray(), [2, 4]);
+        var (x, y) = Data();
         var otherPadding = y.clone();
         otherPadding[0, 3] = tensor(2L);
         otherPadding[1, 2] = tensor(1L);
@@ -86,8 +87,7 @@ public class MaskedLossTests
     {
         // Keras: mask weights total/valid on the real steps, times the per-sequence weight; mean over all steps.
         var model = Tagger(5);
-        var x = tensor(Tokens.Cast<long>().ToArray(), [2, 4]);
-        var y = tensor(Targets.Cast<long>().ToArray(), [2, 4]);
+        var (x, y) = Data();
         var p = model.Forward([x], training: false)[0];
         double[] sequenceWeight = [1.0, 3.0];
         double sum = 0;
@@ -111,8 +111,7 @@ public class MaskedLossTests
         var encoder = new Sequential(new InputLayer(4), new Embedding(10, 4, maskZero: true), new LSTM(5, returnSequences: true));
         var model = new Sequential(encoder, new Dense(3, activation: "softmax"));
         model.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy");
-        var x = tensor(Tokens.Cast<long>().ToArray(), [2, 4]);
-        var y = tensor(Targets.Cast<long>().ToArray(), [2, 4]);
+        var (x, y) = Data();
         var probabilities = model.Forward([x], training: false)[0];
 
         var loss = model.Evaluate(x, y, verbose: 0).Loss;
