@@ -135,15 +135,19 @@ public abstract partial class Layer
     /// <summary>Removes a tracked sublayer.</summary>
     protected internal void UntrackLayer(Layer layer) => _sublayers.Remove(layer);
 
-    /// <summary>Creates the weights for an input of <paramref name="inputShape"/> (batch axis included, as <c>None</c>).</summary>
+    /// <summary>
+    /// Creates the weights for an input of <paramref name="inputShape"/> (batch axis included, as <c>None</c>); Keras
+    /// <c>build(input_shape)</c>. The first call of the layer runs it; calling it yourself builds the layer ahead of
+    /// that call (the layer then counts as built, so its weights are not created twice).
+    /// </summary>
     /// <param name="inputShape">The input shape.</param>
-    protected virtual void Build(Shape inputShape)
+    public virtual void Build(Shape inputShape)
     {
     }
 
     /// <summary>Creates the weights for several inputs (merge layers). Default: builds from the first shape.</summary>
     /// <param name="inputShapes">The input shapes.</param>
-    protected virtual void Build(IReadOnlyList<Shape> inputShapes) => Build(inputShapes[0]);
+    public virtual void Build(IReadOnlyList<Shape> inputShapes) => Build(inputShapes[0]);
 
     /// <summary>The layer's math for one input.</summary>
     /// <param name="inputs">The input batch.</param>
@@ -253,6 +257,14 @@ public abstract partial class Layer
             return;
         }
 
+        if (_variables.Count > 0 && OverridesBuild())
+        {
+            // Build was called directly (Keras marks a layer built after any build call): do not create the weights twice.
+            BuildShapes ??= inputShapes.ToArray();
+            Built = true;
+            return;
+        }
+
         BuildShapes = inputShapes.ToArray();
         if (inputShapes.Count == 1)
         {
@@ -264,6 +276,13 @@ public abstract partial class Layer
         }
 
         Built = true;
+    }
+
+    private bool OverridesBuild()
+    {
+        var single = GetType().GetMethod(nameof(Build), [typeof(Shape)])!;
+        var many = GetType().GetMethod(nameof(Build), [typeof(IReadOnlyList<Shape>)])!;
+        return single.DeclaringType != typeof(Layer) || many.DeclaringType != typeof(Layer);
     }
 
     /// <summary>Gets the input shapes the layer was built for (Keras <c>_build_shapes_dict</c>; the summary uses it).</summary>

@@ -137,7 +137,7 @@ public partial class Model : Layer
     }
 
     /// <inheritdoc/>
-    protected override void Build(Shape inputShape) => BatchInputShape ??= inputShape;
+    public override void Build(Shape inputShape) => BatchInputShape ??= inputShape;
 
     /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig()

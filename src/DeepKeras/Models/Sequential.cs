@@ -109,7 +109,7 @@ public sealed class Sequential : Model
     }
 
     /// <inheritdoc/>
-    protected override void Build(Shape inputShape)
+    public override void Build(Shape inputShape)
     {
         if (_layers.Count == 0)
         {

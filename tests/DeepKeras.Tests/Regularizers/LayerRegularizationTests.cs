@@ -103,7 +103,7 @@ public class LayerRegularizationTests
     {
         public Variable? W { get; private set; }
 
-        protected override void Build(Shape inputShape) => W = AddWeight("w", 1, "zeros");
+        public override void Build(Shape inputShape) => W = AddWeight("w", 1, "zeros");
 
         protected override Tensor Call(Tensor inputs, bool training)
         {

@@ -222,7 +222,7 @@ public sealed class Affine(string? name = null) : Layer(name)
     private Variable? _scale;
     private Variable? _shift;
 
-    protected override void Build(Shape inputShape)
+    public override void Build(Shape inputShape)
     {
         _scale = AddWeight("scale", inputShape[-1]!.Value, "random_normal");
         _shift = AddWeight("shift", inputShape[-1]!.Value, "random_uniform", trainable: false);

@@ -56,7 +56,7 @@ public sealed class PReLU : Layer
     public override bool SupportsMasking => true;
 
     /// <inheritdoc/>
-    protected override void Build(Shape inputShape)
+    public override void Build(Shape inputShape)
     {
         var rank = inputShape.Rank;
         if (SharedAxes is not null && SharedAxes.Any(a => a >= rank))

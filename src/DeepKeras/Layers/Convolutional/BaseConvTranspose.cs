@@ -118,7 +118,7 @@ public abstract class BaseConvTranspose : Layer
     private bool ChannelsLast => DataFormat == "channels_last";
 
     /// <inheritdoc/>
-    protected override void Build(Shape inputShape)
+    public override void Build(Shape inputShape)
     {
         var axis = ChannelsLast ? -1 : 1;
         var inChannels = inputShape[axis] ?? throw new ArgumentException(

@@ -103,7 +103,7 @@ public abstract class BaseDepthwiseConv : Layer
     private int InChannels => (int)Kernel!.Value.shape[Rank];
 
     /// <inheritdoc/>
-    protected override void Build(Shape inputShape)
+    public override void Build(Shape inputShape)
     {
         var axis = ChannelsLast ? -1 : 1;
         var inChannels = inputShape[axis] ?? throw new ArgumentException(

@@ -92,7 +92,7 @@ public class Dense : Layer
     public override bool SupportsMasking => true;
 
     /// <inheritdoc/>
-    protected override void Build(Shape inputShape)
+    public override void Build(Shape inputShape)
     {
         var inputDim = inputShape[-1] ?? throw new ArgumentException(
             $"The last dimension of the input to layer \"{Name}\" (Dense) must be known. Received: input_shape={inputShape}");

@@ -78,7 +78,7 @@ public sealed class Embedding : Layer
     protected override bool ProducesMask => MaskZero;
 
     /// <inheritdoc/>
-    protected override void Build(Shape inputShape) =>
+    public override void Build(Shape inputShape) =>
         Embeddings = AddWeight("embeddings", (InputDim, OutputDim), EmbeddingsInitializer);
 
     /// <inheritdoc/>

@@ -113,7 +113,7 @@ public class BatchNormalization : Layer
     private int _rank;
 
     /// <inheritdoc/>
-    protected override void Build(Shape inputShape)
+    public override void Build(Shape inputShape)
     {
         if (Axis < -inputShape.Rank || Axis >= inputShape.Rank || inputShape.Rank < 2)
         {

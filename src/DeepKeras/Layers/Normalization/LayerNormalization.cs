@@ -94,7 +94,7 @@ public class LayerNormalization : Layer
     public override bool SupportsMasking => true;
 
     /// <inheritdoc/>
-    protected override void Build(Shape inputShape)
+    public override void Build(Shape inputShape)
     {
         var rank = inputShape.Rank;
         if (_axis.Any(a => a < -rank || a >= rank || a == 0 || a == -rank))

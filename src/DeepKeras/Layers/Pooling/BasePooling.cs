@@ -54,7 +54,7 @@ public abstract class BasePooling : Layer
     private bool ChannelsLast => DataFormat == "channels_last";
 
     /// <inheritdoc/>
-    protected override void Build(Shape inputShape) => ComputeOutputShape(inputShape);
+    public override void Build(Shape inputShape) => ComputeOutputShape(inputShape);
 
     /// <inheritdoc/>
     protected override Tensor Call(Tensor inputs, bool training)

@@ -54,7 +54,7 @@ public class Cropping2D : Layer
     private int RowAxis => DataFormat == "channels_last" ? 1 : 2;
 
     /// <inheritdoc/>
-    protected override void Build(Shape inputShape) => ComputeOutputShape(inputShape);
+    public override void Build(Shape inputShape) => ComputeOutputShape(inputShape);
 
     /// <inheritdoc/>
     protected override Tensor Call(Tensor inputs, bool training)

@@ -86,7 +86,7 @@ public sealed class Bidirectional : Layer
     }
 
     /// <inheritdoc/>
-    protected override void Build(Shape inputShape)
+    public override void Build(Shape inputShape)
     {
         ForwardLayer.MaybeBuild([inputShape]);
         BackwardLayer.MaybeBuild([inputShape]);

@@ -147,7 +147,7 @@ public abstract partial class RnnBase : Layer
     public void ResetState() => ResetStates();
 
     /// <inheritdoc/>
-    protected override void Build(Shape inputShape)
+    public override void Build(Shape inputShape)
     {
         if (inputShape.Rank != 3)
         {

@@ -31,7 +31,7 @@ public sealed class TimeDistributed : Layer
     public override bool SupportsMasking => true;
 
     /// <inheritdoc/>
-    protected override void Build(Shape inputShape) => Layer.MaybeBuild([StepShape(inputShape)]);
+    public override void Build(Shape inputShape) => Layer.MaybeBuild([StepShape(inputShape)]);
 
     /// <inheritdoc/>
     protected override Tensor Call(Tensor inputs, bool training)
