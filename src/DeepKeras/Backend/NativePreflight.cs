@@ -32,6 +32,7 @@ internal static partial class NativePreflight
             Console.SetOut(TextWriter.Null);
             try
             {
+                LibtorchPreload.Run();
                 torch.InitializeDeviceType(deviceType);
                 _loaded = true;
             }
@@ -69,12 +70,33 @@ internal static partial class NativePreflight
         }
 
         var inner = shimError ?? FirstLine(Innermost(ex).Message);
+        if (ForeignLibtorch() is { } foreign)
+        {
+            sb.Append($"A different libtorch was loaded into the process first ({foreign}), e.g. a system libtorch from ");
+            sb.Append("python3-torch or LD_LIBRARY_PATH; DeepKeras loads the package's own copy first unless DEEPKERAS_PRELOAD_LIBTORCH=0 is set or the package's files are not found. ");
+        }
+
         if (inner.Contains("libtorch-cpu", StringComparison.OrdinalIgnoreCase) || ex is NotSupportedException)
         {
             sb.Append("Check that the application references the TorchSharp-cpu (or a TorchSharp-cuda) package so the native files are copied next to it. ");
         }
 
         return sb.Append($"Loader said: {inner}").ToString();
+    }
+
+    /// <summary>The path of a libtorch_cpu.so mapped into the process that is not the package's copy, if any.</summary>
+    private static string? ForeignLibtorch()
+    {
+        if (!File.Exists("/proc/self/maps"))
+        {
+            return null;
+        }
+
+        var mapped = File.ReadLines("/proc/self/maps").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault())
+            .FirstOrDefault(p => p is not null && Path.GetFileName(p) == "libtorch_cpu.so");
+        return mapped is null || LibtorchPreload.CandidateFolders().Any(d => Path.GetFullPath(Path.Combine(d, "libtorch_cpu.so")) == mapped)
+            ? null
+            : mapped;
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();

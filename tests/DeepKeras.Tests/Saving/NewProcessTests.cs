@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DeepKeras.Layers;
 using DeepKeras.Models;
 using DeepKeras.Optimizers;
@@ -17,74 +16,11 @@ public class NewProcessTests
 {
     private static readonly Func<Tensor, Tensor> Halve = t => t * 0.5;
 
-    private static (int Code, string Error) RunSaveCheck(params string[] args)
-    {
-        var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = baseDir.Parent!.Name;
-        var dll = Path.GetFullPath(Path.Combine(baseDir.FullName, "..", "..", "..", "..", "DeepKeras.SaveCheck", "bin", configuration, baseDir.Name, "DeepKeras.SaveCheck.dll"));
-        Assert.True(File.Exists(dll), $"DeepKeras.SaveCheck is not built at {dll}");
-        var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var info = new ProcessStartInfo(host) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
+    private static (int Code, string Error) RunSaveCheck(params string[] args) => SaveCheckProcess.Run(args);
 
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("DeepKeras.SaveCheck did not finish within 120 s");
-        }
+    private static void WriteTensors(string path, params Tensor[] tensors) => SaveCheckProcess.WriteTensors(path, tensors);
 
-        return (process.ExitCode, error.Result);
-    }
-
-    private static void WriteTensors(string path, params Tensor[] tensors)
-    {
-        using var writer = new BinaryWriter(File.Create(path));
-        foreach (var t in tensors)
-        {
-            var c = t.detach().cpu().contiguous().to(float32);
-            writer.Write((int)c.dim());
-            foreach (var d in c.shape)
-            {
-                writer.Write(d);
-            }
-
-            foreach (var v in c.data<float>())
-            {
-                writer.Write(v);
-            }
-        }
-    }
-
-    private static List<(long[] Shape, float[] Data)> ReadTensors(string path)
-    {
-        using var reader = new BinaryReader(File.OpenRead(path));
-        var result = new List<(long[], float[])>();
-        while (reader.BaseStream.Position < reader.BaseStream.Length)
-        {
-            var dims = new long[reader.ReadInt32()];
-            for (var i = 0; i < dims.Length; i++)
-            {
-                dims[i] = reader.ReadInt64();
-            }
-
-            var data = new float[dims.Aggregate(1L, (a, d) => a * d)];
-            for (var i = 0; i < data.Length; i++)
-            {
-                data[i] = reader.ReadSingle();
-            }
-
-            result.Add((dims, data));
-        }
-
-        return result;
-    }
+    private static List<(long[] Shape, float[] Data)> ReadTensors(string path) => SaveCheckProcess.ReadTensors(path);
 
     private static IEnumerable<(string Name, Model Model, Tensor[] Inputs)> Zoo()
     {
