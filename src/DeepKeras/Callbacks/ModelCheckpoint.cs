@@ -15,6 +15,7 @@ namespace DeepKeras.Callbacks;
 public sealed class ModelCheckpoint : MonitorCallback
 {
     private readonly SaveFrequency.BatchCounter? _batches;
+    private readonly Func<int, Logs, string>? _filepathFunction;
     private int _currentEpoch;
 
     /// <summary>Creates the callback.</summary>
@@ -30,23 +31,36 @@ public sealed class ModelCheckpoint : MonitorCallback
     /// <exception cref="ArgumentException">The extension does not fit the kind of save, or the mode is unknown.</exception>
     public ModelCheckpoint(string filepath, string monitor = "val_loss", int verbose = 0, bool saveBestOnly = false,
         bool saveWeightsOnly = false, string mode = "auto", SaveFrequency saveFreq = default, double? initialValueThreshold = null)
-        : base(monitor, mode, 0)
+        : this(monitor, verbose, saveBestOnly, saveWeightsOnly, mode, saveFreq, initialValueThreshold)
     {
         ArgumentNullException.ThrowIfNull(filepath);
-        if (saveWeightsOnly && !filepath.EndsWith(".weights.h5", StringComparison.Ordinal))
-        {
-            throw new ArgumentException(
-                "When using `save_weights_only=True` in `ModelCheckpoint`, the filepath provided must end in `.weights.h5` " +
-                $"(Keras weights format). Received: filepath={filepath}", nameof(filepath));
-        }
-
-        if (!saveWeightsOnly && !filepath.EndsWith(".keras", StringComparison.Ordinal))
-        {
-            throw new ArgumentException(
-                $"The filepath provided must end in `.keras` (Keras model format). Received: filepath={filepath}", nameof(filepath));
-        }
-
+        CheckExtension(filepath);
         Filepath = filepath;
+    }
+
+    /// <summary>Creates the callback with a function that names each file (for names a format template cannot express).</summary>
+    /// <param name="filepath">Gets the 1-based epoch and the logs (with <c>batch</c> when saving every N batches) and
+    /// returns the path; it must end with <c>.keras</c>, or <c>.weights.h5</c> when <paramref name="saveWeightsOnly"/>.</param>
+    /// <param name="monitor">The log key compared by <paramref name="saveBestOnly"/> (default <c>val_loss</c>).</param>
+    /// <param name="verbose">0 silent, 1 prints a message at each save.</param>
+    /// <param name="saveBestOnly">Save only when <paramref name="monitor"/> improves on the best value so far.</param>
+    /// <param name="saveWeightsOnly">Save only the weights (<c>SaveWeights</c>) instead of the whole model.</param>
+    /// <param name="mode"><c>auto</c>, <c>min</c> or <c>max</c>: the direction of improvement.</param>
+    /// <param name="saveFreq"><c>"epoch"</c> or a number of batches.</param>
+    /// <param name="initialValueThreshold">The value the monitored quantity must beat first (with <paramref name="saveBestOnly"/>).</param>
+    /// <example><code>new ModelCheckpoint((epoch, logs) => $"ckpt-{epoch:000}-{logs["val_loss"]:0.000}.keras")</code></example>
+    public ModelCheckpoint(Func<int, Logs, string> filepath, string monitor = "val_loss", int verbose = 0, bool saveBestOnly = false,
+        bool saveWeightsOnly = false, string mode = "auto", SaveFrequency saveFreq = default, double? initialValueThreshold = null)
+        : this(monitor, verbose, saveBestOnly, saveWeightsOnly, mode, saveFreq, initialValueThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(filepath);
+        _filepathFunction = filepath;
+    }
+
+    private ModelCheckpoint(string monitor, int verbose, bool saveBestOnly, bool saveWeightsOnly, string mode, SaveFrequency saveFreq,
+        double? initialValueThreshold)
+        : base(monitor, mode, 0)
+    {
         Verbose = verbose;
         SaveBestOnly = saveBestOnly;
         SaveWeightsOnly = saveWeightsOnly;
@@ -55,8 +69,8 @@ public sealed class ModelCheckpoint : MonitorCallback
         _batches = saveFreq.Batches is { } n ? new SaveFrequency.BatchCounter(n) : null;
     }
 
-    /// <summary>Gets the path template.</summary>
-    public string Filepath { get; }
+    /// <summary>Gets the path template, or null when a function names the files.</summary>
+    public string? Filepath { get; }
 
     /// <summary>Gets the verbosity.</summary>
     public int Verbose { get; }
@@ -179,13 +193,42 @@ public sealed class ModelCheckpoint : MonitorCallback
             values["batch"] = (long)(b + 1);
         }
 
+        if (_filepathFunction is not null)
+        {
+            var logsWithBatch = logs.Copy();
+            if (batch is { } b1 && !logs.ContainsKey("batch"))
+            {
+                logsWithBatch["batch"] = b1 + 1;
+            }
+
+            var path = _filepathFunction(epoch + 1, logsWithBatch);
+            CheckExtension(path);
+            return path;
+        }
+
         try
         {
-            return PythonStringFormat.Format(Filepath, values);
+            return PythonStringFormat.Format(Filepath!, values);
         }
         catch (KeyNotFoundException e)
         {
             throw new KeyNotFoundException($"Failed to format this callback filepath: \"{Filepath}\". Reason: {e.Message}", e);
+        }
+    }
+
+    private void CheckExtension(string filepath)
+    {
+        if (SaveWeightsOnly && !filepath.EndsWith(".weights.h5", StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                "When using `save_weights_only=True` in `ModelCheckpoint`, the filepath provided must end in `.weights.h5` " +
+                $"(Keras weights format). Received: filepath={filepath}", nameof(filepath));
+        }
+
+        if (!SaveWeightsOnly && !filepath.EndsWith(".keras", StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The filepath provided must end in `.keras` (Keras model format). Received: filepath={filepath}", nameof(filepath));
         }
     }
 }

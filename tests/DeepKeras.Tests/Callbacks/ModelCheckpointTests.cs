@@ -40,6 +40,30 @@ public class ModelCheckpointTests
     }
 
     [Fact]
+    public void FilepathFunction_GetsTheEpochAndLogs_AndItsExtensionIsChecked()
+    {
+        using var dir = new TempDir();
+        var (model, _, x, y, valY) = OvershootingRegression();
+        var seen = new List<(int Epoch, double ValLoss)>();
+        var checkpoint = new ModelCheckpoint((epoch, logs) =>
+        {
+            seen.Add((epoch, logs["val_loss"]));
+            return Path.Combine(dir.Path, $"e{epoch}-{Math.Round(logs["val_loss"] * 1000)}.keras");
+        });
+        model.Fit(x, y, batchSize: 64, epochs: 2, verbose: 0, shuffle: false, validationData: (x, valY), callbacks: [checkpoint]);
+
+        var expected = ValLosses(2);
+        Assert.Equal([1, 2], seen.Select(s => s.Epoch));
+        Assert.Equal(expected[0], seen[0].ValLoss, 1e-6);
+        Assert.Equal([$"e1-{Math.Round(expected[0] * 1000)}.keras", $"e2-{Math.Round(expected[1] * 1000)}.keras"],
+            Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order());
+
+        var bad = new ModelCheckpoint((epoch, _) => Path.Combine(dir.Path, $"e{epoch}.h5"));
+        var ex = Assert.Throws<ArgumentException>(() => model.Fit(x, y, batchSize: 64, epochs: 1, verbose: 0, callbacks: [bad]));
+        Assert.Contains("must end in `.keras`", ex.Message);
+    }
+
+    [Fact]
     public void SaveBestOnly_SavesImprovementsWithKerasMessages()
     {
         using var dir = new TempDir();
