@@ -144,7 +144,7 @@ internal sealed class KerasArchive : IDisposable
             throw Fail($"archive member '{name}' declares {declared:N0} bytes but stores only {entry.CompressedLength:N0}; refusing a potential decompression bomb");
         }
 
-        var crc = new Crc32();
+        var crc = new System.IO.Hashing.Crc32();
         long total = 0;
         try
         {
@@ -173,7 +173,7 @@ internal sealed class KerasArchive : IDisposable
             throw Fail($"archive member '{name}' is truncated: {total:N0} of {declared:N0} bytes");
         }
 
-        if (crc.Value != entry.Crc32)
+        if (crc.GetCurrentHashAsUInt32() != entry.Crc32)
         {
             throw Fail($"archive member '{name}' is corrupted (CRC-32 mismatch)");
         }
