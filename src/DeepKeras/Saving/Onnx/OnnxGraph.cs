@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using static DeepKeras.Saving.Onnx.OnnxProto;
 
 namespace DeepKeras.Saving.Onnx;
 
@@ -13,8 +14,7 @@ internal sealed class OnnxGraph
     /// <summary>The opset the exporter targets.</summary>
     public const int Opset = 17;
 
-    private const int FloatType = 1;
-    private const int Int64Type = 7;
+    private const int IrVersion = 8;
 
     private readonly List<Action<ProtoWriter>> _nodes = [];
     private readonly List<Action<ProtoWriter>> _initializers = [];
@@ -48,19 +48,19 @@ internal sealed class OnnxGraph
         {
             foreach (var i in inputs)
             {
-                w.String(1, i);
+                w.String(NodeProto.Input, i);
             }
 
             foreach (var o in outputNames)
             {
-                w.String(2, o);
+                w.String(NodeProto.Output, o);
             }
 
-            w.String(3, nodeName);
-            w.String(4, op);
+            w.String(NodeProto.Name, nodeName);
+            w.String(NodeProto.OpType, op);
             foreach (var (key, value) in attributes ?? new Dictionary<string, object>())
             {
-                w.Message(5, a => Attribute(a, key, value));
+                w.Message(NodeProto.Attribute, a => WriteAttribute(a, key, value));
             }
         });
         return outputNames;
@@ -75,7 +75,7 @@ internal sealed class OnnxGraph
     {
         var name = Unique(hint);
         var bytes = MemoryMarshal.AsBytes(data.AsSpan()).ToArray();
-        _initializers.Add(w => Tensor(w, name, FloatType, dims, bytes));
+        _initializers.Add(w => WriteTensor(w, name, TensorProto.Float, dims, bytes));
         return name;
     }
 
@@ -84,7 +84,7 @@ internal sealed class OnnxGraph
     {
         var name = Unique(hint);
         var bytes = MemoryMarshal.AsBytes(data.AsSpan()).ToArray();
-        _initializers.Add(w => Tensor(w, name, Int64Type, [data.Length], bytes));
+        _initializers.Add(w => WriteTensor(w, name, TensorProto.Int64, [data.Length], bytes));
         return name;
     }
 
@@ -92,7 +92,7 @@ internal sealed class OnnxGraph
     public void Input(string name, IReadOnlyList<int?> shape)
     {
         _names.Add(name);
-        _inputs.Add(w => ValueInfo(w, name, shape));
+        _inputs.Add(w => WriteValueInfo(w, name, shape));
     }
 
     /// <summary>Declares a float32 graph output under <paramref name="name"/>, fed by <paramref name="value"/>.</summary>
@@ -103,86 +103,86 @@ internal sealed class OnnxGraph
             _names.Add(name);
             _nodes.Add(w =>
             {
-                w.String(1, value);
-                w.String(2, name);
-                w.String(3, Unique($"{name}/Identity_node"));
-                w.String(4, "Identity");
+                w.String(NodeProto.Input, value);
+                w.String(NodeProto.Output, name);
+                w.String(NodeProto.Name, Unique($"{name}/Identity_node"));
+                w.String(NodeProto.OpType, "Identity");
             });
         }
 
-        _outputs.Add(w => ValueInfo(w, name, shape));
+        _outputs.Add(w => WriteValueInfo(w, name, shape));
     }
 
     /// <summary>Serializes the model.</summary>
     public byte[] ToModelProto(string graphName, string producerVersion)
     {
         var model = new ProtoWriter();
-        model.Int(1, 8);                     // ir_version
-        model.String(2, "DeepKeras");        // producer_name
-        model.String(3, producerVersion);    // producer_version
-        model.Message(7, g =>                // graph
+        model.Int(ModelProto.IrVersion, IrVersion);
+        model.String(ModelProto.ProducerName, "DeepKeras");
+        model.String(ModelProto.ProducerVersion, producerVersion);
+        model.Message(ModelProto.Graph, g =>
         {
             foreach (var n in _nodes)
             {
-                g.Message(1, n);
+                g.Message(GraphProto.Node, n);
             }
 
-            g.String(2, graphName);
+            g.String(GraphProto.Name, graphName);
             foreach (var t in _initializers)
             {
-                g.Message(5, t);
+                g.Message(GraphProto.Initializer, t);
             }
 
             foreach (var i in _inputs)
             {
-                g.Message(11, i);
+                g.Message(GraphProto.Input, i);
             }
 
             foreach (var o in _outputs)
             {
-                g.Message(12, o);
+                g.Message(GraphProto.Output, o);
             }
         });
-        model.Message(8, o =>                // opset_import
+        model.Message(ModelProto.OpsetImport, o =>
         {
-            o.String(1, "");
-            o.Int(2, Opset);
+            o.String(OperatorSetIdProto.Domain, "");
+            o.Int(OperatorSetIdProto.Version, Opset);
         });
         return model.ToArray();
     }
 
-    private static void Tensor(ProtoWriter w, string name, int dataType, long[] dims, byte[] raw)
+    private static void WriteTensor(ProtoWriter w, string name, int dataType, long[] dims, byte[] raw)
     {
         foreach (var d in dims)
         {
-            w.Int(1, d);
+            w.Int(TensorProto.Dims, d);
         }
 
-        w.Int(2, dataType);
-        w.String(8, name);
-        w.Bytes(9, raw);
+        w.Int(TensorProto.DataType, dataType);
+        w.String(TensorProto.Name, name);
+        w.Bytes(TensorProto.RawData, raw);
     }
 
-    private static void ValueInfo(ProtoWriter w, string name, IReadOnlyList<int?> shape)
+    private static void WriteValueInfo(ProtoWriter w, string name, IReadOnlyList<int?> shape)
     {
-        w.String(1, name);
-        w.Message(2, type => type.Message(1, tensor =>
+        w.String(ValueInfoProto.Name, name);
+        w.Message(ValueInfoProto.Type, type => type.Message(TypeProto.TensorType, tensor =>
         {
-            tensor.Int(1, FloatType);
-            tensor.Message(2, s =>
+            tensor.Int(TypeProto.TensorElemType, TensorProto.Float);
+            tensor.Message(TypeProto.TensorShape, s =>
             {
                 for (var i = 0; i < shape.Count; i++)
                 {
                     var dim = shape[i];
-                    s.Message(1, d =>
+                    s.Message(TensorShapeProto.Dim, d =>
                     {
                         if (i > 0 && dim is { } n)
                         {
-                            d.Int(1, n);
+                            d.Int(TensorShapeProto.DimValue, n);
                         }
                         else
                         {
-                            d.String(2, i == 0 ? "batch" : $"dim_{i}");
+                            d.String(TensorShapeProto.DimParam, i == 0 ? "batch" : $"dim_{i}");
                         }
                     });
                 }
@@ -190,51 +190,50 @@ internal sealed class OnnxGraph
         }));
     }
 
-    // AttributeProto: name = 1, f = 2, i = 3, s = 4, floats = 7, ints = 8, type = 20.
-    private static void Attribute(ProtoWriter w, string name, object value)
+    private static void WriteAttribute(ProtoWriter w, string name, object value)
     {
-        w.String(1, name);
+        w.String(AttributeProto.Name, name);
         switch (value)
         {
             case float f:
-                w.Float(2, f);
-                w.Int(20, 1);
+                w.Float(AttributeProto.F, f);
+                w.Int(AttributeProto.Type, AttributeProto.TypeFloat);
                 break;
             case double d:
-                w.Float(2, (float)d);
-                w.Int(20, 1);
+                w.Float(AttributeProto.F, (float)d);
+                w.Int(AttributeProto.Type, AttributeProto.TypeFloat);
                 break;
             case int or long:
-                w.Int(3, Convert.ToInt64(value, CultureInfo.InvariantCulture));
-                w.Int(20, 2);
+                w.Int(AttributeProto.I, Convert.ToInt64(value, CultureInfo.InvariantCulture));
+                w.Int(AttributeProto.Type, AttributeProto.TypeInt);
                 break;
             case string s:
-                w.String(4, s);
-                w.Int(20, 3);
+                w.String(AttributeProto.S, s);
+                w.Int(AttributeProto.Type, AttributeProto.TypeString);
                 break;
             case string[] strings:
                 foreach (var s in strings)
                 {
-                    w.String(9, s);
+                    w.String(AttributeProto.Strings, s);
                 }
 
-                w.Int(20, 8);
+                w.Int(AttributeProto.Type, AttributeProto.TypeStrings);
                 break;
             case long[] ints:
                 foreach (var i in ints)
                 {
-                    w.Int(8, i);
+                    w.Int(AttributeProto.Ints, i);
                 }
 
-                w.Int(20, 7);
+                w.Int(AttributeProto.Type, AttributeProto.TypeInts);
                 break;
             case float[] floats:
                 foreach (var f in floats)
                 {
-                    w.Float(7, f);
+                    w.Float(AttributeProto.Floats, f);
                 }
 
-                w.Int(20, 6);
+                w.Int(AttributeProto.Type, AttributeProto.TypeFloats);
                 break;
             default:
                 throw new ArgumentException($"Unsupported ONNX attribute value of type {value.GetType().Name} for '{name}'.", nameof(value));
