@@ -59,6 +59,23 @@ public partial class Model
     /// <exception cref="InvalidOperationException">The model has no symbolic outputs.</exception>
     public virtual IReadOnlyList<KerasTensor> Outputs => _graph?.Outputs ?? throw NoGraph("outputs");
 
+    /// <summary>Gets the model's symbolic input when it has one (Keras functional <c>model.input</c>), else the input of its first symbolic call.</summary>
+    /// <exception cref="InvalidOperationException">The model has several inputs, or no symbolic input.</exception>
+    public override KerasTensor Input => HasSymbolicGraph ? Single(Inputs, "input") : base.Input;
+
+    /// <summary>Gets the model's symbolic output when it has one (Keras functional <c>model.output</c>), else the output of its first symbolic call.</summary>
+    /// <exception cref="InvalidOperationException">The model has several outputs, or no symbolic output.</exception>
+    public override KerasTensor Output => HasSymbolicGraph ? Single(Outputs, "output") : base.Output;
+
+    /// <summary>Gets the shape of <see cref="Input"/> (Keras <c>model.input_shape</c>).</summary>
+    public override Shape InputShape => HasSymbolicGraph ? Input.Shape : base.InputShape;
+
+    /// <summary>Gets the shape of <see cref="Output"/> (Keras <c>model.output_shape</c>).</summary>
+    public override Shape OutputShape => HasSymbolicGraph ? Output.Shape : base.OutputShape;
+
+    /// <summary>Gets whether <see cref="Inputs"/>/<see cref="Outputs"/> are defined.</summary>
+    internal virtual bool HasSymbolicGraph => IsFunctional;
+
     /// <summary>Gets whether the model is a graph of layer calls (a <see cref="Functional"/> or a functionally built subclass).</summary>
     internal bool IsFunctional => _graph is not null;
 
