@@ -115,16 +115,51 @@ public partial class Model : Layer
         }
     }
 
-    /// <summary>Builds a subclassed model by running it once on zeros of <paramref name="inputShape"/> (Keras <c>build</c>).</summary>
-    /// <param name="inputShape">The input shape including the batch axis (e.g. <c>(None, 784)</c>; null batch allowed).</param>
-    public virtual void BuildModel(Shape inputShape)
+    /// <summary>
+    /// Builds the model for inputs of <paramref name="inputShape"/> (Keras <c>model.build(input_shape)</c>), so its
+    /// weights exist before the first call (for <c>Summary</c>, <c>CountParams</c>, loading weights). A subclassed model
+    /// that does not override this runs its <c>Call</c> once on zeros of that shape, which builds every sublayer it
+    /// uses (Keras builds it this way from a saved <c>build_config</c>).
+    /// </summary>
+    /// <param name="inputShape">The input shape including the batch axis, e.g. <c>(None, 784)</c>.</param>
+    public override void Build(Shape inputShape)
     {
         BatchInputShape ??= inputShape;
-        DryRunShapes([inputShape]);
+        if (Built)
+        {
+            return;
+        }
+
+        // Built before the run, so that calling the model inside it does not build it again.
+        Built = true;
+        BuildShapes = [inputShape];
+        try
+        {
+            DryRunShapes([inputShape]);
+        }
+        catch
+        {
+            Built = false;
+            BuildShapes = null;
+            throw;
+        }
     }
 
-    /// <inheritdoc/>
-    public override void Build(Shape inputShape) => BatchInputShape ??= inputShape;
+    /// <summary>
+    /// On the first call, a subclassed model without its own <see cref="Build(Shape)"/> needs no dry run: the call
+    /// itself builds the sublayers.
+    /// </summary>
+    private protected override void BuildForCall(IReadOnlyList<Shape> inputShapes)
+    {
+        if (GetType().GetMethod(nameof(Build), [typeof(Shape)])!.DeclaringType == typeof(Model))
+        {
+            BatchInputShape ??= inputShapes[0];
+        }
+        else
+        {
+            base.BuildForCall(inputShapes);
+        }
+    }
 
     /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig()

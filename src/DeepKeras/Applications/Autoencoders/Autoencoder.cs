@@ -94,7 +94,7 @@ public static partial class Applications
         {
             var (shape, encoder, decoder) = DenseNetworks(inputShape, units ?? [128, 64, 32], activation, outputActivation);
             var model = new Autoencoder(encoder, decoder, name: name);
-            model.BuildModel(shape.WithBatch());
+            model.Build(shape.WithBatch());
             return model;
         }
 
@@ -126,7 +126,7 @@ public static partial class Applications
             var corruption = CorruptionLayer(noise, noiseLevel, seed);
             var (shape, encoder, decoder) = DenseNetworks(inputShape, units ?? [128, 64, 32], activation, outputActivation);
             var model = new Autoencoder(encoder, decoder, corruption, name);
-            model.BuildModel(shape.WithBatch());
+            model.Build(shape.WithBatch());
             return model;
         }
 

@@ -82,7 +82,7 @@ public static partial class Applications
             var shape = inputShape ?? 784;
             hidden ??= [512];
             var vae = new Vae(DenseEncoder(shape, latentDim, hidden, seed), DenseDecoder(shape, latentDim, hidden), latentDim, name);
-            vae.BuildModel(shape.WithBatch());
+            vae.Build(shape.WithBatch());
             return vae;
         }
 
