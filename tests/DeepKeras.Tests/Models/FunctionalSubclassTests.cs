@@ -1,52 +1,14 @@
-using DeepKeras.Callbacks;
 using DeepKeras.Engine;
 using DeepKeras.Layers;
-using DeepKeras.Metrics;
 using DeepKeras.Models;
 using DeepKeras.Tests.TestUtil;
-using DeepKeras.Training;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Tests.Models;
 
-/// <summary>A <see cref="Model"/> subclass built functionally, <c>new CustomModel(inputs, outputs)</c>, as in Keras's custom train step guides.</summary>
+/// <summary>A <see cref="Model"/> subclass built functionally, <c>new CustomModel(inputs, outputs)</c>, as in Keras's custom train step guides (TestUtil/CustomModel.cs).</summary>
 public sealed class FunctionalSubclassTests
 {
-    /// <summary>The first CustomModel of the custom_train_step_in_torch guide, line for line.</summary>
-    private sealed class CustomModel(KerasTensor inputs, KerasTensor outputs, string? name = null) : Model(inputs, outputs, name)
-    {
-        public int Steps { get; private set; }
-
-        protected override Logs TrainStep(Batch data)
-        {
-            Steps++;
-            ZeroGrad();
-            var yPred = Forward(data.X, training: true);
-            var loss = ComputeLoss(y: data.Y, yPred: yPred);
-            loss.backward();
-            var trainableWeights = TrainableWeights;
-            var gradients = trainableWeights.Select(v => v.Value.grad).ToArray();
-            using (no_grad())
-            {
-                Optimizer!.Apply(gradients, trainableWeights);
-            }
-
-            foreach (var metric in Metrics)
-            {
-                if (metric.Name == "loss")
-                {
-                    ((Mean)metric).UpdateState(loss);
-                }
-                else
-                {
-                    metric.UpdateState(data.Target, yPred[0]);
-                }
-            }
-
-            return GetMetricsResult();
-        }
-    }
-
     /// <summary>A two-input, two-output subclass taking lists (and the name, so a loaded copy keeps it).</summary>
     private sealed class TwoHeads(IReadOnlyList<KerasTensor> inputs, IReadOnlyList<KerasTensor> outputs, string? name = null)
         : Model(inputs, outputs, name);
@@ -64,7 +26,7 @@ public sealed class FunctionalSubclassTests
     private static double[] Values(System.Text.Json.Nodes.JsonNode node) => node.AsArray().Select(v => (double)v!).ToArray();
 
     [Fact]
-    public void GuideCustomModel_FitLogsKerasLossAndMae()
+    public void CustomModel_FitLogsKerasLossAndMae()
     {
         var g = KerasGolden.Case("modelapi_custom_step");
         var expected = g.Json("results");
