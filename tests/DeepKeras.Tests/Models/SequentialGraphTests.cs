@@ -28,6 +28,9 @@ public sealed class SequentialGraphTests
         Assert.Equal(new Shape(3, 5), model.Inputs.Single().Shape);
         Assert.Equal(new Shape(3, 2), model.Outputs.Single().Shape);
         Assert.Equal(new Shape(3, 5), model.BatchInputShape);
+        var buildConfig = (Dictionary<string, object?>)Keras.Saving.SerializeKerasObject(model)["build_config"]!;
+        var expectedShape = g.Json("shapes")["build_config"]!["input_shape"]!.AsArray().Select(d => (long)d!).ToList();
+        Assert.Equal(expectedShape, ((List<object?>)buildConfig["input_shape"]!).Cast<long>().ToList());
         // Later batches of any size still run.
         Assert.Equal([10L, 2L], model.Apply(zeros(10, 5)).shape);
     }
