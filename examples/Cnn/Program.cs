@@ -69,7 +69,7 @@ if (options.OutDir is { } outDir)
     // 25 test images with their true and predicted classes.
     var count = Math.Min(25, (int)xTest.shape[0]);
     var samples = xTest[$":{count}"];
-    var probabilities = model.Predict(samples, batchSize: count).ToArray<float>();
+    var probabilities = model.Predict(samples, batchSize: count, verbose: 0).ToArray<float>();
     var truth = yTest[$":{count}"].ToArray<byte>();
     var captions = Enumerable.Range(0, count).Select(i =>
     {
@@ -83,7 +83,7 @@ if (options.OutDir is { } outDir)
     var firstConv = model.Layers.OfType<Conv2D>().First();
     var probe = Keras.Input((28, 28, 1));
     var extractor = Keras.Model(probe, firstConv.Apply(probe), name: "first_conv_maps");
-    var maps = extractor.Predict(xTest[":1"]);
+    var maps = extractor.Predict(xTest[":1"], verbose: 0);
     var featureMaps = Path.Combine(outDir, "feature_maps.png");
     Plots.FeatureMaps(maps, featureMaps, columns: 8, title: $"{firstConv.Name} feature maps of a test image ({names[truth[0]]})");
 

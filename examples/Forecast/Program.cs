@@ -95,7 +95,7 @@ var history = model.Fit(xTrain, yTrain, batchSize: options.BatchSize, epochs: op
 var trainSeconds = clock.Elapsed.TotalSeconds;
 
 // Back to the series' units.
-var predicted = model.Predict(xVal).ToArray<float>().Select(p => (p * std) + mean).ToArray();
+var predicted = model.Predict(xVal, verbose: 0).ToArray<float>().Select(p => (p * std) + mean).ToArray();
 var truth = valTargets.Select(t => values[t]).ToArray();
 var naive = valTargets.Select(t => values[t - 1]).ToArray();
 var valMae = truth.Zip(predicted, (a, b) => Math.Abs(a - b)).Average();

@@ -111,7 +111,7 @@ Console.WriteLine($"Classifier test accuracy: {classifierAccuracy:P2}");
 // 1,000 generated images through the classifier.
 const int samples = 1000;
 var generated = Tensors.Float(gan.Generate(samples));
-var probabilities = Tensors.Float(classifier.Predict(generated, batchSize: 500));
+var probabilities = Tensors.Float(classifier.Predict(generated, batchSize: 500, verbose: 0));
 var (confidence, predicted) = probabilities.max(1);
 var confident = confidence.gt(0.9);
 var confidentFraction = confident.to(ScalarType.Float32).mean().item<float>();

@@ -48,17 +48,33 @@ public abstract class Callback
     {
     }
 
-    /// <summary>Called before a training batch.</summary>
+    /// <summary>Called before a training batch. The default calls <see cref="OnBatchBegin"/>, as Keras does.</summary>
     /// <param name="batch">The 0-based batch index within the epoch.</param>
     /// <param name="logs">Currently empty.</param>
-    public virtual void OnTrainBatchBegin(int batch, Logs logs)
+    public virtual void OnTrainBatchBegin(int batch, Logs logs) => OnBatchBegin(batch, logs);
+
+    /// <summary>Called after a training batch with the running results of the epoch. The default calls <see cref="OnBatchEnd"/>.</summary>
+    /// <param name="batch">The 0-based batch index within the epoch.</param>
+    /// <param name="logs">Running metric values.</param>
+    public virtual void OnTrainBatchEnd(int batch, Logs logs) => OnBatchEnd(batch, logs);
+
+    /// <summary>
+    /// Called before a training batch (Keras <c>on_batch_begin</c>, the older name of <see cref="OnTrainBatchBegin"/>,
+    /// whose default implementation calls it).
+    /// </summary>
+    /// <param name="batch">The 0-based batch index within the epoch.</param>
+    /// <param name="logs">Currently empty.</param>
+    public virtual void OnBatchBegin(int batch, Logs logs)
     {
     }
 
-    /// <summary>Called after a training batch with the running results of the epoch.</summary>
+    /// <summary>
+    /// Called after a training batch (Keras <c>on_batch_end</c>, the older name of <see cref="OnTrainBatchEnd"/>,
+    /// whose default implementation calls it).
+    /// </summary>
     /// <param name="batch">The 0-based batch index within the epoch.</param>
     /// <param name="logs">Running metric values.</param>
-    public virtual void OnTrainBatchEnd(int batch, Logs logs)
+    public virtual void OnBatchEnd(int batch, Logs logs)
     {
     }
 
@@ -109,7 +125,10 @@ public abstract class Callback
 
     /// <summary>Called after a prediction batch.</summary>
     /// <param name="batch">The batch index.</param>
-    /// <param name="logs">Currently empty.</param>
+    /// <param name="logs">
+    /// No values; <see cref="Logs.Outputs"/> holds the batch's predictions (Keras <c>logs["outputs"]</c>), valid during
+    /// this call only (clone them to keep them).
+    /// </param>
     public virtual void OnPredictBatchEnd(int batch, Logs logs)
     {
     }

@@ -52,6 +52,9 @@ public abstract partial class Layer
         return node.Outputs;
     }
 
+    /// <summary>Gets whether the first eager call builds the layer for the concrete batch size rather than <c>None</c>.</summary>
+    private protected virtual bool BuildsWithBatchSize => false;
+
     /// <summary>Gets the nodes where this layer was called symbolically (Keras <c>_inbound_nodes</c>).</summary>
     internal List<Node> InboundNodes { get; } = [];
 
@@ -59,7 +62,8 @@ public abstract partial class Layer
     internal (Tensor[] Outputs, Tensor? Mask) Invoke(IReadOnlyList<Tensor> inputs, Tensor? mask, bool training)
     {
         using var call = EnterCall();
-        MaybeBuild(inputs.Select(ShapeOf).ToArray(), inputs.Select(t => (Shape)t.shape).ToArray());
+        var actual = inputs.Select(t => (Shape)t.shape).ToArray();
+        MaybeBuild(BuildsWithBatchSize ? actual : inputs.Select(ShapeOf).ToArray(), actual);
         var outputs = CallOutputs(inputs, mask, training);
         AddActivityRegularization(outputs);
         var outMask = OutputMask(inputs, mask, outputs);

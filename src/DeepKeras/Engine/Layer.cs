@@ -266,6 +266,14 @@ public abstract partial class Layer
         }
 
         BuildShapes = inputShapes.ToArray();
+        BuildForCall(inputShapes);
+        Built = true;
+    }
+
+    /// <summary>Builds the layer for its first call (Keras <c>_maybe_build</c>): <see cref="Build(Shape)"/> with the call's shapes.</summary>
+    /// <param name="inputShapes">The shapes of the call's inputs.</param>
+    private protected virtual void BuildForCall(IReadOnlyList<Shape> inputShapes)
+    {
         if (inputShapes.Count == 1)
         {
             Build(inputShapes[0]);
@@ -274,8 +282,6 @@ public abstract partial class Layer
         {
             Build(inputShapes);
         }
-
-        Built = true;
     }
 
     private bool OverridesBuild()
@@ -286,7 +292,7 @@ public abstract partial class Layer
     }
 
     /// <summary>Gets the input shapes the layer was built for (Keras <c>_build_shapes_dict</c>; the summary uses it).</summary>
-    internal IReadOnlyList<Shape>? BuildShapes { get; private set; }
+    internal IReadOnlyList<Shape>? BuildShapes { get; private protected set; }
 
     /// <summary>Marks the layer built without calling <see cref="Build(Shape)"/> (layers built by their parent).</summary>
     protected void SetBuilt() => Built = true;

@@ -14,7 +14,7 @@ internal sealed class FunctionalGraph
     private readonly Dictionary<Node, int> _nodeDepths = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Maps the graph of <paramref name="model"/>.</summary>
-    public FunctionalGraph(Functional model)
+    public FunctionalGraph(Model model)
     {
         var ordered = new List<Node>();
         var layerIndex = new Dictionary<Layer, int>(ReferenceEqualityComparer.Instance);

@@ -97,8 +97,9 @@ public partial class Model
         get
         {
             var list = new List<Metric>();
-            if (_losses is not null)
+            if (Compiled)
             {
+                // Keras keeps a loss tracker once compiled, also without a compiled loss (losses added by layers).
                 list.Add(_lossTracker);
             }
 
@@ -115,6 +116,9 @@ public partial class Model
             return list;
         }
     }
+
+    /// <summary>Gets the names of <see cref="Metrics"/>, the keys of the logs (Keras <c>metrics_names</c>).</summary>
+    public IReadOnlyList<string> MetricsNames => Metrics.Select(m => m.Name).ToList();
 
     private static Metric MetricForAnotherOutput(string name, int outputs)
     {

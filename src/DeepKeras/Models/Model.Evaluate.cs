@@ -10,19 +10,19 @@ public partial class Model
     /// <param name="x">Inputs.</param>
     /// <param name="y">Targets.</param>
     /// <param name="batchSize">Samples per step (default 32).</param>
-    /// <param name="verbose">0 silent, 1 progress bar, 2 one line.</param>
+    /// <param name="verbose"><c>"auto"</c> (default, = 1), 0 silent, 1 progress bar, 2 one line.</param>
     /// <param name="sampleWeight">Per-sample weights.</param>
     /// <param name="steps">Number of batches (default all).</param>
     /// <param name="callbacks">Callbacks.</param>
     /// <returns>The loss, then the metrics in compile order.</returns>
-    public EvaluateResult Evaluate(ArrayLike x, ArrayLike? y = null, int? batchSize = null, int verbose = 1, ArrayLike? sampleWeight = null,
+    public EvaluateResult Evaluate(ArrayLike x, ArrayLike? y = null, int? batchSize = null, Verbosity verbose = default, ArrayLike? sampleWeight = null,
         int? steps = null, IEnumerable<Callback>? callbacks = null)
     {
         EnsureCompiled("evaluate");
-        CheckFitArguments(batchSize, 1, verbose, 0, 1);
+        CheckFitArguments(batchSize, 1, 0, 1);
         var (xs, ys, sw) = PrepareArrays(x, y, sampleWeight);
         var adapter = new ArrayDataAdapter(xs, ys, sw, batchSize ?? 32);
-        var cbs = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose != 0, verbose, 1, steps ?? adapter.Steps);
+        var cbs = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose.Level != 0, verbose.Level, 1, steps ?? adapter.Steps);
         var logs = RunEvaluation(adapter, cbs, steps);
         return OrderedResult(logs);
     }

@@ -14,7 +14,7 @@ public partial class Model
     /// <param name="y">Targets (null for models whose <see cref="TrainStep"/> needs none).</param>
     /// <param name="batchSize">Samples per step (default 32).</param>
     /// <param name="epochs">Index of the last epoch (training stops after epoch <c>epochs</c>, counting from <paramref name="initialEpoch"/>).</param>
-    /// <param name="verbose">0 silent, 1 progress bar (redraws only on a terminal), 2 one line per epoch.</param>
+    /// <param name="verbose"><c>"auto"</c> (default, = 1), 0 silent, 1 progress bar (redraws only on a terminal), 2 one line per epoch.</param>
     /// <param name="callbacks">Callbacks; History and the progress logger are added automatically.</param>
     /// <param name="validationSplit">Fraction (0–1) of the data, taken from the END before shuffling, kept for validation.</param>
     /// <param name="validationData">(x, y) to validate on at each epoch end; overrides <paramref name="validationSplit"/>.</param>
@@ -29,7 +29,7 @@ public partial class Model
     /// <returns>The <see cref="History"/> of epoch results.</returns>
     /// <exception cref="InvalidOperationException">The model is not compiled.</exception>
     /// <exception cref="ArgumentException">Bad data: empty, lengths differ, NaN/Inf values, wrong shapes.</exception>
-    public History Fit(ArrayLike? x = null, ArrayLike? y = null, int? batchSize = null, int epochs = 1, int verbose = 1,
+    public History Fit(ArrayLike? x = null, ArrayLike? y = null, int? batchSize = null, int epochs = 1, Verbosity verbose = default,
         IEnumerable<Callback>? callbacks = null, double validationSplit = 0, (ArrayLike X, ArrayLike Y)? validationData = null,
         bool shuffle = true, IReadOnlyDictionary<int, double>? classWeight = null, ArrayLike? sampleWeight = null,
         int initialEpoch = 0, int? stepsPerEpoch = null, int? validationBatchSize = null, int validationFreq = 1,
@@ -37,7 +37,7 @@ public partial class Model
     {
         EnsureCompiled("fit");
         ArgumentNullException.ThrowIfNull(x);
-        CheckFitArguments(batchSize, epochs, verbose, validationSplit, validationFreq);
+        CheckFitArguments(batchSize, epochs, validationSplit, validationFreq);
         var bs = batchSize ?? 32;
         var (xs, ys, sw) = PrepareArrays(x, y, sampleWeight);
         if (classWeight is not null)
@@ -70,7 +70,7 @@ public partial class Model
         }
 
         var train = new ArrayDataAdapter(xs, ys, sw, bs);
-        return FitCore(train, epochs, verbose, callbacks, validation, shuffle, initialEpoch, stepsPerEpoch, validationFreq, cancellationToken);
+        return FitCore(train, epochs, verbose.Level, callbacks, validation, shuffle, initialEpoch, stepsPerEpoch, validationFreq, cancellationToken);
     }
 
     /// <summary>
@@ -79,21 +79,21 @@ public partial class Model
     /// </summary>
     /// <param name="batches">The batches; enumerated again at every epoch.</param>
     /// <param name="epochs">Number of epochs.</param>
-    /// <param name="verbose">0, 1 or 2.</param>
+    /// <param name="verbose"><c>"auto"</c> (default, = 1), 0, 1 or 2.</param>
     /// <param name="callbacks">Callbacks.</param>
     /// <param name="validationData">Validation batches, or null.</param>
     /// <param name="stepsPerEpoch">Batches per epoch (needed for a progress bar with a target).</param>
     /// <param name="initialEpoch">Epoch to start at.</param>
     /// <param name="cancellationToken">Stops training when cancelled.</param>
-    public History Fit(IEnumerable<(ArrayLike X, ArrayLike? Y)> batches, int epochs = 1, int verbose = 1,
+    public History Fit(IEnumerable<(ArrayLike X, ArrayLike? Y)> batches, int epochs = 1, Verbosity verbose = default,
         IEnumerable<Callback>? callbacks = null, IEnumerable<(ArrayLike X, ArrayLike? Y)>? validationData = null,
         int? stepsPerEpoch = null, int initialEpoch = 0, CancellationToken cancellationToken = default)
     {
         EnsureCompiled("fit");
-        CheckFitArguments(32, epochs, verbose, 0, 1);
+        CheckFitArguments(32, epochs, 0, 1);
         var train = new EnumerableDataAdapter(batches, stepsPerEpoch);
         var validation = validationData is null ? null : new EnumerableDataAdapter(validationData, null);
-        return FitCore(train, epochs, verbose, callbacks, validation, false, initialEpoch, stepsPerEpoch, 1, cancellationToken);
+        return FitCore(train, epochs, verbose.Level, callbacks, validation, false, initialEpoch, stepsPerEpoch, 1, cancellationToken);
     }
 
     private History FitCore(DataAdapter train, int epochs, int verbose, IEnumerable<Callback>? callbacks, DataAdapter? validation,
@@ -190,7 +190,7 @@ public partial class Model
         return result;
     }
 
-    private static void CheckFitArguments(int? batchSize, int epochs, int verbose, double validationSplit, int validationFreq)
+    private static void CheckFitArguments(int? batchSize, int epochs, double validationSplit, int validationFreq)
     {
         if (batchSize is <= 0)
         {
@@ -200,11 +200,6 @@ public partial class Model
         if (epochs < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "Expected `epochs` >= 0.");
-        }
-
-        if (verbose is < 0 or > 2)
-        {
-            throw new ArgumentOutOfRangeException(nameof(verbose), verbose, "Expected `verbose` to be 0 (silent), 1 (progress bar) or 2 (one line per epoch).");
         }
 
         if (validationSplit is < 0 or >= 1 || double.IsNaN(validationSplit))

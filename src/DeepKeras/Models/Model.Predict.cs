@@ -10,22 +10,22 @@ public partial class Model
     /// <summary>Runs the model on inputs in inference mode, batch by batch (Keras <c>predict</c>).</summary>
     /// <param name="x">Inputs.</param>
     /// <param name="batchSize">Samples per step (default 32).</param>
-    /// <param name="verbose">0 silent, 1 progress bar, 2 one line.</param>
+    /// <param name="verbose"><c>"auto"</c> (default, = 1: Keras's progress bar), 0 silent, 1 progress bar, 2 one line.</param>
     /// <param name="steps">Number of batches (default all).</param>
     /// <param name="callbacks">Callbacks.</param>
     /// <returns>The predictions of the (first) output as a NumSharp array.</returns>
-    public NDArray Predict(ArrayLike x, int? batchSize = null, int verbose = 0, int? steps = null, IEnumerable<Callback>? callbacks = null) =>
+    public NDArray Predict(ArrayLike x, int? batchSize = null, Verbosity verbose = default, int? steps = null, IEnumerable<Callback>? callbacks = null) =>
         TensorConvert.ToNDArray(PredictTensors(x, batchSize, verbose, steps, callbacks)[0]);
 
     /// <summary>Like <see cref="Predict"/> but returns every output, as TorchSharp tensors on the CPU that the caller owns.</summary>
     /// <param name="x">Inputs.</param>
     /// <param name="batchSize">Samples per step (default 32).</param>
-    /// <param name="verbose">0, 1 or 2.</param>
+    /// <param name="verbose"><c>"auto"</c> (default, = 1), 0, 1 or 2.</param>
     /// <param name="steps">Number of batches (default all).</param>
     /// <param name="callbacks">Callbacks.</param>
-    public Tensor[] PredictTensors(ArrayLike x, int? batchSize = null, int verbose = 0, int? steps = null, IEnumerable<Callback>? callbacks = null)
+    public Tensor[] PredictTensors(ArrayLike x, int? batchSize = null, Verbosity verbose = default, int? steps = null, IEnumerable<Callback>? callbacks = null)
     {
-        CheckFitArguments(batchSize, 1, verbose, 0, 1);
+        CheckFitArguments(batchSize, 1, 0, 1);
         var xs = DataPrep.PrepareX(x.ToTensors("x"), "x");
         if (xs.Length != InputCount)
         {
@@ -34,7 +34,7 @@ public partial class Model
 
         DataPrep.CheckLengths(xs, null, null);
         var adapter = new ArrayDataAdapter(xs, null, null, batchSize ?? 32);
-        var cbs = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose != 0, verbose, 1, steps ?? adapter.Steps);
+        var cbs = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose.Level != 0, verbose.Level, 1, steps ?? adapter.Steps);
         var chunks = new List<Tensor[]>();
         cbs.PredictBegin(new Logs());
         using (var noGrad = no_grad())
@@ -52,7 +52,7 @@ public partial class Model
                 cbs.PredictBatchBegin(step, new Logs());
                 var outputs = PredictStep(e.Current);
                 chunks.Add(outputs.Select(o => o.detach().cpu().MoveToOuterDisposeScope()).ToArray());
-                cbs.PredictBatchEnd(step, new Logs());
+                cbs.PredictBatchEnd(step, new Logs { Outputs = outputs });
                 step++;
             }
         }

@@ -17,6 +17,7 @@ public partial class Model
     {
         var yPred = Forward(data.X, training: true);
         var loss = ComputeLoss(data.X, data.Y, yPred, data.SampleWeight, training: true);
+        _lossTracker.UpdateScalar(loss, data.Size);
         ApplyGradients(loss, TrainableWeights);
         UpdateCompiledMetrics(data.Y, yPred, data.SampleWeight);
         return GetMetricsResult();
@@ -28,7 +29,8 @@ public partial class Model
     protected virtual Logs TestStep(Batch data)
     {
         var yPred = Forward(data.X, training: false);
-        ComputeLoss(data.X, data.Y, yPred, data.SampleWeight, training: false);
+        var loss = ComputeLoss(data.X, data.Y, yPred, data.SampleWeight, training: false);
+        _lossTracker.UpdateScalar(loss, data.Size);
         UpdateCompiledMetrics(data.Y, yPred, data.SampleWeight);
         return GetMetricsResult();
     }
@@ -41,16 +43,21 @@ public partial class Model
     /// <summary>
     /// Computes the loss to minimize (Keras <c>compute_loss</c>): the compiled loss (Σ wᵢ·lossᵢ over outputs) plus the
     /// sum of <see cref="Layers.Layer.Losses"/> (weight regularization and losses added with <c>AddLoss</c> during
-    /// the forward pass), and updates the <c>loss</c> tracker weighted by the batch size.
+    /// the forward pass). It updates the per-output loss trackers of multi-output models but not the <c>loss</c>
+    /// tracker: <see cref="TrainStep"/>/<see cref="TestStep"/> do that, so a custom step that calls it updates
+    /// <c>loss</c> once, itself. Override it to compute the loss differently.
     /// </summary>
-    /// <param name="x">The inputs.</param>
-    /// <param name="y">The targets.</param>
-    /// <param name="yPred">The predictions.</param>
+    /// <param name="x">The inputs (unused by the default implementation).</param>
+    /// <param name="y">The targets; needed when a loss was compiled.</param>
+    /// <param name="yPred">The predictions, one tensor per output.</param>
     /// <param name="sampleWeight">Per-sample weights, or null.</param>
     /// <param name="training">Whether this is a training step.</param>
     /// <returns>The scalar loss to minimize.</returns>
-    protected Tensor ComputeLoss(Tensor[] x, Tensor[]? y, Tensor[] yPred, Tensor? sampleWeight = null, bool training = true)
+    /// <exception cref="InvalidOperationException">No loss was compiled and no layer added one.</exception>
+    protected virtual Tensor ComputeLoss(Tensor[]? x = null, Tensor[]? y = null, Tensor[]? yPred = null, Tensor? sampleWeight = null,
+        bool training = true)
     {
+        ArgumentNullException.ThrowIfNull(yPred);
         var extraLosses = Losses;
         if (_losses is null && extraLosses.Count == 0)
         {
@@ -79,7 +86,7 @@ public partial class Model
                 }
 
                 var value = lossFn.Call(y[i], yPred[i], sampleWeight);
-                _outputLossTrackers?[i].UpdateScalar(value, x[0].shape[0]);
+                _outputLossTrackers?[i].UpdateScalar(value, yPred[i].shape[0]);
                 var weighted = _lossWeights is null ? value : value * _lossWeights[i];
                 total = total is null ? weighted : total + weighted;
             }
@@ -91,9 +98,20 @@ public partial class Model
             total = total is null ? value : total + value;
         }
 
-        total ??= zeros([], device: yPred[0].device);
-        _lossTracker.UpdateScalar(total, x[0].shape[0]);
-        return total;
+        return total ?? zeros([], device: yPred[0].device);
+    }
+
+    /// <summary>
+    /// Clears the gradients of all weights (Keras's torch backend <c>model.zero_grad()</c>, torch's
+    /// <c>zero_grad(set_to_none=True)</c>): the next <c>backward()</c> writes fresh gradients instead of adding to the
+    /// old ones. Call it at the start of a custom <see cref="TrainStep"/> that calls <c>backward()</c> itself.
+    /// </summary>
+    public void ZeroGrad()
+    {
+        foreach (var v in Weights)
+        {
+            v.Value.grad = null;
+        }
     }
 
     /// <summary>Back-propagates <paramref name="loss"/> and lets the optimizer update <paramref name="variables"/>.</summary>

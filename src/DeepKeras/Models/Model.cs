@@ -10,7 +10,9 @@ namespace DeepKeras.Models;
 /// A model: layers plus training (Keras <c>keras.Model</c>). Use <see cref="Sequential"/> for a stack,
 /// <see cref="Functional"/> (<c>Keras.Model(inputs, outputs)</c>) for graphs, or subclass <see cref="Model"/>:
 /// create sublayers in the constructor, override <see cref="Layer.Apply(Tensor, bool)">Call</see>, and optionally
-/// <see cref="TrainStep"/>/<see cref="TestStep"/>/<see cref="PredictStep"/> for custom training (VAE, GAN).
+/// <see cref="TrainStep"/>/<see cref="TestStep"/>/<see cref="PredictStep"/> for custom training (VAE, GAN). A
+/// subclass can also be built functionally, passing symbolic inputs and outputs to the
+/// <see cref="Model(KerasTensor, KerasTensor, string?)"/> constructor (Keras <c>CustomModel(inputs, outputs)</c>).
 /// </summary>
 public partial class Model : Layer
 {
@@ -27,11 +29,16 @@ public partial class Model : Layer
     /// <summary>Gets or sets whether training should stop after the current batch (set by callbacks such as EarlyStopping).</summary>
     public bool StopTraining { get; set; }
 
-    /// <summary>Gets the layers of the model (Sequential: without the input layer; Functional: with input layers).</summary>
+    /// <summary>Gets the layers of the model (Sequential: without the input layer; functional models: with input layers, in execution order).</summary>
     public virtual IReadOnlyList<Layer> Layers
     {
         get
         {
+            if (_graph is { } g)
+            {
+                return g.Layers;
+            }
+
             DiscoverSublayers();
             return Sublayers;
         }
@@ -59,26 +66,6 @@ public partial class Model : Layer
         ? Layers[index]
         : throw new ArgumentOutOfRangeException(nameof(index), index, $"Was asked to retrieve layer at index {index} but model only has {Layers.Count} layers.");
 
-    /// <summary>Returns copies of all weights as arrays, in <see cref="Layer.Weights"/> order (Keras <c>get_weights()</c>).</summary>
-    public IReadOnlyList<NDArray> GetWeights() => Weights.Select(w => w.Numpy()).ToList();
-
-    /// <summary>Sets all weights from arrays in <see cref="Layer.Weights"/> order (Keras <c>set_weights</c>).</summary>
-    /// <param name="weights">One array per weight, same shapes.</param>
-    /// <exception cref="ArgumentException">Count or a shape differs.</exception>
-    public void SetWeights(IReadOnlyList<NDArray> weights)
-    {
-        var vars = Weights;
-        if (weights.Count != vars.Count)
-        {
-            throw new ArgumentException($"You called SetWeights with a list of length {weights.Count}, but the model has {vars.Count} weights.", nameof(weights));
-        }
-
-        for (var i = 0; i < vars.Count; i++)
-        {
-            vars[i].Assign(weights[i]);
-        }
-    }
-
     /// <summary>Runs the model's forward pass on input tensors (used by Fit/Predict and by the summary).</summary>
     /// <param name="inputs">One tensor per model input.</param>
     /// <param name="training">Training mode.</param>
@@ -90,10 +77,10 @@ public partial class Model : Layer
         outputs.Length == 0 ? null : KerasMask.Get(outputs[0]);
 
     /// <summary>Gets the number of model inputs.</summary>
-    internal virtual int InputCount => 1;
+    internal virtual int InputCount => _graph?.Inputs.Count ?? 1;
 
     /// <summary>Gets the output names used for per-output losses (<c>dense_1_loss</c>).</summary>
-    internal virtual IReadOnlyList<string> OutputNames => [Name];
+    internal virtual IReadOnlyList<string> OutputNames => _graph?.Outputs.Select(o => o.Layer.Name).ToList() ?? [Name];
 
     /// <summary>Gets the number of model outputs.</summary>
     internal int OutputCount => OutputNames.Count;
@@ -101,7 +88,7 @@ public partial class Model : Layer
     // Subclassed models: sublayers are found the way Keras tracks attributes, from the instance fields.
     private void DiscoverSublayers()
     {
-        if (_sublayersDiscovered || this is Sequential || this is Functional)
+        if (_sublayersDiscovered || this is Sequential || IsFunctional)
         {
             return;
         }
@@ -128,20 +115,60 @@ public partial class Model : Layer
         }
     }
 
-    /// <summary>Builds a subclassed model by running it once on zeros of <paramref name="inputShape"/> (Keras <c>build</c>).</summary>
-    /// <param name="inputShape">The input shape including the batch axis (e.g. <c>(None, 784)</c>; null batch allowed).</param>
-    public virtual void BuildModel(Shape inputShape)
+    /// <summary>
+    /// Builds the model for inputs of <paramref name="inputShape"/> (Keras <c>model.build(input_shape)</c>), so its
+    /// weights exist before the first call (for <c>Summary</c>, <c>CountParams</c>, loading weights). A subclassed model
+    /// that does not override this runs its <c>Call</c> once on zeros of that shape, which builds every sublayer it
+    /// uses (Keras builds it this way from a saved <c>build_config</c>).
+    /// </summary>
+    /// <param name="inputShape">The input shape including the batch axis, e.g. <c>(None, 784)</c>.</param>
+    public override void Build(Shape inputShape)
     {
         BatchInputShape ??= inputShape;
-        DryRunShapes([inputShape]);
+        if (Built)
+        {
+            return;
+        }
+
+        // Built before the run, so that calling the model inside it does not build it again.
+        Built = true;
+        BuildShapes = [inputShape];
+        try
+        {
+            DryRunShapes([inputShape]);
+        }
+        catch
+        {
+            Built = false;
+            BuildShapes = null;
+            throw;
+        }
     }
 
-    /// <inheritdoc/>
-    public override void Build(Shape inputShape) => BatchInputShape ??= inputShape;
+    /// <summary>
+    /// On the first call, a subclassed model without its own <see cref="Build(Shape)"/> needs no dry run: the call
+    /// itself builds the sublayers.
+    /// </summary>
+    private protected override void BuildForCall(IReadOnlyList<Shape> inputShapes)
+    {
+        if (GetType().GetMethod(nameof(Build), [typeof(Shape)])!.DeclaringType == typeof(Model))
+        {
+            BatchInputShape ??= inputShapes[0];
+        }
+        else
+        {
+            base.BuildForCall(inputShapes);
+        }
+    }
 
     /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig()
     {
+        if (IsFunctional)
+        {
+            return Saving.FunctionalConfig.Get(this);
+        }
+
         var c = base.GetConfig();
         c.Remove("batch_input_shape");
         return c;

@@ -25,7 +25,7 @@ internal sealed class ModelSummary
     public ModelSummary(Model model, bool expandNested, bool showTrainable)
     {
         _model = model;
-        _graph = model is Functional f ? new FunctionalGraph(f) : null;
+        _graph = model.IsFunctional ? new FunctionalGraph(model) : null;
         _sequentialLike = _graph?.IsSequentialLike ?? true;
         _expandNested = expandNested;
         _showTrainable = showTrainable;
@@ -191,8 +191,8 @@ internal sealed class ModelSummary
 
     private IReadOnlyList<Layer> LayersOf(Model model) => model switch
     {
-        Functional f when ReferenceEquals(f, _model) => _graph!.Layers,
-        Functional f => new FunctionalGraph(f).Layers,
+        { IsFunctional: true } when ReferenceEquals(model, _model) => _graph!.Layers,
+        { IsFunctional: true } => new FunctionalGraph(model).Layers,
         _ => model.Layers,
     };
 

@@ -19,6 +19,10 @@ namespace DeepKeras.Models;
 public sealed class Sequential : Model
 {
     private readonly List<Layer> _layers = [];
+
+    // The functional graph Keras builds inside a Sequential once its input shape is known: the input layer's tensor,
+    // then each layer's output, extended as layers are added (each layer is called symbolically once).
+    private readonly List<KerasTensor> _chain = [];
     private InputLayer? _inputLayer;
 
     /// <summary>Creates a model from layers (an <see cref="InputLayer"/> or <see cref="KerasTensor"/> input may come first).</summary>
@@ -50,6 +54,27 @@ public sealed class Sequential : Model
     /// <summary>Gets the input layer, if the input shape is known.</summary>
     public InputLayer? InputLayer => _inputLayer;
 
+    /// <summary>
+    /// Gets the symbolic input once the input shape is known (Keras <c>model.inputs</c>): with each layer's
+    /// <see cref="Layer.Output"/> it builds feature extractors, <c>Keras.Model(seq.Inputs, seq.Layers.Select(l =&gt; l.Output))</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model is not built yet (no input shape).</exception>
+    public override IReadOnlyList<KerasTensor> Inputs => _chain.Count > 0
+        ? [_chain[0]]
+        : throw new InvalidOperationException($"Sequential model '{Name}' has no defined inputs yet. Give it an input shape (`Keras.Input(...)` first, `inputShape:` on the first layer, or `Build(shape)`), or call it on data.");
+
+    /// <summary>Gets the symbolic output of the last layer once the input shape is known (Keras <c>model.outputs</c>).</summary>
+    /// <exception cref="InvalidOperationException">The model is not built yet (no input shape), or has no layers.</exception>
+    public override IReadOnlyList<KerasTensor> Outputs => _chain.Count > 1
+        ? [_chain[^1]]
+        : throw new InvalidOperationException($"Sequential model '{Name}' has no defined outputs yet. Give it an input shape and at least one layer.");
+
+    /// <inheritdoc/>
+    internal override bool HasSymbolicGraph => _chain.Count > 1;
+
+    /// <summary>A Sequential built by its first call keeps that batch size, as Keras's does (<c>(3, 4)</c> in the summary).</summary>
+    private protected override bool BuildsWithBatchSize => true;
+
     /// <summary>Adds a layer on top of the stack (Keras <c>add</c>). Builds it at once when the input shape is known.</summary>
     /// <param name="layer">The layer.</param>
     /// <exception cref="ArgumentException">The layer is already in the model, or an input layer comes after other layers.</exception>
@@ -66,6 +91,7 @@ public sealed class Sequential : Model
 
             _inputLayer = input;
             BatchInputShape = input.BatchInputShape;
+            _chain.Add(input.Output);
             return;
         }
 
@@ -76,8 +102,9 @@ public sealed class Sequential : Model
 
         if (_layers.Count == 0 && _inputLayer is null && layer.BatchInputShape is { } s)
         {
-            _inputLayer = new InputLayer(s.WithoutBatch(), name: null);
+            _inputLayer = new InputLayer(s.WithoutBatch(), s[0], name: null);
             BatchInputShape = s;
+            _chain.Add(_inputLayer.Output);
         }
 
         _layers.Add(layer);
@@ -105,6 +132,11 @@ public sealed class Sequential : Model
         var last = _layers[^1];
         _layers.RemoveAt(_layers.Count - 1);
         UntrackLayer(last);
+        if (_chain.Count > _layers.Count + 1)
+        {
+            _chain.RemoveRange(_layers.Count + 1, _chain.Count - _layers.Count - 1);
+        }
+
         return last;
     }
 
@@ -117,17 +149,23 @@ public sealed class Sequential : Model
         }
 
         BatchInputShape ??= inputShape;
-        _inputLayer ??= new InputLayer(inputShape.WithoutBatch());
         BuildLayers(inputShape);
     }
 
+    // Calls the layers not yet in the graph on the last symbolic output: this builds them (Keras builds a Sequential
+    // by running its layers on the input layer's tensor) and gives each its Input/Output.
     private void BuildLayers(Shape inputShape)
     {
-        var shape = inputShape;
-        foreach (var layer in _layers)
+        if (_chain.Count == 0)
         {
-            layer.MaybeBuild([shape]);
-            shape = layer.ComputeOutputShape(shape);
+            // Built from a bare shape (Build, or the first call on data): Keras adds an input layer of that batch shape.
+            _inputLayer ??= new InputLayer(inputShape.WithoutBatch(), inputShape[0]);
+            _chain.Add(_inputLayer.Output);
+        }
+
+        for (var i = _chain.Count - 1; i < _layers.Count; i++)
+        {
+            _chain.Add(_layers[i].ApplySymbolic([_chain[^1]])[0]);
         }
 
         Built = true;

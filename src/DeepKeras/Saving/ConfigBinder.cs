@@ -19,6 +19,11 @@ internal static partial class ConfigBinder
     /// <summary>Creates an instance of <paramref name="type"/> from <paramref name="config"/>.</summary>
     public static object Create(Type type, Dictionary<string, object?> config, DeserializationContext ctx, string where)
     {
+        if (FunctionalConfig.SubclassFactory(type, config) is { } functional)
+        {
+            return FunctionalConfig.FromConfig(ctx, config, where, functional);
+        }
+
         var constructors = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance)
             .OrderByDescending(c => c.GetParameters().Length)
             .ToList();

@@ -5,7 +5,7 @@ using DeepKeras.Models;
 namespace DeepKeras.Saving;
 
 /// <summary>
-/// The config of a <see cref="Functional"/> model as Keras writes it: <c>{"name", "trainable", "layers": [... each
+/// The config of a functional model (a <see cref="Functional"/> or a functionally built <see cref="Model"/> subclass) as Keras writes it: <c>{"name", "trainable", "layers": [... each
 /// with "name" and "inbound_nodes"], "input_layers", "output_layers"}</c>. A node is <c>{"args": [tensor or
 /// [tensors]], "kwargs": {}}</c>, a tensor <c>{"class_name": "__keras_tensor__", "config": {"shape", "dtype",
 /// "keras_history": [layer, node index, tensor index]}}</c>; node indices count only this model's calls of a layer.
@@ -13,7 +13,7 @@ namespace DeepKeras.Saving;
 internal static class FunctionalConfig
 {
     /// <summary>Returns the config of <paramref name="model"/>.</summary>
-    public static Dictionary<string, object?> Get(Functional model)
+    public static Dictionary<string, object?> Get(Model model)
     {
         var own = new HashSet<Node>(model.Nodes, ReferenceEqualityComparer.Instance);
         var layers = new FunctionalGraph(model).Layers;
@@ -53,7 +53,7 @@ internal static class FunctionalConfig
 
     // Keras re-indexes a layer's nodes to those of this model; a functional model's own call counts as node 0.
     private static int NodeIndex(Node node, HashSet<Node> own) =>
-        (node.Layer is Functional ? 1 : 0) + node.Layer.InboundNodes.TakeWhile(n => !ReferenceEquals(n, node)).Count(own.Contains);
+        (node.Layer is Model { IsFunctional: true } ? 1 : 0) + node.Layer.InboundNodes.TakeWhile(n => !ReferenceEquals(n, node)).Count(own.Contains);
 
     private static Dictionary<string, object?> SerializeNode(Node node, HashSet<Node> own)
     {
@@ -75,8 +75,77 @@ internal static class FunctionalConfig
         };
     }
 
+    /// <summary>
+    /// The constructor through which a functionally built <see cref="Model"/> subclass is recreated from a functional
+    /// config (Keras <c>Model.from_config</c> reviving <c>cls(inputs, outputs, name)</c>): a public constructor taking
+    /// the symbolic inputs and outputs first (single tensors or lists), then optionally <c>name</c>, any other
+    /// parameter having a default. Null when <paramref name="type"/> is not such a subclass or the config is not functional.
+    /// </summary>
+    public static Func<IReadOnlyList<KerasTensor>, IReadOnlyList<KerasTensor>, string?, Model>? SubclassFactory(Type type, Dictionary<string, object?> config)
+    {
+        if (!type.IsSubclassOf(typeof(Model)) || type == typeof(Functional) || type == typeof(Sequential) ||
+            !config.ContainsKey("layers") || !config.ContainsKey("input_layers") || !config.ContainsKey("output_layers"))
+        {
+            return null;
+        }
+
+        foreach (var ctor in type.GetConstructors().OrderByDescending(c => c.GetParameters().Length))
+        {
+            var ps = ctor.GetParameters();
+            if (ps.Length < 2 || ps[0].ParameterType != ps[1].ParameterType)
+            {
+                continue;
+            }
+
+            var single = ps[0].ParameterType == typeof(KerasTensor);
+            if (!single && !ps[0].ParameterType.IsAssignableFrom(typeof(KerasTensor[])))
+            {
+                continue;
+            }
+
+            var rest = ps.Skip(2).ToArray();
+            if (!rest.All(p => p.HasDefaultValue || (p.Name == "name" && p.ParameterType == typeof(string))))
+            {
+                continue;
+            }
+
+            return (inputs, outputs, name) =>
+            {
+                if (single && (inputs.Count != 1 || outputs.Count != 1))
+                {
+                    throw new ArgumentException(
+                        $"{type.Name} takes one input and one output tensor, but the saved graph has {inputs.Count} input(s) and {outputs.Count} output(s).");
+                }
+
+                var args = new object?[ps.Length];
+                args[0] = single ? inputs[0] : inputs.ToArray();
+                args[1] = single ? outputs[0] : outputs.ToArray();
+                for (var i = 2; i < ps.Length; i++)
+                {
+                    args[i] = ps[i].Name == "name" && ps[i].ParameterType == typeof(string) ? name : ps[i].DefaultValue is DBNull ? null : ps[i].DefaultValue;
+                }
+
+                try
+                {
+                    return (Model)ctor.Invoke(args);
+                }
+                catch (System.Reflection.TargetInvocationException e) when (e.InnerException is ArgumentException inner)
+                {
+                    throw inner;
+                }
+            };
+        }
+
+        return null;
+    }
+
     /// <summary>Recreates a functional model from its config (Keras <c>functional_from_config</c>).</summary>
-    public static Functional FromConfig(DeserializationContext ctx, Dictionary<string, object?> config, string where)
+    /// <param name="ctx">The deserialization context.</param>
+    /// <param name="config">The functional config.</param>
+    /// <param name="where">Where the config is in the file, for error messages.</param>
+    /// <param name="create">Creates the model from its inputs, outputs and name; default a <see cref="Functional"/>.</param>
+    public static Model FromConfig(DeserializationContext ctx, Dictionary<string, object?> config, string where,
+        Func<IReadOnlyList<KerasTensor>, IReadOnlyList<KerasTensor>, string?, Model>? create = null)
     {
         if (config.GetValueOrDefault("layers") is not List<object?> layerData)
         {
@@ -138,10 +207,11 @@ internal static class FunctionalConfig
 
         var inputs = ResolveTensors(config.GetValueOrDefault("input_layers"), created, ctx, $"{where} input_layers");
         var outputs = ResolveTensors(config.GetValueOrDefault("output_layers"), created, ctx, $"{where} output_layers");
-        Functional model;
+        Model model;
         try
         {
-            model = new Functional(inputs, outputs, config.GetValueOrDefault("name") as string);
+            var name = config.GetValueOrDefault("name") as string;
+            model = create is null ? new Functional(inputs, outputs, name) : create(inputs, outputs, name);
         }
         catch (ArgumentException e)
         {
@@ -258,7 +328,7 @@ internal static class FunctionalConfig
             throw ctx.Fail($"{where}: invalid Functional model configuration. Missing node: {layerName}");
         }
 
-        var index = nodeIndex - (layer is Functional ? 1 : 0);
+        var index = nodeIndex - (layer is Model { IsFunctional: true } ? 1 : 0);
         if (index < 0 || index >= layer.InboundNodes.Count)
         {
             return allowPending && index >= 0 && index < 1_000_000

@@ -210,7 +210,7 @@ internal static class KerasDeserializer
                 }
                 else
                 {
-                    model.BuildModel(shapes[0]);
+                    model.Build(shapes[0]);
                 }
             }
             else

@@ -81,7 +81,7 @@ internal static class KerasSerializer
             return seq.Built && seq.BatchInputShape is { } s ? new() { ["input_shape"] = ToPlain(s) } : null;
         }
 
-        if (layer is InputLayer || layer is Functional || !layer.Built || layer.BuildShapes is not { Count: > 0 } shapes)
+        if (layer is InputLayer || layer is Model { IsFunctional: true } || !layer.Built || layer.BuildShapes is not { Count: > 0 } shapes)
         {
             return null;
         }

@@ -24,7 +24,7 @@ internal static class LegacyWeights
 
         var layerNames = ReadStrings(reader, root, "layer_names")
             ?? throw reader.Fail("not a Keras weights file: no 'layer_names' attribute (nor a 'model_weights' group holding one)");
-        var layers = (model is Functional f ? SaveableTree.KerasLayerOrder(f) : model.Layers)
+        var layers = (model.IsFunctional ? SaveableTree.KerasLayerOrder(model) : model.Layers)
             .Where(l => WeightsOf(l).Count > 0)
             .ToList();
         var saved = new List<(string Name, Hdf5Object Group, string[] WeightNames)>();

@@ -67,12 +67,12 @@ internal static class SaveableTree
     private static IEnumerable<KeyValuePair<string, object>> Children(Layer layer) => layer switch
     {
         Sequential s => [new("layers", s.Layers)],
-        Functional f => [new("layers", KerasLayerOrder(f))],
+        Model { IsFunctional: true } f => [new("layers", KerasLayerOrder(f))],
         _ => layer.SaveableSublayers(),
     };
 
     /// <summary>Keras's <c>model.layers</c> order of a functional model (deepest first).</summary>
-    public static IReadOnlyList<Layer> KerasLayerOrder(Functional model)
+    public static IReadOnlyList<Layer> KerasLayerOrder(Model model)
     {
         var ordered = new FunctionalGraph(model).Layers.ToList();
         ordered.AddRange(model.Layers.Where(l => !ordered.Contains(l)));

@@ -64,7 +64,14 @@ public sealed class Logs : IReadOnlyDictionary<string, double>
     /// <inheritdoc/>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>Returns a materialized copy.</summary>
+    /// <summary>
+    /// Gets the predictions of the batch, one tensor per model output, in the logs of
+    /// <see cref="Callback.OnPredictBatchEnd"/> (Keras <c>logs["outputs"]</c>); null elsewhere. The tensors belong to
+    /// the batch and are freed after it: clone them (<c>t.detach().clone()</c>) to keep them.
+    /// </summary>
+    public IReadOnlyList<TorchSharp.torch.Tensor>? Outputs { get; init; }
+
+    /// <summary>Returns a materialized copy (without <see cref="Outputs"/>).</summary>
     public Logs Copy() => new(Values);
 
     /// <inheritdoc/>

@@ -282,7 +282,7 @@ public class SummaryTests
         var model = new Mlp();
         var unbuilt = model.ToSummaryString(lineLength: 88);
         Assert.Contains("│ dense (Dense)                        │ ?                           │     0 (unbuilt) │", unbuilt);
-        model.BuildModel(new Shape(null, 8));
+        model.Build(new Shape(null, 8));
         Assert.Equal(Lines("""
             Model: "mlp"
             ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┓

@@ -50,7 +50,7 @@ public static partial class Applications
 
             var corruption = noise is null ? null : CorruptionLayer(noise, noiseLevel, seed);
             var model = new Autoencoder(new Sequential(encoderLayers, "encoder"), new Sequential(decoderLayers, "decoder"), corruption, name);
-            model.BuildModel(shape.WithBatch());
+            model.Build(shape.WithBatch());
             return model;
         }
 

@@ -94,7 +94,7 @@ public static partial class Applications
         {
             var (shape, encoder, decoder) = DenseNetworks(inputShape, units ?? [128, 64, 32], activation, outputActivation);
             var model = new Autoencoder(encoder, decoder, name: name);
-            model.BuildModel(shape.WithBatch());
+            model.Build(shape.WithBatch());
             return model;
         }
 
@@ -126,7 +126,7 @@ public static partial class Applications
             var corruption = CorruptionLayer(noise, noiseLevel, seed);
             var (shape, encoder, decoder) = DenseNetworks(inputShape, units ?? [128, 64, 32], activation, outputActivation);
             var model = new Autoencoder(encoder, decoder, corruption, name);
-            model.BuildModel(shape.WithBatch());
+            model.Build(shape.WithBatch());
             return model;
         }
 
@@ -170,13 +170,13 @@ public static partial class Applications
         public double ReconstructionMse(ArrayLike x, ArrayLike? target = null, int? batchSize = null)
         {
             using var scope = NewDisposeScope();
-            var reconstruction = PredictTensors(x, batchSize)[0];
+            var reconstruction = PredictTensors(x, batchSize, verbose: 0)[0];
             var reference = DataPrep.PrepareX((target ?? x).ToTensors("target"), "target")[0].cpu();
             return (reference.reshape(reconstruction.shape) - reconstruction).square().mean().item<float>();
         }
 
         /// <summary>Reconstructs a tensor batch by batch (inference mode); used by anomaly detection.</summary>
-        internal Tensor ReconstructTensor(Tensor x) => PredictTensors(x)[0];
+        internal Tensor ReconstructTensor(Tensor x) => PredictTensors(x, verbose: 0)[0];
 
         /// <inheritdoc/>
         protected override Tensor Call(Tensor inputs, bool training)

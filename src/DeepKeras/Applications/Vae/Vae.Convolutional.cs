@@ -30,7 +30,7 @@ public static partial class Applications
             var shape = inputShape ?? (28, 28, 1);
             filters ??= [32, 64];
             var vae = new Vae(ConvEncoder(shape, latentDim, filters, denseUnits, seed), ConvDecoder(shape, latentDim, filters), latentDim, name);
-            vae.BuildModel(shape.WithBatch());
+            vae.Build(shape.WithBatch());
             return vae;
         }
 

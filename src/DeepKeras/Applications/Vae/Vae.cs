@@ -82,7 +82,7 @@ public static partial class Applications
             var shape = inputShape ?? 784;
             hidden ??= [512];
             var vae = new Vae(DenseEncoder(shape, latentDim, hidden, seed), DenseDecoder(shape, latentDim, hidden), latentDim, name);
-            vae.BuildModel(shape.WithBatch());
+            vae.Build(shape.WithBatch());
             return vae;
         }
 
@@ -159,7 +159,7 @@ public static partial class Applications
         /// <returns>The means, log-variances and sampled codes, each (n, latentDim).</returns>
         public (NDArray ZMean, NDArray ZLogVar, NDArray Z) Encode(ArrayLike x, int? batchSize = null)
         {
-            var outputs = _encoder.PredictTensors(x, batchSize);
+            var outputs = _encoder.PredictTensors(x, batchSize, verbose: 0);
             if (outputs.Length != 3)
             {
                 throw new InvalidOperationException(

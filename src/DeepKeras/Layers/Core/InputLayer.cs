@@ -27,14 +27,10 @@ public sealed class InputLayer : Layer
         Built = true;
         var node = new Node(this, [], [BatchInputShape.Value], dtype);
         InboundNodes.Add(node);
-        Output = node.Outputs[0];
     }
 
     /// <summary>Gets the input dtype.</summary>
     public string DType { get; }
-
-    /// <summary>Gets the symbolic tensor this layer produces.</summary>
-    public KerasTensor Output { get; }
 
     /// <inheritdoc/>
     protected override Tensor Call(Tensor inputs, bool training) => inputs.alias();

@@ -16,15 +16,15 @@ public sealed class Lambda(Func<Tensor, Tensor> function, Shape? outputShape = n
     /// <summary>Gets the wrapped function.</summary>
     public Func<Tensor, Tensor> Function => _function;
 
-    /// <summary>Gets the declared output shape (without batch axis), if any.</summary>
-    public Shape? OutputShape { get; } = outputShape;
+    /// <summary>Gets the output shape given to the constructor (without batch axis), if any.</summary>
+    public Shape? DeclaredOutputShape { get; } = outputShape;
 
     /// <inheritdoc/>
     protected override Tensor Call(Tensor inputs, bool training) => _function(inputs);
 
     /// <inheritdoc/>
     public override Shape ComputeOutputShape(Shape inputShape) =>
-        OutputShape is { } s ? s.WithBatch(inputShape[0]) : DryRunShapes([inputShape])[0];
+        DeclaredOutputShape is { } s ? s.WithBatch(inputShape[0]) : DryRunShapes([inputShape])[0];
 
     /// <summary>
     /// Returns the config. The function is written as a registered function (see
@@ -35,7 +35,7 @@ public sealed class Lambda(Func<Tensor, Tensor> function, Shape? outputShape = n
     {
         var c = base.GetConfig();
         c["function"] = _function;
-        if (OutputShape is { } s)
+        if (DeclaredOutputShape is { } s)
         {
             c["output_shape"] = s;
         }

@@ -15,7 +15,7 @@ internal static class OnnxExporter
     /// <summary>Converts <paramref name="model"/> to the bytes of an ONNX <c>ModelProto</c>.</summary>
     public static byte[] Export(Model model)
     {
-        if (model is not (Sequential or Functional))
+        if (model is not (Sequential or { IsFunctional: true }))
         {
             throw new NotSupportedException(
                 $"Cannot export model '{model.Name}' ({model.GetType().Name}) to ONNX: only Sequential and Functional models can be exported. " +
@@ -34,13 +34,13 @@ internal static class OnnxExporter
         var inputs = new string[inputShapes.Count];
         for (var i = 0; i < inputs.Length; i++)
         {
-            var name = model is Functional f ? f.Inputs[i].Layer.Name : model is Sequential { InputLayer: { } il } ? il.Name : "input";
+            var name = model.IsFunctional ? model.Inputs[i].Layer.Name : model is Sequential { InputLayer: { } il } ? il.Name : "input";
             inputs[i] = g.Unique(name);
             g.Input(inputs[i], inputShapes[i].ToArray());
         }
 
         var (outputs, outputShapes) = ConvertModel(g, model, inputs, inputShapes);
-        var outputNames = model is Functional fm ? fm.Outputs.Select(o => o.Layer.Name).ToArray() : [model.Layers[^1].Name];
+        var outputNames = model.IsFunctional ? model.Outputs.Select(o => o.Layer.Name).ToArray() : [model.Layers[^1].Name];
         for (var i = 0; i < outputs.Length; i++)
         {
             var name = g.Unique(outputs.Length == 1 ? "output" : $"output_{i}_{outputNames[Math.Min(i, outputNames.Length - 1)]}");
@@ -52,7 +52,7 @@ internal static class OnnxExporter
 
     private static List<Shape> InputShapes(Model model) => model switch
     {
-        Functional f => f.Inputs.Select(t => t.Shape).ToList(),
+        { IsFunctional: true } => model.Inputs.Select(t => t.Shape).ToList(),
         Sequential { BatchInputShape: { } s } => [s],
         _ => throw new InvalidOperationException($"Model '{model.Name}' has no known input shape, so it cannot be exported."),
     };
@@ -72,7 +72,7 @@ internal static class OnnxExporter
                     return (x, shape);
                 }
 
-            case Functional f:
+            case { IsFunctional: true } f:
                 {
                     var values = new Dictionary<KerasTensor, string>(ReferenceEqualityComparer.Instance);
                     for (var i = 0; i < f.Inputs.Count; i++)
