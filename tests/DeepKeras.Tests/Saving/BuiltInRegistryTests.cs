@@ -45,4 +45,21 @@ public sealed class BuiltInRegistryTests
         Assert.IsType(type, again);
         Assert.Equal(JsonSerializer.Serialize(config), JsonSerializer.Serialize(Keras.Saving.SerializeKerasObject(again)));
     }
+
+    public static TheoryData<string> Resolvable => new(typeof(Keras).Assembly.GetExportedTypes()
+        .Where(t => !t.IsAbstract && (t.IsSubclassOf(typeof(global::DeepKeras.Losses.Loss)) || t.IsSubclassOf(typeof(global::DeepKeras.Metrics.Metric)) ||
+                                      t.IsSubclassOf(typeof(global::DeepKeras.Optimizers.Optimizer))))
+        .Where(t => t != typeof(global::DeepKeras.Losses.LossFunctionWrapper) && t != typeof(global::DeepKeras.Metrics.MeanMetricWrapper))
+        .Select(t => t.FullName!).Order());
+
+    [Theory]
+    [MemberData(nameof(Resolvable))]
+    public void EveryPublicClass_IsResolvedByItsClassName_AsKerasGetDoes(string typeName)
+    {
+        var type = typeof(Keras).Assembly.GetType(typeName)!;
+        object resolved = type.IsSubclassOf(typeof(global::DeepKeras.Losses.Loss)) ? global::DeepKeras.Losses.Losses.Get(type.Name)
+            : type.IsSubclassOf(typeof(global::DeepKeras.Metrics.Metric)) ? global::DeepKeras.Metrics.Metrics.Get(type.Name)
+            : global::DeepKeras.Optimizers.Optimizers.Get(type.Name);
+        Assert.IsType(type, resolved);
+    }
 }
