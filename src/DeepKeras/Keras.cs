@@ -42,67 +42,13 @@ public static partial class Keras
     /// <param name="name">The model name.</param>
     public static Functional Model(KerasTensor[] inputs, KerasTensor[] outputs, string? name = null) => new(inputs, outputs, name);
 
-    /// <summary>Layer factories (Keras <c>keras.layers</c>); each calls the constructor of the same name.</summary>
+    /// <summary>
+    /// Layer factories (Keras <c>keras.layers</c>): <c>Layers.Dense(64, activation: "relu")</c>. One per public
+    /// constructor of each layer class, with the constructor's parameters and defaults; written at build time by
+    /// DeepKeras.Generators from the constructors, so each layer's arguments are declared once.
+    /// </summary>
     public static partial class Layers
     {
-        /// <summary>Creates a <see cref="L.Dense"/> layer.</summary>
-        /// <param name="units">Number of output units.</param>
-        /// <param name="activation">Activation name or delegate.</param>
-        /// <param name="useBias">Whether to add a bias.</param>
-        /// <param name="kernelInitializer">Kernel initializer (default glorot_uniform).</param>
-        /// <param name="biasInitializer">Bias initializer (default zeros).</param>
-        /// <param name="inputShape">Input shape without the batch axis, for a first layer.</param>
-        /// <param name="name">Layer name.</param>
-        /// <param name="kernelRegularizer">Penalty on the kernel (e.g. <c>"l2"</c>).</param>
-        /// <param name="biasRegularizer">Penalty on the bias.</param>
-        /// <param name="activityRegularizer">Penalty on the output.</param>
-        public static L.Dense Dense(int units, ActivationFunction? activation = null, bool useBias = true,
-            Initializer? kernelInitializer = null, Initializer? biasInitializer = null, Shape? inputShape = null, string? name = null,
-            Regularizers.Regularizer? kernelRegularizer = null, Regularizers.Regularizer? biasRegularizer = null,
-            Regularizers.Regularizer? activityRegularizer = null) =>
-            new(units, activation, useBias, kernelInitializer, biasInitializer, inputShape, name,
-                kernelRegularizer: kernelRegularizer, biasRegularizer: biasRegularizer, activityRegularizer: activityRegularizer);
-
-        /// <summary>Creates an <see cref="L.Activation"/> layer.</summary>
-        /// <param name="activation">Activation name or delegate.</param>
-        /// <param name="name">Layer name.</param>
-        public static L.Activation Activation(ActivationFunction activation, string? name = null) => new(activation, name);
-
-        /// <summary>Creates a <see cref="L.Dropout"/> layer.</summary>
-        /// <param name="rate">Fraction to drop in [0, 1).</param>
-        /// <param name="seed">Seed (kept for signature compatibility).</param>
-        /// <param name="name">Layer name.</param>
-        public static L.Dropout Dropout(double rate, int? seed = null, string? name = null) => new(rate, seed, name);
-
-        /// <summary>Creates a <see cref="L.Flatten"/> layer.</summary>
-        /// <param name="name">Layer name.</param>
-        public static L.Flatten Flatten(string? name = null) => new(name);
-
-        /// <summary>Creates a <see cref="L.Reshape"/> layer.</summary>
-        /// <param name="targetShape">The new sample shape.</param>
-        /// <param name="name">Layer name.</param>
-        public static L.Reshape Reshape(Shape targetShape, string? name = null) => new(targetShape, name);
-
-        /// <summary>Creates a <see cref="L.Lambda"/> layer.</summary>
-        /// <param name="function">The function.</param>
-        /// <param name="outputShape">Optional output shape without the batch axis.</param>
-        /// <param name="name">Layer name.</param>
-        public static L.Lambda Lambda(Func<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> function, Shape? outputShape = null, string? name = null) =>
-            new(function, outputShape, name);
-
-        /// <summary>Creates a <see cref="L.Concatenate"/> layer.</summary>
-        /// <param name="axis">Concatenation axis (default −1).</param>
-        /// <param name="name">Layer name.</param>
-        public static L.Concatenate Concatenate(int axis = -1, string? name = null) => new(axis, name);
-
-        /// <summary>Creates an <see cref="L.Add"/> layer.</summary>
-        /// <param name="name">Layer name.</param>
-        public static L.Add Add(string? name = null) => new(name);
-
-        /// <summary>Creates an <see cref="L.InputLayer"/>.</summary>
-        /// <param name="shape">Shape without the batch axis.</param>
-        /// <param name="name">Layer name.</param>
-        public static L.InputLayer InputLayer(Shape shape, string? name = null) => new(shape, name: name);
     }
 
     /// <summary>Utilities (Keras <c>keras.utils</c>).</summary>

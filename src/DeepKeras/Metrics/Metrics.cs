@@ -8,7 +8,8 @@ namespace DeepKeras.Metrics;
 /// <c>"RootMeanSquaredError"</c>), the aliases <c>"mse"</c>, <c>"mae"</c>, <c>"mape"</c>, <c>"msle"</c>,
 /// <c>"kld"</c>, <c>"bce"</c>, and every loss function name (<c>"binary_crossentropy"</c>, <c>"huber"</c>, …),
 /// which gives the mean of that loss. <c>"accuracy"</c>/<c>"acc"</c> become binary, sparse categorical or categorical
-/// accuracy on the first update, picked from the data as Keras's <c>compile</c> does. Matching ignores case.
+/// accuracy on the first update, picked from the data as Keras's <c>compile</c> does (exactly these lower-case
+/// spellings; <c>"Accuracy"</c> is the <see cref="Accuracy"/> class, as in Keras). Other names ignore case.
 /// </summary>
 public static class Metrics
 {
@@ -16,6 +17,8 @@ public static class Metrics
 
     static Metrics()
     {
+        Add(n => new Accuracy(n), "Accuracy");
+        Add(n => new Mean(n), "mean", "Mean");
         Add(n => new BinaryAccuracy(n), "binary_accuracy", "BinaryAccuracy");
         Add(n => new CategoricalAccuracy(n), "categorical_accuracy", "CategoricalAccuracy");
         Add(n => new SparseCategoricalAccuracy(n), "sparse_categorical_accuracy", "SparseCategoricalAccuracy");
@@ -57,7 +60,7 @@ public static class Metrics
     public static Metric Get(string identifier)
     {
         var id = identifier?.Trim();
-        if (id?.ToLowerInvariant() is "accuracy" or "acc")
+        if (id is "accuracy" or "acc")
         {
             return new AutoAccuracy(id) { Identifier = id };
         }

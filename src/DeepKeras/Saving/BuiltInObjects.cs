@@ -1,9 +1,7 @@
-using DeepKeras.Initializers;
 using DeepKeras.Layers;
 using DeepKeras.Losses;
 using DeepKeras.Metrics;
 using DeepKeras.Models;
-using DeepKeras.Optimizers;
 using DeepKeras.Optimizers.Schedules;
 using DeepKeras.Regularizers;
 using L = DeepKeras.Layers;
@@ -13,12 +11,27 @@ using MetricFns = DeepKeras.Metrics;
 namespace DeepKeras.Saving;
 
 /// <summary>
-/// The built-in classes a saved config may name, one line each. A class whose public constructor takes its config
-/// keys as camelCase parameters (the convention of every DeepKeras layer) needs only <c>Layer&lt;T&gt;()</c>; the
-/// others get a factory below.
+/// The built-in classes a saved config may name: every public concrete class of each serializable family (layers,
+/// initializers, regularizers, optimizers, learning-rate schedules, losses, metrics) is found by reflection and
+/// recreated through its public constructor (config keys ↔ camelCase parameters); the few whose config does not map
+/// onto their constructor get a factory below.
 /// </summary>
 internal static class BuiltInObjects
 {
+    private static readonly (ObjectKind Kind, Type Base, string Namespace)[] Families =
+    [
+        (ObjectKind.Layer, typeof(L.Layer), "DeepKeras.Layers"),
+        (ObjectKind.Initializer, typeof(Initializers.Initializer), "DeepKeras.Initializers"),
+        (ObjectKind.Regularizer, typeof(Regularizer), "DeepKeras.Regularizers"),
+        (ObjectKind.Optimizer, typeof(Optimizers.Optimizer), "DeepKeras.Optimizers"),
+        (ObjectKind.Schedule, typeof(LearningRateSchedule), "DeepKeras.Optimizers.Schedules"),
+        (ObjectKind.Loss, typeof(LossFns.Loss), "DeepKeras.Losses"),
+        (ObjectKind.Metric, typeof(MetricFns.Metric), "DeepKeras.Metrics"),
+    ];
+
+    // Wrappers of a user function: their config names a function, not constructor arguments.
+    private static readonly Type[] NotFromConfig = [typeof(LossFunctionWrapper), typeof(MeanMetricWrapper)];
+
     public static void RegisterAll()
     {
         // Models (module "keras").
@@ -26,140 +39,24 @@ internal static class BuiltInObjects
         ObjectRegistry.BuiltIn<Functional>(ObjectKind.Layer, "Functional", "keras", (ctx, c, w) => FunctionalConfig.FromConfig(ctx, c, w));
         ObjectRegistry.BuiltIn<Functional>(ObjectKind.Layer, "Model", "keras", (ctx, c, w) => FunctionalConfig.FromConfig(ctx, c, w));
 
-        // Layers.
+        // Layers whose config does not map onto their constructor.
         ObjectRegistry.BuiltIn<InputLayer>(ObjectKind.Layer, "InputLayer", "keras.layers", InputLayerFromConfig);
         ObjectRegistry.BuiltIn<Lambda>(ObjectKind.Layer, "Lambda", "keras.layers", LambdaFromConfig);
-        Layer<Dense>();
-        Layer<Activation>();
-        Layer<Dropout>();
-        Layer<Flatten>();
-        Layer<Reshape>();
-        Layer<Concatenate>();
-        Layer<Add>();
-        Layer<Embedding>();
-        Layer<Masking>();
-        Layer<Sampling>();
 
-        // Activation layers.
-        Layer<LeakyReLU>();
-        Layer<PReLU>();
-
-        // Convolution.
-        Layer<Conv1D>();
-        Layer<Conv2D>();
-        Layer<Conv3D>();
-        Layer<Conv2DTranspose>();
-        Layer<SeparableConv2D>();
-        Layer<DepthwiseConv2D>();
-
-        // Pooling (MinPooling is a DeepKeras addition; Python Keras has no such class).
-        Layer<MaxPooling1D>();
-        Layer<MaxPooling2D>();
-        Layer<MaxPooling3D>();
-        Layer<AveragePooling1D>();
-        Layer<AveragePooling2D>();
-        Layer<AveragePooling3D>();
-        Layer<MinPooling1D>();
-        Layer<MinPooling2D>();
-        Layer<MinPooling3D>();
-        Layer<GlobalMaxPooling1D>();
-        Layer<GlobalMaxPooling2D>();
-        Layer<GlobalMaxPooling3D>();
-        Layer<GlobalAveragePooling1D>();
-        Layer<GlobalAveragePooling2D>();
-        Layer<GlobalAveragePooling3D>();
-
-        // Normalization and regularization.
-        Layer<BatchNormalization>();
-        Layer<LayerNormalization>();
-        Layer<SpatialDropout2D>();
-        Layer<GaussianNoise>();
-        Layer<GaussianDropout>();
-
-        // Reshaping.
-        Layer<ZeroPadding2D>();
-        Layer<Cropping2D>();
-        Layer<UpSampling2D>();
-        Layer<RepeatVector>();
-
-        // Recurrent layers and wrappers.
-        Layer<SimpleRNN>();
-        Layer<LSTM>();
-        Layer<GRU>();
-        Layer<Bidirectional>();
-        Layer<TimeDistributed>();
-
-        // Initializers.
-        Initializer<Zeros>();
-        Initializer<Ones>();
-        Initializer<Constant>();
-        Initializer<RandomNormal>();
-        Initializer<RandomUniform>();
-        Initializer<TruncatedNormal>();
-        Initializer<Orthogonal>();
-        Initializer<VarianceScaling>();
-        Initializer<GlorotUniform>();
-        Initializer<GlorotNormal>();
-        Initializer<HeUniform>();
-        Initializer<HeNormal>();
-        Initializer<LecunUniform>();
-        Initializer<LecunNormal>();
-
-        // Regularizers.
-        ObjectRegistry.BuiltIn<L1>(ObjectKind.Regularizer);
-        ObjectRegistry.BuiltIn<L2>(ObjectKind.Regularizer);
-        ObjectRegistry.BuiltIn<L1L2>(ObjectKind.Regularizer);
-        ObjectRegistry.BuiltIn<OrthogonalRegularizer>(ObjectKind.Regularizer);
-
-        // Optimizers and learning-rate schedules.
-        Optimizer<SGD>();
-        Optimizer<RMSprop>();
-        Optimizer<Adam>();
-        Optimizer<AdamW>();
-        Optimizer<Adagrad>();
-        Optimizer<Adadelta>();
-        Optimizer<Adamax>();
-        Optimizer<Nadam>();
-        Schedule<ExponentialDecay>();
-        Schedule<InverseTimeDecay>();
-        Schedule<PiecewiseConstantDecay>();
-        Schedule<PolynomialDecay>();
-        Schedule<CosineDecay>();
-        Schedule<CosineDecayRestarts>();
-
-        // Losses.
-        Loss<LossFns.MeanSquaredError>();
-        Loss<LossFns.BinaryCrossentropy>();
-        Loss<LossFns.CategoricalCrossentropy>();
-        Loss<LossFns.SparseCategoricalCrossentropy>();
-
-        // Metrics.
-        Metric<Accuracy>();
-        Metric<BinaryAccuracy>();
-        Metric<CategoricalAccuracy>();
-        Metric<SparseCategoricalAccuracy>();
-        Metric<MetricFns.MeanAbsoluteError>();
-        Metric<MetricFns.MeanSquaredError>();
-        Metric<Mean>();
+        // Everything else, through its constructor.
+        foreach (var (kind, baseType, ns) in Families)
+        {
+            foreach (var type in typeof(BuiltInObjects).Assembly.GetExportedTypes()
+                         .Where(t => t.Namespace == ns && !t.IsAbstract && t.IsSubclassOf(baseType) && !NotFromConfig.Contains(t))
+                         .OrderBy(t => t.Name, StringComparer.Ordinal))
+            {
+                if (ObjectRegistry.ForType(type) is null)
+                {
+                    ObjectRegistry.BuiltIn(type, kind);
+                }
+            }
+        }
     }
-
-    private static void Layer<T>()
-        where T : L.Layer => ObjectRegistry.BuiltIn<T>(ObjectKind.Layer);
-
-    private static void Initializer<T>()
-        where T : Initializers.Initializer => ObjectRegistry.BuiltIn<T>(ObjectKind.Initializer);
-
-    private static void Optimizer<T>()
-        where T : Optimizers.Optimizer => ObjectRegistry.BuiltIn<T>(ObjectKind.Optimizer);
-
-    private static void Schedule<T>()
-        where T : LearningRateSchedule => ObjectRegistry.BuiltIn<T>(ObjectKind.Schedule);
-
-    private static void Loss<T>()
-        where T : LossFns.Loss => ObjectRegistry.BuiltIn<T>(ObjectKind.Loss);
-
-    private static void Metric<T>()
-        where T : MetricFns.Metric => ObjectRegistry.BuiltIn<T>(ObjectKind.Metric);
 
     // Keras writes the full batch shape; the constructor takes the shape without the batch axis.
     private static object InputLayerFromConfig(DeserializationContext ctx, Dictionary<string, object?> config, string where)

@@ -82,8 +82,8 @@ public static class ObjectRegistry
     }
 
     /// <summary>Registers a built-in class (module <c>keras.*</c>, no registered name) with the constructor binder.</summary>
-    internal static void BuiltIn<T>(ObjectKind kind, string? className = null) =>
-        Add(new RegistryEntry(kind, className ?? typeof(T).Name, ObjectKinds.Module(kind), null, typeof(T), ConfigBinder.Factory(typeof(T))));
+    internal static void BuiltIn(Type type, ObjectKind kind) =>
+        Add(new RegistryEntry(kind, type.Name, ObjectKinds.Module(kind), null, type, ConfigBinder.Factory(type)));
 
     /// <summary>Registers a built-in class with its own factory.</summary>
     internal static void BuiltIn<T>(ObjectKind kind, string className, string module,

@@ -36,11 +36,19 @@ public class MetricsTests
     [Theory]
     [InlineData("accuracy")]
     [InlineData("acc")]
-    [InlineData("Accuracy")]
     public void Get_Accuracy_IsResolvedFromTheData(string identifier)
     {
         Metric metric = identifier;
         Assert.Equal("AutoAccuracy", metric.GetType().Name);
+    }
+
+    [Fact]
+    public void Get_CapitalizedAccuracy_IsTheAccuracyClass_AsInKeras()
+    {
+        // Keras 3.15: compile(metrics=["Accuracy"]) logs "Accuracy" from keras.metrics.Accuracy (exact-match equality).
+        Metric metric = "Accuracy";
+        Assert.IsType<Accuracy>(metric);
+        Assert.Equal("Accuracy", metric.Name);
     }
 
     [Fact]

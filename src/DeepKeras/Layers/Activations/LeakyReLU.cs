@@ -16,9 +16,11 @@ public sealed class LeakyReLU : Layer
     /// <summary>Creates the layer.</summary>
     /// <param name="negativeSlope">Slope for negative inputs, ≥ 0 (Keras 3 default 0.3; the Keras GAN examples use 0.2).</param>
     /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="negativeSlope"/> is negative or NaN.</exception>
-    public LeakyReLU(double negativeSlope = 0.3, string? name = null)
-        : base(name)
+    public LeakyReLU(double negativeSlope = 0.3, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : base(name, trainable, inputShape)
     {
         if (negativeSlope < 0 || double.IsNaN(negativeSlope))
         {

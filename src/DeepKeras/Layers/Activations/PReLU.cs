@@ -24,10 +24,12 @@ public sealed class PReLU : Layer
     /// <param name="alphaRegularizer">Penalty on alpha added to the training loss, or null.</param>
     /// <param name="sharedAxes">Axes (1-based, the batch axis is 0) along which one alpha is shared, or null.</param>
     /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentOutOfRangeException">An entry of <paramref name="sharedAxes"/> is not positive.</exception>
     public PReLU(Initializer? alphaInitializer = null, Regularizer? alphaRegularizer = null, IReadOnlyList<int>? sharedAxes = null,
-        string? name = null)
-        : base(name)
+        string? name = null, bool trainable = true, Shape? inputShape = null)
+        : base(name, trainable, inputShape)
     {
         if (sharedAxes is not null && sharedAxes.Any(a => a <= 0))
         {

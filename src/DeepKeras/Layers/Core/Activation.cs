@@ -6,7 +6,9 @@ namespace DeepKeras.Layers;
 /// <summary>Applies an activation function (Keras <c>keras.layers.Activation</c>).</summary>
 /// <param name="activation">Activation name (<c>"relu"</c>, <c>"softmax"</c>, …) or delegate.</param>
 /// <param name="name">Layer name.</param>
-public sealed class Activation(ActivationFunction activation, string? name = null) : Layer(name)
+/// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+/// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+public sealed class Activation(ActivationFunction activation, string? name = null, bool trainable = true, Shape? inputShape = null) : Layer(name, trainable, inputShape)
 {
     /// <summary>Gets the activation.</summary>
     public ActivationFunction Function { get; } = activation ?? throw new ArgumentNullException(nameof(activation));

@@ -9,7 +9,9 @@ namespace DeepKeras.Layers;
 /// <param name="function">The function applied to the input batch.</param>
 /// <param name="outputShape">Optional output shape without the batch axis.</param>
 /// <param name="name">Layer name.</param>
-public sealed class Lambda(Func<Tensor, Tensor> function, Shape? outputShape = null, string? name = null) : Layer(name)
+/// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+/// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+public sealed class Lambda(Func<Tensor, Tensor> function, Shape? outputShape = null, string? name = null, bool trainable = true, Shape? inputShape = null) : Layer(name, trainable, inputShape)
 {
     private readonly Func<Tensor, Tensor> _function = function ?? throw new ArgumentNullException(nameof(function));
 

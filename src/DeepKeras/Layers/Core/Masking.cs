@@ -12,7 +12,8 @@ namespace DeepKeras.Layers;
 /// <param name="maskValue">The padding value (default 0).</param>
 /// <param name="inputShape">Input shape without the batch axis, e.g. <c>(time, features)</c>, for a first layer.</param>
 /// <param name="name">Layer name; default <c>masking</c>, <c>masking_1</c>, ….</param>
-public sealed class Masking(double maskValue = 0.0, Shape? inputShape = null, string? name = null) : Layer(name, true, inputShape)
+/// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+public sealed class Masking(double maskValue = 0.0, Shape? inputShape = null, string? name = null, bool trainable = true) : Layer(name, trainable, inputShape)
 {
     /// <summary>Gets the padding value.</summary>
     public double MaskValue { get; } = maskValue;

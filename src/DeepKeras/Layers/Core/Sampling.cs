@@ -24,8 +24,10 @@ public sealed class Sampling : Layer
     /// <summary>Creates the layer.</summary>
     /// <param name="seed">Seed of the layer's own generator for ε; null (default) draws from the global generator seeded by <c>SetRandomSeed</c>.</param>
     /// <param name="name">Layer name.</param>
-    public Sampling(int? seed = null, string? name = null)
-        : base(name)
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+    public Sampling(int? seed = null, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : base(name, trainable, inputShape)
     {
         Seed = seed;
         _random = new SeedGenerator(seed);

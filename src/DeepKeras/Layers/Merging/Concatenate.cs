@@ -5,7 +5,9 @@ namespace DeepKeras.Layers;
 /// <summary>Concatenates a list of tensors along <c>axis</c> (Keras <c>keras.layers.Concatenate(axis=-1)</c>).</summary>
 /// <param name="axis">The concatenation axis; default the last.</param>
 /// <param name="name">Layer name.</param>
-public sealed class Concatenate(int axis = -1, string? name = null) : Layer(name)
+/// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+/// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+public sealed class Concatenate(int axis = -1, string? name = null, bool trainable = true, Shape? inputShape = null) : Layer(name, trainable, inputShape)
 {
     /// <summary>Gets the concatenation axis.</summary>
     public int Axis { get; } = axis;

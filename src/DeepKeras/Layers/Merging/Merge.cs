@@ -7,8 +7,10 @@ public abstract class Merge : Layer
 {
     /// <summary>Initializes the layer.</summary>
     /// <param name="name">Layer name.</param>
-    protected Merge(string? name)
-        : base(name)
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+    protected Merge(string? name, bool trainable = true, Shape? inputShape = null)
+        : base(name, trainable, inputShape)
     {
     }
 
@@ -56,7 +58,9 @@ public abstract class Merge : Layer
 
 /// <summary>Adds a list of tensors of the same shape (Keras <c>keras.layers.Add</c>).</summary>
 /// <param name="name">Layer name.</param>
-public sealed class Add(string? name = null) : Merge(name)
+/// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+/// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+public sealed class Add(string? name = null, bool trainable = true, Shape? inputShape = null) : Merge(name, trainable, inputShape)
 {
     /// <inheritdoc/>
     protected override Tensor Combine(Tensor a, Tensor b) => a + b;

@@ -11,9 +11,11 @@ public class AveragePooling3D : BasePooling
     /// <param name="padding"><c>valid</c> (default: windows inside the input) or <c>same</c> (output ⌈n/s⌉).</param>
     /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
     /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentException">A size is not positive or has the wrong length; the message names it.</exception>
-    public AveragePooling3D(IntTuple poolSize, IntTuple? strides = null, string padding = "valid", string? dataFormat = null, string? name = null)
-        : base(3, poolSize, strides, "average", padding, dataFormat, name)
+    public AveragePooling3D(IntTuple poolSize, IntTuple? strides = null, string padding = "valid", string? dataFormat = null, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : base(3, poolSize, strides, "average", padding, dataFormat, name, trainable, inputShape)
     {
     }
 }

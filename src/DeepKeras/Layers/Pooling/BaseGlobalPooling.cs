@@ -14,8 +14,10 @@ public abstract class BaseGlobalPooling : Layer
     /// <param name="dataFormat"><c>channels_last</c> (default) or <c>channels_first</c>.</param>
     /// <param name="keepdims">Whether to keep the spatial axes (as size 1).</param>
     /// <param name="name">Layer name.</param>
-    protected BaseGlobalPooling(int rank, string? dataFormat, bool keepdims, string? name)
-        : base(name)
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+    protected BaseGlobalPooling(int rank, string? dataFormat, bool keepdims, string? name, bool trainable, Shape? inputShape)
+        : base(name, trainable, inputShape)
     {
         Rank = rank;
         DataFormat = ConvArgs.DataFormat(dataFormat);

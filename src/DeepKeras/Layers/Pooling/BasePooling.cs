@@ -21,8 +21,10 @@ public abstract class BasePooling : Layer
     /// <param name="padding"><c>valid</c> or <c>same</c>.</param>
     /// <param name="dataFormat"><c>channels_last</c> (default) or <c>channels_first</c>.</param>
     /// <param name="name">Layer name.</param>
-    protected BasePooling(int rank, IntTuple poolSize, IntTuple? strides, string poolMode, string padding, string? dataFormat, string? name)
-        : base(name)
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+    protected BasePooling(int rank, IntTuple poolSize, IntTuple? strides, string poolMode, string padding, string? dataFormat, string? name, bool trainable, Shape? inputShape)
+        : base(name, trainable, inputShape)
     {
         Rank = rank;
         PoolSize = poolSize.Standardize(rank, "pool_size");

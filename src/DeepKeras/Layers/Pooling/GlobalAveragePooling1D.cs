@@ -9,8 +9,10 @@ namespace DeepKeras.Layers;
 /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
 /// <param name="keepdims">Whether to keep the steps axis with size 1 (default false: output <c>(batch, channels)</c>).</param>
 /// <param name="name">Layer name.</param>
-public class GlobalAveragePooling1D(string? dataFormat = null, bool keepdims = false, string? name = null)
-    : BaseGlobalPooling(1, dataFormat, keepdims, name)
+/// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+/// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+public class GlobalAveragePooling1D(string? dataFormat = null, bool keepdims = false, string? name = null, bool trainable = true, Shape? inputShape = null)
+    : BaseGlobalPooling(1, dataFormat, keepdims, name, trainable, inputShape)
 {
     /// <inheritdoc/>
     public override bool SupportsMasking => true;

@@ -6,8 +6,10 @@ namespace DeepKeras.Layers;
 /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
 /// <param name="keepdims">Whether to keep the spatial axes with size 1 (default false: output <c>(batch, channels)</c>).</param>
 /// <param name="name">Layer name.</param>
-public class GlobalAveragePooling2D(string? dataFormat = null, bool keepdims = false, string? name = null)
-    : BaseGlobalPooling(2, dataFormat, keepdims, name)
+/// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+/// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+public class GlobalAveragePooling2D(string? dataFormat = null, bool keepdims = false, string? name = null, bool trainable = true, Shape? inputShape = null)
+    : BaseGlobalPooling(2, dataFormat, keepdims, name, trainable, inputShape)
 {
     /// <inheritdoc/>
     protected override Tensor Call(Tensor inputs, bool training) => inputs.mean(SpatialAxes, Keepdims);

@@ -12,9 +12,11 @@ public sealed class Dropout : Layer
     /// <param name="rate">Fraction of units to drop, in [0, 1).</param>
     /// <param name="seed">Unused seed kept for Keras signature compatibility; dropout draws from the global seeded generator.</param>
     /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is outside [0, 1).</exception>
-    public Dropout(double rate, int? seed = null, string? name = null)
-        : base(name)
+    public Dropout(double rate, int? seed = null, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : base(name, trainable, inputShape)
     {
         if (rate is < 0 or >= 1 || double.IsNaN(rate))
         {

@@ -19,9 +19,11 @@ public sealed class GaussianDropout : Layer
     /// <param name="rate">Drop probability as for <see cref="Dropout"/>, in [0, 1); the noise's standard deviation is √(rate/(1−rate)).</param>
     /// <param name="seed">Seed of the layer's own generator; null (default) draws from the global generator seeded by <c>SetRandomSeed</c>.</param>
     /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is outside [0, 1) (rate 1 gives an infinite standard deviation).</exception>
-    public GaussianDropout(double rate, int? seed = null, string? name = null)
-        : base(name)
+    public GaussianDropout(double rate, int? seed = null, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : base(name, trainable, inputShape)
     {
         if (rate is < 0 or >= 1 || double.IsNaN(rate))
         {

@@ -19,9 +19,11 @@ public sealed class GaussianNoise : Layer
     /// <param name="stddev">Standard deviation of the noise, in [0, 1] (Keras's range).</param>
     /// <param name="seed">Seed of the layer's own generator; null (default) draws from the global generator seeded by <c>SetRandomSeed</c>.</param>
     /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="stddev"/> is outside [0, 1].</exception>
-    public GaussianNoise(double stddev, int? seed = null, string? name = null)
-        : base(name)
+    public GaussianNoise(double stddev, int? seed = null, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : base(name, trainable, inputShape)
     {
         if (stddev is < 0 or > 1 || double.IsNaN(stddev))
         {

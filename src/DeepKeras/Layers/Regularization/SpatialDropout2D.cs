@@ -15,9 +15,11 @@ public class SpatialDropout2D : Layer
     /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
     /// <param name="seed">Unused seed kept for Keras signature compatibility; the global seeded generator is used.</param>
     /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is outside [0, 1).</exception>
-    public SpatialDropout2D(double rate, string? dataFormat = null, int? seed = null, string? name = null)
-        : base(name)
+    public SpatialDropout2D(double rate, string? dataFormat = null, int? seed = null, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : base(name, trainable, inputShape)
     {
         if (rate is < 0 or >= 1 || double.IsNaN(rate))
         {

@@ -10,8 +10,10 @@ public class Cropping2D : Layer
     /// <param name="cropping">Cells removed at the top, bottom, left and right (default 0).</param>
     /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
     /// <param name="name">Layer name.</param>
-    public Cropping2D(int cropping = 0, string? dataFormat = null, string? name = null)
-        : this(((cropping, cropping), (cropping, cropping)), dataFormat, name)
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+    public Cropping2D(int cropping = 0, string? dataFormat = null, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : this(((cropping, cropping), (cropping, cropping)), dataFormat, name, trainable, inputShape)
     {
     }
 
@@ -19,8 +21,10 @@ public class Cropping2D : Layer
     /// <param name="cropping">Rows removed at the top and at the bottom, columns at the left and at the right.</param>
     /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
     /// <param name="name">Layer name.</param>
-    public Cropping2D((int Rows, int Columns) cropping, string? dataFormat = null, string? name = null)
-        : this(((cropping.Rows, cropping.Rows), (cropping.Columns, cropping.Columns)), dataFormat, name)
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+    public Cropping2D((int Rows, int Columns) cropping, string? dataFormat = null, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : this(((cropping.Rows, cropping.Rows), (cropping.Columns, cropping.Columns)), dataFormat, name, trainable, inputShape)
     {
     }
 
@@ -28,9 +32,11 @@ public class Cropping2D : Layer
     /// <param name="cropping">The four amounts.</param>
     /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
     /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentOutOfRangeException">An amount is negative.</exception>
-    public Cropping2D(((int Top, int Bottom) Rows, (int Left, int Right) Columns) cropping, string? dataFormat = null, string? name = null)
-        : base(name)
+    public Cropping2D(((int Top, int Bottom) Rows, (int Left, int Right) Columns) cropping, string? dataFormat = null, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : base(name, trainable, inputShape)
     {
         var (t, b) = cropping.Rows;
         var (l, r) = cropping.Columns;

@@ -7,7 +7,9 @@ namespace DeepKeras.Layers;
 /// Keras files (Keras <c>keras.layers.Flatten</c>).
 /// </summary>
 /// <param name="name">Layer name.</param>
-public sealed class Flatten(string? name = null) : Layer(name)
+/// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+/// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+public sealed class Flatten(string? name = null, bool trainable = true, Shape? inputShape = null) : Layer(name, trainable, inputShape)
 {
     /// <inheritdoc/>
     protected override Tensor Call(Tensor inputs, bool training) => inputs.reshape(inputs.shape[0], -1);

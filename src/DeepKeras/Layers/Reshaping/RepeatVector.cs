@@ -12,9 +12,11 @@ public sealed class RepeatVector : Layer
     /// <summary>Creates the layer.</summary>
     /// <param name="n">The number of repetitions.</param>
     /// <param name="name">Layer name; default <c>repeat_vector</c>, ….</param>
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is not positive.</exception>
-    public RepeatVector(int n, string? name = null)
-        : base(name)
+    public RepeatVector(int n, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : base(name, trainable, inputShape)
     {
         if (n <= 0)
         {

@@ -8,9 +8,10 @@ public sealed class Reshape : Layer
     /// <summary>Creates the layer.</summary>
     /// <param name="targetShape">The new sample shape, e.g. <c>(7, 7, 64)</c>; at most one dimension may be <c>-1</c>.</param>
     /// <param name="name">Layer name.</param>
-    /// <param name="inputShape">Input shape without the batch axis (first layer of a Sequential).</param>
-    public Reshape(int[] targetShape, string? name = null, Shape? inputShape = null)
-        : base(name, true, inputShape)
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+    public Reshape(int[] targetShape, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : base(name, trainable, inputShape)
     {
         if (targetShape.Count(d => d == -1) > 1 || targetShape.Any(d => d == 0 || d < -1))
         {
@@ -25,8 +26,10 @@ public sealed class Reshape : Layer
     /// <summary>Creates the layer from a tuple such as <c>(7, 7, 64)</c>.</summary>
     /// <param name="targetShape">The new sample shape.</param>
     /// <param name="name">Layer name.</param>
-    public Reshape(Shape targetShape, string? name = null)
-        : this(targetShape.Dims.Select(d => d ?? -1).ToArray(), name)
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+    public Reshape(Shape targetShape, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : this(targetShape.Dims.Select(d => d ?? -1).ToArray(), name, trainable, inputShape)
     {
     }
 

@@ -14,9 +14,11 @@ public class UpSampling2D : Layer
     /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
     /// <param name="interpolation"><c>nearest</c> (default) or <c>bilinear</c> (half-pixel centers, as Keras/TensorFlow).</param>
     /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentException">A factor is not positive or the interpolation is unknown.</exception>
-    public UpSampling2D(IntTuple? size = null, string? dataFormat = null, string interpolation = "nearest", string? name = null)
-        : base(name)
+    public UpSampling2D(IntTuple? size = null, string? dataFormat = null, string interpolation = "nearest", string? name = null, bool trainable = true, Shape? inputShape = null)
+        : base(name, trainable, inputShape)
     {
         Size = (size ?? 2).Standardize(2, "size");
         DataFormat = ConvArgs.DataFormat(dataFormat);

@@ -13,8 +13,10 @@ public class ZeroPadding2D : Layer
     /// <param name="padding">Cells added at the top, bottom, left and right (default 1).</param>
     /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
     /// <param name="name">Layer name.</param>
-    public ZeroPadding2D(int padding = 1, string? dataFormat = null, string? name = null)
-        : this(((padding, padding), (padding, padding)), dataFormat, name)
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+    public ZeroPadding2D(int padding = 1, string? dataFormat = null, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : this(((padding, padding), (padding, padding)), dataFormat, name, trainable, inputShape)
     {
     }
 
@@ -22,8 +24,10 @@ public class ZeroPadding2D : Layer
     /// <param name="padding">Rows added at the top and at the bottom, columns added at the left and at the right.</param>
     /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
     /// <param name="name">Layer name.</param>
-    public ZeroPadding2D((int Rows, int Columns) padding, string? dataFormat = null, string? name = null)
-        : this(((padding.Rows, padding.Rows), (padding.Columns, padding.Columns)), dataFormat, name)
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+    public ZeroPadding2D((int Rows, int Columns) padding, string? dataFormat = null, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : this(((padding.Rows, padding.Rows), (padding.Columns, padding.Columns)), dataFormat, name, trainable, inputShape)
     {
     }
 
@@ -31,9 +35,11 @@ public class ZeroPadding2D : Layer
     /// <param name="padding">The four amounts.</param>
     /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
     /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentOutOfRangeException">An amount is negative.</exception>
-    public ZeroPadding2D(((int Top, int Bottom) Rows, (int Left, int Right) Columns) padding, string? dataFormat = null, string? name = null)
-        : base(name)
+    public ZeroPadding2D(((int Top, int Bottom) Rows, (int Left, int Right) Columns) padding, string? dataFormat = null, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : base(name, trainable, inputShape)
     {
         var (t, b) = padding.Rows;
         var (l, r) = padding.Columns;
