@@ -65,6 +65,36 @@ public static partial class Keras
                 ? TensorConvert.StackRows(rows, nameof(x), TensorConvert.ToTensorExact)
                 : TensorConvert.ToTensorExact(x, nameof(x)), dtype);
 
+        /// <summary>A float32 tensor of a <c>float[]</c> (see <see cref="ConvertToTensor(Array, string?)"/>).</summary>
+        /// <param name="x">The values.</param>
+        /// <param name="dtype">An optional Keras dtype name to cast to.</param>
+        public static Tensor ConvertToTensor(float[] x, string? dtype = null) => ConvertToTensor((Array)x, dtype);
+
+        /// <summary>A float64 tensor of a <c>double[]</c> (see <see cref="ConvertToTensor(Array, string?)"/>).</summary>
+        /// <param name="x">The values.</param>
+        /// <param name="dtype">An optional Keras dtype name to cast to.</param>
+        public static Tensor ConvertToTensor(double[] x, string? dtype = null) => ConvertToTensor((Array)x, dtype);
+
+        /// <summary>An int32 tensor of an <c>int[]</c> (see <see cref="ConvertToTensor(Array, string?)"/>).</summary>
+        /// <param name="x">The values.</param>
+        /// <param name="dtype">An optional Keras dtype name to cast to.</param>
+        public static Tensor ConvertToTensor(int[] x, string? dtype = null) => ConvertToTensor((Array)x, dtype);
+
+        /// <summary>An int64 tensor of a <c>long[]</c> (see <see cref="ConvertToTensor(Array, string?)"/>).</summary>
+        /// <param name="x">The values.</param>
+        /// <param name="dtype">An optional Keras dtype name to cast to.</param>
+        public static Tensor ConvertToTensor(long[] x, string? dtype = null) => ConvertToTensor((Array)x, dtype);
+
+        /// <summary>A bool tensor of a <c>bool[]</c> (see <see cref="ConvertToTensor(Array, string?)"/>).</summary>
+        /// <param name="x">The values.</param>
+        /// <param name="dtype">An optional Keras dtype name to cast to.</param>
+        public static Tensor ConvertToTensor(bool[] x, string? dtype = null) => ConvertToTensor((Array)x, dtype);
+
+        /// <summary>A uint8 tensor of a <c>byte[]</c> (see <see cref="ConvertToTensor(Array, string?)"/>).</summary>
+        /// <param name="x">The values.</param>
+        /// <param name="dtype">An optional Keras dtype name to cast to.</param>
+        public static Tensor ConvertToTensor(byte[] x, string? dtype = null) => ConvertToTensor((Array)x, dtype);
+
         /// <summary>Moves a tensor to the backend device and casts it when <paramref name="dtype"/> is given.</summary>
         /// <param name="x">The tensor.</param>
         /// <param name="dtype">An optional Keras dtype name.</param>

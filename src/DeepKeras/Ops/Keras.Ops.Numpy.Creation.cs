@@ -59,6 +59,11 @@ public static partial class Keras
         public static Tensor Arange(int start, int stop, int step = 1, string? dtype = null) =>
             arange(start, stop, Step(step), TorchType(dtype, "int32", "Ops.Arange"), Backend.TorchDevice);
 
+        /// <summary>The values 0, 1, 2, … below <paramref name="stop"/> as floats (Keras <c>ops.arange(2.5)</c>), float32 by default.</summary>
+        /// <param name="stop">The end (exclusive).</param>
+        /// <param name="dtype">A Keras dtype name; float32 when null.</param>
+        public static Tensor Arange(double stop, string? dtype = null) => Arange(0.0, stop, 1.0, dtype);
+
         /// <summary>Evenly spaced values in [<paramref name="start"/>, <paramref name="stop"/>) (Keras <c>ops.arange</c> with floats), float32 by default.</summary>
         /// <param name="start">The first value.</param>
         /// <param name="stop">The end (exclusive).</param>

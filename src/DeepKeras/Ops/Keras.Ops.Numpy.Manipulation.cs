@@ -25,11 +25,24 @@ public static partial class Keras
             return x.reshape(newshape);
         }
 
-        /// <summary>Gives a tensor a new shape (Keras <c>ops.reshape</c>); a <c>None</c> size is inferred like −1.</summary>
+        /// <summary>Gives a tensor a new two-dimensional shape, e.g. <c>Reshape(x, (-1, 2))</c> (Keras <c>ops.reshape</c>).</summary>
         /// <param name="x">The tensor.</param>
-        /// <param name="newshape">The new shape, e.g. <c>(2, 3)</c>.</param>
-        /// <exception cref="ArgumentException">The shape does not hold the tensor's elements.</exception>
-        public static Tensor Reshape(Tensor x, DeepKeras.Shape newshape) => Reshape(x, newshape.ToLongArray());
+        /// <param name="newshape">The new sizes; one may be −1.</param>
+        /// <exception cref="ArgumentException">The sizes do not hold the tensor's elements.</exception>
+        public static Tensor Reshape(Tensor x, (int, int) newshape) => Reshape(x, newshape.Item1, newshape.Item2);
+
+        /// <summary>Gives a tensor a new three-dimensional shape, e.g. <c>Reshape(x, (2, 3, -1))</c> (Keras <c>ops.reshape</c>).</summary>
+        /// <param name="x">The tensor.</param>
+        /// <param name="newshape">The new sizes; one may be −1.</param>
+        /// <exception cref="ArgumentException">The sizes do not hold the tensor's elements.</exception>
+        public static Tensor Reshape(Tensor x, (int, int, int) newshape) => Reshape(x, newshape.Item1, newshape.Item2, newshape.Item3);
+
+        /// <summary>Gives a tensor a new four-dimensional shape (Keras <c>ops.reshape</c>).</summary>
+        /// <param name="x">The tensor.</param>
+        /// <param name="newshape">The new sizes; one may be −1.</param>
+        /// <exception cref="ArgumentException">The sizes do not hold the tensor's elements.</exception>
+        public static Tensor Reshape(Tensor x, (int, int, int, int) newshape) =>
+            Reshape(x, newshape.Item1, newshape.Item2, newshape.Item3, newshape.Item4);
 
         /// <summary>Permutes the axes (Keras <c>ops.transpose</c>); without <paramref name="axes"/> their order is reversed.</summary>
         /// <param name="x">The tensor.</param>

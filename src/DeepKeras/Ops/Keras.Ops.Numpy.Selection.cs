@@ -162,7 +162,8 @@ public static partial class Keras
         }
 
         // An integer bound stays an integer Scalar: a float Scalar would make torch promote an integer tensor to float.
-        private static TorchSharp.Scalar ScalarOf(Tensor t) => t.is_floating_point() ? t.item<double>() : t.to(ScalarType.Int64).item<long>();
+        private static TorchSharp.Scalar ScalarOf(Tensor t) =>
+            t.is_floating_point() ? t.to(ScalarType.Float64).item<double>() : (TorchSharp.Scalar)t.to(ScalarType.Int64).item<long>();
 
         // Integer indices with negative ones wrapped; out-of-range ones are an error (torch would abort the op).
         private static Tensor Indices(Tensor indices, long size, string op)
