@@ -389,3 +389,18 @@ r["seed_generator_dropout_first"] = keras.random.dropout(rx, 0.5, seed=g2)
 keras.utils.set_random_seed(123)
 r["global_dropout_after_set_random_seed"] = keras.random.dropout(rx, 0.5)
 write("random_seeded", {"rx": rx, "r3": r3, "lg": lg}, r)
+
+# ---------------------------------------------------------------- keras.backend.result_type over dtype pairs
+names = ["bool", "uint8", "int8", "int16", "int32", "int64", "bfloat16", "float16", "float32", "float64"]
+table = {}
+for d1 in names + ["int", "float"]:
+    for d2 in names + ["int", "float"]:
+        a1 = {"int": int, "float": float}.get(d1, d1)
+        a2 = {"int": int, "float": float}.get(d2, d2)
+        try:
+            table[f"{d1},{d2}"] = keras.backend.result_type(a1, a2)
+        except ValueError as e:
+            table[f"{d1},{d2}"] = "error"
+for d in names + ["int", "float"]:
+    table[d] = keras.backend.result_type({"int": int, "float": float}.get(d, d))
+golden.save_json(golden.out_dir("ops_result_type"), "result_type", table)
