@@ -148,15 +148,9 @@ public static partial class Keras
 
         private static void CheckBroadcast(Tensor x1, Tensor x2, string op)
         {
-            var (s1, s2) = (x1.shape, x2.shape);
-            for (int i = 1; i <= Math.Min(s1.Length, s2.Length); i++)
+            if (!OpArgs.Broadcastable(x1.shape, x2.shape))
             {
-                var (a, b) = (s1[^i], s2[^i]);
-                if (a != b && a != 1 && b != 1)
-                {
-                    throw new ArgumentException(
-                        $"{op}: operands could not be broadcast together with shapes {Shape(x1)} and {Shape(x2)}.");
-                }
+                throw new ArgumentException($"{op}: operands could not be broadcast together with shapes {Shape(x1)} and {Shape(x2)}.");
             }
         }
     }

@@ -29,6 +29,11 @@ public static partial class Keras
                     $"Ops.Matmul: inner sizes differ: {Shape(x1)} @ {Shape(x2)} ({inner1} vs {inner2}). Expected x1.shape[-1] == x2.shape[-2].");
             }
 
+            if (!OpArgs.Broadcastable(x1.shape[..^Math.Min(2, x1.shape.Length)], x2.shape[..^Math.Min(2, x2.shape.Length)]))
+            {
+                throw new ArgumentException($"Ops.Matmul: the batch sizes of {Shape(x1)} and {Shape(x2)} do not broadcast.");
+            }
+
             var result = x1.dtype == ScalarType.Int8 && x2.dtype == ScalarType.Int8 ? ScalarType.Int32 : KerasDtypes.ResultType(x1, x2);
             var compute = result == ScalarType.Bool ? ScalarType.Float32 : result;
             return OpArgs.Cast(OpArgs.Cast(x1, compute).matmul(OpArgs.Cast(x2, compute)), result);

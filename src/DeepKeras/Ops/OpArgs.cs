@@ -40,6 +40,20 @@ internal static class OpArgs
         return a;
     }
 
+    /// <summary>Whether two shapes broadcast (numpy's rule: aligned from the end, each pair equal or one of them 1).</summary>
+    public static bool Broadcastable(long[] s1, long[] s2)
+    {
+        for (var i = 1; i <= Math.Min(s1.Length, s2.Length); i++)
+        {
+            if (s1[^i] != s2[^i] && s1[^i] != 1 && s2[^i] != 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Brings the operands of an element-wise op to one device and treats a 0-dimensional float64 operand (what a C#
     /// <c>double</c> literal converts to) like a Python float: it takes float32 unless the other operand is float64,
