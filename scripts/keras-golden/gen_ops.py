@@ -91,28 +91,18 @@ eb = t(rng.rand(3, 4) > 0.5)
 el = t(rng.randint(0, 9, size=(3, 4)).astype("int64"))
 ed = t(rng.rand(3, 4) + 0.5)
 r = {}
-for name, x in [("f", ef), ("p", ep), ("i", ei), ("b", eb), ("l", el), ("d", ed)]:
-    r[f"abs_{name}"] = ops.abs(x)
-    r[f"square_{name}"] = ops.square(x)
-    r[f"sign_{name}"] = ops.sign(x)
-    r[f"floor_{name}"] = ops.floor(x)
-    r[f"ceil_{name}"] = ops.ceil(x)
-    r[f"exp_{name}"] = ops.exp(x)
-    r[f"sigmoid_{name}"] = ops.sigmoid(x)
-    r[f"tanh_{name}"] = ops.tanh(x)
-    r[f"erf_{name}"] = ops.erf(x)
-    r[f"sin_{name}"] = ops.sin(x)
-    r[f"cos_{name}"] = ops.cos(x)
-    r[f"logical_not_{name}"] = ops.logical_not(x)
-for name, x in [("p", ep), ("l", el), ("d", ed)]:
-    r[f"sqrt_{name}"] = ops.sqrt(x)
-    r[f"log_{name}"] = ops.log(x)
-    r[f"log1p_{name}"] = ops.log1p(x)
-    r[f"rsqrt_{name}"] = ops.rsqrt(x)
-    r[f"expm1_{name}"] = ops.expm1(x)
-for name, x in [("f", ef), ("i", ei), ("l", el), ("d", ed)]:
-    r[f"negative_{name}"] = ops.negative(x)
-    r[f"round_{name}"] = ops.round(x)
+elementwise_inputs = {"f": ef, "p": ep, "i": ei, "b": eb, "l": el, "d": ed}
+
+
+def unary(op_names, input_names):
+    for op_name in op_names:
+        for n in input_names:
+            r[f"{op_name}_{n}"] = getattr(ops, op_name)(elementwise_inputs[n])
+
+
+unary(["abs", "square", "sign", "floor", "ceil", "exp", "sigmoid", "tanh", "erf", "sin", "cos", "logical_not"], "fpibld")
+unary(["sqrt", "log", "log1p", "rsqrt", "expm1"], "pld")
+unary(["negative", "round"], "fild")
 r["round_f_1"] = ops.round(ef, decimals=1)
 r["round_i_m1"] = ops.round(ei * 7, decimals=-1)
 write("ops_elementwise", {"ef": ef, "ep": ep, "ei": ei, "eb": eb, "el": el, "ed": ed}, r)

@@ -18,7 +18,9 @@ public static partial class Keras
         /// <param name="ord">The order: a number or <c>"fro"</c>/<c>"nuc"</c>; null (default) as described above.</param>
         /// <param name="axis">One or two axes, or null (default).</param>
         /// <param name="keepdims">Whether the reduced axes stay with size 1.</param>
-        /// <exception cref="ArgumentException">An order the axes do not allow, more than two axes, or an order without axes on a tensor that is not 1-D/2-D.</exception>
+        /// <exception cref="ArgumentException">
+        /// An order the axes do not allow, more than two axes, or an order without axes on a tensor that is not 1-D/2-D.
+        /// </exception>
         /// <example><code>var rowNorms = Ops.Norm(x, axis: 1); var maxAbs = Ops.Norm(v, double.PositiveInfinity);</code></example>
         public static Tensor Norm(Tensor x, NormOrder? ord = null, Axis? axis = null, bool keepdims = false)
         {

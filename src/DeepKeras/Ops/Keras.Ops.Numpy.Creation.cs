@@ -50,7 +50,10 @@ public static partial class Keras
         /// <param name="dtype">A Keras dtype name; int32 when null.</param>
         public static Tensor Arange(int stop, string? dtype = null) => Arange(0, stop, 1, dtype);
 
-        /// <summary>The integers from <paramref name="start"/> up to (excluding) <paramref name="stop"/> in steps (Keras <c>ops.arange</c>), int32 by default.</summary>
+        /// <summary>
+        /// The integers from <paramref name="start"/> up to (excluding) <paramref name="stop"/> in steps (Keras <c>ops.arange</c>),
+        /// int32 by default.
+        /// </summary>
         /// <param name="start">The first value.</param>
         /// <param name="stop">The end (exclusive).</param>
         /// <param name="step">The spacing (default 1, not 0).</param>
@@ -64,7 +67,10 @@ public static partial class Keras
         /// <param name="dtype">A Keras dtype name; float32 when null.</param>
         public static Tensor Arange(double stop, string? dtype = null) => Arange(0.0, stop, 1.0, dtype);
 
-        /// <summary>Evenly spaced values in [<paramref name="start"/>, <paramref name="stop"/>) (Keras <c>ops.arange</c> with floats), float32 by default.</summary>
+        /// <summary>
+        /// Evenly spaced values in [<paramref name="start"/>, <paramref name="stop"/>) (Keras <c>ops.arange</c> with floats),
+        /// float32 by default.
+        /// </summary>
         /// <param name="start">The first value.</param>
         /// <param name="stop">The end (exclusive).</param>
         /// <param name="step">The spacing (default 1, not 0).</param>

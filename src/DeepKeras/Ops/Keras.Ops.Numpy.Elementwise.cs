@@ -70,7 +70,10 @@ public static partial class Keras
         /// <param name="x">The tensor.</param>
         public static Tensor Ceil(Tensor x) => RoundingInput(x).ceil();
 
-        /// <summary>Rounds to the nearest value with <paramref name="decimals"/> decimals, halves to even (Keras <c>ops.round</c>); the dtype is kept.</summary>
+        /// <summary>
+        /// Rounds to the nearest value with <paramref name="decimals"/> decimals, halves to even (Keras <c>ops.round</c>); the
+        /// dtype is kept.
+        /// </summary>
         /// <param name="x">The tensor.</param>
         /// <param name="decimals">The number of decimals (default 0; negative rounds to tens, hundreds, …).</param>
         public static Tensor Round(Tensor x, int decimals = 0) => KerasDtypes.IsInteger(x.dtype)

@@ -18,7 +18,8 @@ public static partial class Keras
         {
             if (x1.dim() == 0 || x2.dim() == 0)
             {
-                throw new ArgumentException($"Ops.Matmul needs operands of rank 1 or more. Received: shapes {Shape(x1)} and {Shape(x2)}; use Ops.Multiply for scalars.");
+                throw new ArgumentException(
+                    $"Ops.Matmul needs operands of rank 1 or more. Received: shapes {Shape(x1)} and {Shape(x2)}; use Ops.Multiply for scalars.");
             }
 
             var inner1 = x1.shape[^1];

@@ -95,7 +95,10 @@ public static partial class Keras
             return t.std(axes, unbiased: false, keepdim: keepdims);
         }
 
-        /// <summary>The population variance (no Bessel correction) over the given axes (Keras <c>ops.var</c>); the result is float32 unless the input is float16/bfloat16.</summary>
+        /// <summary>
+        /// The population variance (no Bessel correction) over the given axes (Keras <c>ops.var</c>); the result is float32
+        /// unless the input is float16/bfloat16.
+        /// </summary>
         /// <param name="x">The tensor.</param>
         /// <param name="axis">An axis, several axes or null (default) for all.</param>
         /// <param name="keepdims">Whether the reduced axes stay with size 1.</param>

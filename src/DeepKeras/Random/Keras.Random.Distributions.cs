@@ -28,7 +28,10 @@ public static partial class Keras
         public static Tensor Normal(DeepKeras.Shape shape, double mean = 0.0, double stddev = 1.0, string? dtype = null, SeedGenerator? seed = null) =>
             (seed ?? Global).Normal(Sizes(shape, "Random.Normal"), mean, stddev, FloatType(dtype, "Random.Normal"), Backend.TorchDevice);
 
-        /// <summary>Draws from the uniform distribution on [<paramref name="minval"/>, <paramref name="maxval"/>) (Keras <c>keras.random.uniform</c>).</summary>
+        /// <summary>
+        /// Draws from the uniform distribution on [<paramref name="minval"/>, <paramref name="maxval"/>) (Keras
+        /// <c>keras.random.uniform</c>).
+        /// </summary>
         /// <param name="shape">The shape of the result.</param>
         /// <param name="minval">The lower bound, included (default 0).</param>
         /// <param name="maxval">The upper bound, excluded (default 1).</param>

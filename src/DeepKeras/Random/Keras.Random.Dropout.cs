@@ -61,7 +61,8 @@ public static partial class Keras
             if (offset < 0 || mask.Select((d, i) => d == 1 || d == shape[i + offset]).Contains(false))
             {
                 throw new ArgumentException(
-                    $"Random.Dropout: noiseShape {s} does not broadcast to the input shape {(DeepKeras.Shape)shape}. Expected each size to be 1 or the input's.",
+                    $"Random.Dropout: noiseShape {s} does not broadcast to the input shape {(DeepKeras.Shape)shape}. " +
+                    "Expected each size to be 1 or the input's.",
                     nameof(noiseShape));
             }
 

@@ -5,7 +5,10 @@ using static TorchSharp.torch;
 
 namespace DeepKeras.Tests.Ops;
 
-/// <summary>What the golden files do not show: the TorchSharp traps Keras.Ops avoids, numpy semantics where Keras's torch backend strays, conversions and gradients.</summary>
+/// <summary>
+/// What the golden files do not show: the TorchSharp traps Keras.Ops avoids, numpy semantics where Keras's torch backend
+/// strays, conversions and gradients.
+/// </summary>
 public sealed class OpsBehaviourTests
 {
     private static Tensor Grid() => tensor(new float[,] { { 1, 2, 3 }, { 4, 5, 6 } });
