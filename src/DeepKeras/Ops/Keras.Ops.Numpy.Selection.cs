@@ -104,7 +104,7 @@ public static partial class Keras
         {
             var source = axis is null ? x.reshape(-1) : x;
             var dim = OpArgs.One(axis ?? 0, source.dim(), "Ops.Take");
-            var index = Indices(indices, source.shape[dim], "Ops.Take");
+            var index = Indices(indices, source, dim, "Ops.Take");
             var taken = source.index_select(dim, index.reshape(-1));
             return taken.reshape([.. source.shape.Take((int)dim), .. index.shape, .. source.shape.Skip((int)dim + 1)]);
         }
@@ -134,7 +134,7 @@ public static partial class Keras
             }
 
             var dim = OpArgs.One(axis ?? 0, source.dim(), "Ops.TakeAlongAxis");
-            index = Indices(index, source.shape[dim], "Ops.TakeAlongAxis");
+            index = Indices(index, source, dim, "Ops.TakeAlongAxis");
             var shape = source.shape.Select((d, i) => i == dim ? index.shape[i] : Math.Max(d, index.shape[i])).ToArray();
             var srcShape = shape.Select((d, i) => i == dim ? source.shape[i] : d).ToArray();
             return source.broadcast_to(srcShape).gather(dim, index.broadcast_to(shape));
@@ -165,9 +165,11 @@ public static partial class Keras
         private static TorchSharp.Scalar ScalarOf(Tensor t) =>
             t.is_floating_point() ? t.to(ScalarType.Float64).item<double>() : (TorchSharp.Scalar)t.to(ScalarType.Int64).item<long>();
 
-        // Integer indices with negative ones wrapped; out-of-range ones are an error (torch would abort the op).
-        private static Tensor Indices(Tensor indices, long size, string op)
+        // Integer indices into axis `dim` of `source`, on its device, with negative ones wrapped; out-of-range ones are an
+        // error (torch would abort the op).
+        private static Tensor Indices(Tensor indices, Tensor source, long dim, string op)
         {
+            var size = source.shape[dim];
             if (!KerasDtypes.IsInteger(indices.dtype))
             {
                 throw new ArgumentException($"{op}: indices must be integers. Received: dtype={Dtype(indices)}", nameof(indices));
@@ -181,7 +183,7 @@ public static partial class Keras
                     nameof(indices));
             }
 
-            return index.to(indices.device);
+            return index.to(source.device);
         }
     }
 }
