@@ -133,7 +133,7 @@ static string? CachedImdb()
 static (NDArray XTrain, NDArray YTrain, NDArray XTest, NDArray YTest, int Vocabulary) Vectorize(TextCorpus corpus, ExampleOptions options, int maxFeatures, int? maxlen)
 {
     var order = Enumerable.Range(0, corpus.Texts.Count).ToArray();
-    new Random(options.Seed).Shuffle(order);
+    new System.Random(options.Seed).Shuffle(order);
     var testCount = corpus.Texts.Count / 5;
     var test = order[..testCount];
     var train = order[testCount..];

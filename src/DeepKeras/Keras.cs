@@ -55,8 +55,8 @@ public static partial class Keras
     public static partial class Utils
     {
         /// <summary>
-        /// Seeds every random source DeepKeras uses — torch (initializers, dropout, noise), CUDA and the shuffling of
-        /// <c>Fit</c> — so CPU runs are bit-identical (Keras <c>keras.utils.set_random_seed</c>).
+        /// Seeds every random source DeepKeras uses — torch (initializers, dropout, noise, unseeded <c>Keras.Random</c>
+        /// draws), CUDA and the shuffling of <c>Fit</c> — so CPU runs are bit-identical (Keras <c>keras.utils.set_random_seed</c>).
         /// </summary>
         /// <param name="seed">The seed.</param>
         public static void SetRandomSeed(int seed) => DeepKeras.Backend.RandomState.Seed(seed);

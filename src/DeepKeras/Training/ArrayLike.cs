@@ -50,30 +50,7 @@ public sealed class ArrayLike
         ArrayLike[] list => list.SelectMany((a, i) => a.ToTensors($"{name}[{i}]")).ToArray(),
         Array[] list when array.GetType() == typeof(Array[]) =>
             list.Select((a, i) => TensorConvert.ToTensor(a, $"{name}[{i}]")).ToArray(),
-        Array[] rows => [StackRows(rows, name)],
+        Array[] rows => [TensorConvert.StackRows(rows, name, TensorConvert.ToTensor)],
         _ => [TensorConvert.ToTensor(array, name)],
     };
-
-    // A jagged array (float[][]) is read like numpy reads a list of lists: rows of equal length.
-    private static Tensor StackRows(Array[] rows, string name)
-    {
-        if (rows.Length == 0)
-        {
-            throw new ArgumentException($"`{name}` is empty.", name);
-        }
-
-        var first = rows[0].Length;
-        for (var i = 0; i < rows.Length; i++)
-        {
-            if (rows[i] is null || rows[i].Length != first)
-            {
-                throw new ArgumentException(
-                    $"`{name}` is a jagged array whose rows differ in length: row 0 has {first} values, row {i} has {rows[i]?.Length ?? 0}. " +
-                    "Pad sequences to one length first (Keras.Utils.PadSequences).", name);
-            }
-        }
-
-        var tensors = rows.Select(r => TensorConvert.ToTensor(r, name)).ToArray();
-        return stack(tensors);
-    }
 }

@@ -19,4 +19,7 @@ internal static class TestData
     /// <summary>Asserts two floats are within a tolerance, with a readable message.</summary>
     public static void Near(double expected, double actual, double tol = 1e-5, string what = "value") =>
         Assert.True(Math.Abs(expected - actual) <= tol, $"{what}: expected {expected}, got {actual} (tol {tol})");
+
+    /// <summary>Whether two tensors have one shape and equal elements (TorchSharp's <c>equal</c> is element-wise).</summary>
+    public static bool Same(Tensor a, Tensor b) => a.shape.SequenceEqual(b.shape) && a.eq(b).all().item<bool>();
 }

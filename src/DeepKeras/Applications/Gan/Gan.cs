@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using DeepKeras.Callbacks;
 using DeepKeras.Layers;
 using DeepKeras.Losses;
@@ -38,7 +37,7 @@ public static partial class Applications
     {
         private readonly Model _discriminator;
         private readonly Model _generator;
-        private readonly SeedGenerator _random;
+        private readonly Keras.Random.SeedGenerator _random;
         private readonly Mean _dLossTracker = new("d_loss");
         private readonly Mean _gLossTracker = new("g_loss");
 
@@ -61,7 +60,7 @@ public static partial class Applications
                 throw new ArgumentOutOfRangeException(nameof(latentDim), LatentDim, $"Expected a positive `latent_dim`. Received: latent_dim={LatentDim}");
             }
 
-            _random = new SeedGenerator(seed);
+            _random = new Keras.Random.SeedGenerator(seed);
         }
 
         /// <summary>Gets the discriminator D: sample → score.</summary>

@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using DeepKeras.Callbacks;
 using static TorchSharp.torch;
 
@@ -22,7 +21,7 @@ public static partial class Applications
     public sealed class GanMonitor : Callback
     {
         private readonly Action<int, Tensor> _sink;
-        private readonly SeedGenerator _random;
+        private readonly Keras.Random.SeedGenerator _random;
         private Tensor? _noise;
 
         /// <summary>Creates the callback.</summary>
@@ -39,7 +38,7 @@ public static partial class Applications
             }
 
             NumImages = numImages;
-            _random = new SeedGenerator(seed);
+            _random = new Keras.Random.SeedGenerator(seed);
         }
 
         /// <summary>Gets the number of images produced per epoch.</summary>

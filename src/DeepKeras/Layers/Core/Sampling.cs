@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -19,7 +18,7 @@ namespace DeepKeras.Layers;
 /// </code></example>
 public sealed class Sampling : Layer
 {
-    private readonly SeedGenerator _random;
+    private readonly Keras.Random.SeedGenerator _random;
 
     /// <summary>Creates the layer.</summary>
     /// <param name="seed">Seed of the layer's own generator for ε; null (default) draws from the global generator seeded by <c>SetRandomSeed</c>.</param>
@@ -30,7 +29,7 @@ public sealed class Sampling : Layer
         : base(name, trainable, inputShape)
     {
         Seed = seed;
-        _random = new SeedGenerator(seed);
+        _random = new Keras.Random.SeedGenerator(seed);
     }
 
     /// <summary>Gets the seed given at construction.</summary>

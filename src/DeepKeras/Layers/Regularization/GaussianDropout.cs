@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -13,7 +12,7 @@ namespace DeepKeras.Layers;
 /// </code></example>
 public sealed class GaussianDropout : Layer
 {
-    private readonly SeedGenerator _random;
+    private readonly Keras.Random.SeedGenerator _random;
 
     /// <summary>Creates the layer.</summary>
     /// <param name="rate">Drop probability as for <see cref="Dropout"/>, in [0, 1); the noise's standard deviation is √(rate/(1−rate)).</param>
@@ -33,7 +32,7 @@ public sealed class GaussianDropout : Layer
 
         Rate = rate;
         Seed = seed;
-        _random = new SeedGenerator(seed);
+        _random = new Keras.Random.SeedGenerator(seed);
     }
 
     /// <summary>Gets the drop probability.</summary>

@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -13,7 +12,7 @@ namespace DeepKeras.Layers;
 /// </code></example>
 public sealed class GaussianNoise : Layer
 {
-    private readonly SeedGenerator _random;
+    private readonly Keras.Random.SeedGenerator _random;
 
     /// <summary>Creates the layer.</summary>
     /// <param name="stddev">Standard deviation of the noise, in [0, 1] (Keras's range).</param>
@@ -33,7 +32,7 @@ public sealed class GaussianNoise : Layer
 
         Stddev = stddev;
         Seed = seed;
-        _random = new SeedGenerator(seed);
+        _random = new Keras.Random.SeedGenerator(seed);
     }
 
     /// <summary>Gets the standard deviation of the noise.</summary>

@@ -1,0 +1,69 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DeepKeras;
+
+public static partial class Keras
+{
+    public static partial class Random
+    {
+        /// <summary>
+        /// A source of random draws that advances with each call (Keras <c>keras.random.SeedGenerator</c>). Pass it as the
+        /// <c>seed</c> of <see cref="Normal"/>, <see cref="Uniform"/>, <see cref="Dropout"/>, … or keep one in a layer's
+        /// field so that every call draws new values while the whole sequence is fixed by the seed.
+        /// </summary>
+        /// <remarks>
+        /// With a seed it owns one torch generator per device, seeded with the seed as a 32-bit unsigned value, so its
+        /// draws do not depend on (or disturb) the global state; its first draw equals Keras's first draw from
+        /// <c>SeedGenerator(seed)</c> on the torch backend (later draws differ: Keras reseeds a fresh generator with
+        /// <c>seed + k</c> for the k-th draw, this class continues one stream). Without a seed it draws from torch's global
+        /// generator, which <see cref="Utils.SetRandomSeed"/> seeds. An <c>int</c> converts implicitly to a new
+        /// generator, which is why an int <c>seed</c> gives the same values on every call.
+        /// </remarks>
+        /// <example><code>
+        /// var seedGenerator = new Keras.Random.SeedGenerator(1337);
+        /// var a = Keras.Random.Normal((2, 3), seed: seedGenerator);
+        /// var b = Keras.Random.Normal((2, 3), seed: seedGenerator);   // different values, same on every run
+        /// </code></example>
+        /// <param name="seed">The seed, or null (default) for torch's global generator.</param>
+        public sealed class SeedGenerator(int? seed = null)
+        {
+            private readonly Dictionary<(DeviceType Type, int Index), torch.Generator> _generators = [];
+
+            /// <summary>Gets the seed given at construction (null: the global generator).</summary>
+            public int? Seed => seed;
+
+            /// <summary>A new generator seeded with <paramref name="seed"/>: the same draws on every call that receives it.</summary>
+            /// <param name="seed">The seed.</param>
+            public static implicit operator SeedGenerator(int seed) => new(seed);
+
+            /// <summary>This generator's torch generator for a device, or null for the global one.</summary>
+            internal torch.Generator? GeneratorFor(torch.Device device)
+            {
+                if (seed is not { } s)
+                {
+                    return null;
+                }
+
+                var key = (device.type, device.index < 0 ? 0 : device.index);
+                if (!_generators.TryGetValue(key, out var g))
+                {
+                    Backend.EnsureInitialized();
+                    // Keras's torch backend seeds with the seed's 32-bit pattern (seed & 0xFFFFFFFF).
+                    g = new torch.Generator(unchecked((uint)s), device);
+                    _generators[key] = g;
+                }
+
+                return g;
+            }
+
+            /// <summary>Draws N(mean, stddev²) values (torch's <c>normal</c>, as Keras's torch backend).</summary>
+            internal Tensor Normal(long[] shape, double mean, double stddev, ScalarType dtype, torch.Device device) =>
+                normal(mean, stddev, shape, dtype, device, generator: GeneratorFor(device));
+
+            /// <summary>Draws U[0, 1) values.</summary>
+            internal Tensor Uniform(long[] shape, ScalarType dtype, torch.Device device) =>
+                rand(shape, dtype, device, generator: GeneratorFor(device));
+        }
+    }
+}
