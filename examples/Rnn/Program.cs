@@ -20,9 +20,8 @@ return Example.Run(args, new ExampleOptions(Epochs: 12, BatchSize: 128), extra =
 
     // Train the model, keeping 10% for validation; Adam's step shrinks by 10% per epoch so the last epochs settle.
     model.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
-    var schedule = new LearningRateScheduler(epoch => 1e-3 * Math.Pow(0.9, epoch));
     var history = model.Fit(xTrain, yTrain, batchSize: run.BatchSize, epochs: run.Epochs, validationSplit: 0.1,
-        callbacks: [schedule, run.Clock]);
+        callbacks: [new LearningRateScheduler(epoch => 1e-3 * Math.Pow(0.9, epoch)), run.Clock]);
 
     // Evaluate the trained model.
     var (testLoss, testAccuracy) = model.Evaluate(xTest, yTest, batchSize: run.BatchSize, verbose: 0);
