@@ -1,119 +1,63 @@
-// Forecasting "tomorrow from the past days" with a recurrent sequence regressor:
-//   dotnet run -c Release --project examples/Forecast -- --series sunspots --out out/forecast
-// 1. a real series from Debian's python3-statsmodels data files (yearly sunspot activity 1700–2008 by default);
-// 2. split by time: the first 80% of the years train, the last 20% validate (no shuffling across the split);
-// 3. standardize with the training part's mean and std, cut windows of `--window` past values → the next value;
-// 4. LSTM(32) → Dense(1), Adam, MSE; the validation MAE (in the series' units) is compared with the naive forecast
-//    "next = last value"; prediction vs truth is plotted to --out.
-// Last line: `RESULT val_mae=... naive_mae=... train_seconds=... series=...`.
-using System.Diagnostics;
+// Forecasting "tomorrow from the past days" with a recurrent sequence regressor, against the naive forecast.
+//   dotnet run -c Release --project examples/Forecast -- [--series sunspots|co2] [--csv FILE] [--window 12] [--units 32] [--out DIR]
+// A real series from Debian's python3-statsmodels data files (yearly sunspot activity 1700–2008 by default), split by
+// time: the first 80% trains, the last 20% validates. --limit N keeps the first N training windows. Writes
+// forecast.png (prediction vs truth on the validation years) and training_curves.png.
 using System.Globalization;
 using DeepKeras;
 using DeepKeras.Examples;
 using DeepKeras.Examples.Forecast;
 using DeepKeras.Plotting;
-using static DeepKeras.Keras;
 
-const string usage =
-    "usage: dotnet run -c Release --project examples/Forecast -- [--epochs N] [--limit N (training windows)] [--batch-size N]\n" +
-    "         [--units N] [--window N] [--series sunspots|co2] [--csv FILE] [--device auto|cpu|cuda] [--out DIR] [--seed N]\n" +
-    "  series: statsmodels' data files from Debian's python3-statsmodels (apt-get install python3-statsmodels),\n" +
-    "          or --csv FILE: a header line, then rows whose last column is the value (time order).";
-var defaults = new ExampleOptions(Epochs: 60, Limit: null, BatchSize: 16, Device: "auto", OutDir: null, Seed: 42);
-var exitCode = ExampleOptions.TryParse(args, defaults, usage, ["--units", "--window", "--series", "--csv"],
-    extra => (extra.Int("--units", 32, 1, 65536), extra.Int("--window", 12, 1, 100_000), extra.Choice("--series", "sunspots", "sunspots", "co2"),
-        extra.Text("--csv")),
-    out var parsed, out var settings);
-if (parsed is not { } options)
+return Example.Run(args, new ExampleOptions(Epochs: 60, BatchSize: 16),
+    extra => (Units: extra.Int("--units", 32, 1, 65536), Window: extra.Int("--window", 12, 1, 100_000),
+        Series: extra.Choice("--series", "sunspots", "sunspots", "co2"), Csv: extra.Text("--csv", "FILE")),
+    (run, o) =>
 {
-    return exitCode;
-}
-
-var (units, window, seriesName, csvPath) = settings;
-
-Utils.SetRandomSeed(options.Seed);
-Console.WriteLine(Keras.Backend.Describe());
-Console.WriteLine();
-
-Series series;
-try
-{
-    series = csvPath is { } csv ? Series.Read(csv, Path.GetFileNameWithoutExtension(csv)) : Series.Read(Series.StatsmodelsCsv(seriesName), seriesName);
-}
-catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException)
-{
-    Console.Error.WriteLine(e.Message);
-    return 1;
-}
-
-var values = series.Values;
-var split = (int)(values.Count * 0.8);
-if (split <= window || values.Count - split < 2)
-{
-    Console.Error.WriteLine($"The series has {values.Count} values: too short for windows of {window} and an 80/20 split.");
-    return 1;
-}
-
-// Statistics of the training part only: the validation years must not leak into the scaling.
-var mean = values.Take(split).Average();
-var std = Math.Sqrt(values.Take(split).Average(v => (v - mean) * (v - mean)));
-float Scale(double v) => (float)((v - mean) / std);
-
-// Window ending before t → value at t. Training targets lie before the split, validation targets after it.
-var trainTargets = Enumerable.Range(window, split - window).Take(options.Limit ?? int.MaxValue).ToArray();
-var valTargets = Enumerable.Range(split, values.Count - split).ToArray();
-(float[,,] X, float[,] Y) Windows(int[] targets)
-{
-    var x = new float[targets.Length, window, 1];
-    var y = new float[targets.Length, 1];
-    for (var i = 0; i < targets.Length; i++)
+    // Prepare the data: the series, standardized with the training part's mean and std (the validation years must not
+    // leak into the scaling), cut into windows of `window` past values → the next value.
+    var series = o.Csv is { } csv ? Series.Read(csv, Path.GetFileNameWithoutExtension(csv)) : Series.Read(Series.StatsmodelsCsv(o.Series), o.Series);
+    var values = series.Values;
+    var split = (int)(values.Count * 0.8);
+    if (split <= o.Window || values.Count - split < 2)
     {
-        for (var k = 0; k < window; k++)
-        {
-            x[i, k, 0] = Scale(values[targets[i] - window + k]);
-        }
-
-        y[i, 0] = Scale(values[targets[i]]);
+        throw new InvalidDataException($"The series has {values.Count} values: too short for windows of {o.Window} and an 80/20 split.");
     }
 
-    return (x, y);
-}
+    var mean = values.Take(split).Average();
+    var std = Math.Sqrt(values.Take(split).Average(v => (v - mean) * (v - mean)));
+    var trainTargets = Enumerable.Range(o.Window, split - o.Window).Take(run.Limit ?? int.MaxValue).ToArray();
+    var valTargets = Enumerable.Range(split, values.Count - split).ToArray();
+    var (xTrain, yTrain) = series.Windows(trainTargets, o.Window, mean, std);
+    var (xVal, yVal) = series.Windows(valTargets, o.Window, mean, std);
+    Console.WriteLine($"Series '{series.Name}': {values.Count} values ({series.Times[0]} … {series.Times[^1]}); train targets {series.Times[o.Window]} … " +
+        $"{series.Times[split - 1]} ({trainTargets.Length} windows), validation targets {series.Times[split]} … {series.Times[^1]} ({valTargets.Length} windows)");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scaling: mean {mean:0.###}, std {std:0.###} (training part)"));
+    Console.WriteLine();
 
-var (xTrain, yTrain) = Windows(trainTargets);
-var (xVal, yVal) = Windows(valTargets);
-Console.WriteLine($"Series '{series.Name}': {values.Count} values ({series.Times[0]} … {series.Times[^1]}); train targets {series.Times[window]} … " +
-    $"{series.Times[split - 1]} ({trainTargets.Length} windows), validation targets {series.Times[split]} … {series.Times[^1]} ({valTargets.Length} windows)");
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scaling: mean {mean:0.###}, std {std:0.###} (training part)"));
-Console.WriteLine();
+    // Build the model: LSTM(units) → Dense(1).
+    var model = Applications.Rnn.SequenceRegressor(timesteps: o.Window, features: 1, units: [o.Units], cell: "lstm", name: "forecaster");
+    model.Summary();
 
-var model = Applications.Rnn.SequenceRegressor(timesteps: window, features: 1, units: [units], cell: "lstm", name: "forecaster");
-model.Summary();
-model.Compile(optimizer: "adam", loss: "mse", metrics: ["mae"]);
+    // Train the model on the training years, validating on the last 20% (no shuffling across the split).
+    model.Compile(optimizer: "adam", loss: "mse", metrics: ["mae"]);
+    var history = model.Fit(xTrain, yTrain, batchSize: run.BatchSize, epochs: run.Epochs, validationData: (xVal, yVal), verbose: 2,
+        callbacks: [run.Clock]);
 
-var clock = Stopwatch.StartNew();
-var history = model.Fit(xTrain, yTrain, batchSize: options.BatchSize, epochs: options.Epochs, validationData: (xVal, yVal), verbose: 2);
-var trainSeconds = clock.Elapsed.TotalSeconds;
+    // Evaluate in the series' units against the naive forecast "next = last value".
+    var predicted = model.Predict(xVal, verbose: 0).ToArray<float>().Select(p => (p * std) + mean).ToArray();
+    var truth = valTargets.Select(t => values[t]).ToArray();
+    var naive = valTargets.Select(t => values[t - 1]).ToArray();
+    var valMae = truth.Zip(predicted, (a, b) => Math.Abs(a - b)).Average();
+    var naiveMae = truth.Zip(naive, (a, b) => Math.Abs(a - b)).Average();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Validation MAE: {valMae:0.###} (naive last-value forecast: {naiveMae:0.###})"));
 
-// Back to the series' units.
-var predicted = model.Predict(xVal, verbose: 0).ToArray<float>().Select(p => (p * std) + mean).ToArray();
-var truth = valTargets.Select(t => values[t]).ToArray();
-var naive = valTargets.Select(t => values[t - 1]).ToArray();
-var valMae = truth.Zip(predicted, (a, b) => Math.Abs(a - b)).Average();
-var naiveMae = truth.Zip(naive, (a, b) => Math.Abs(a - b)).Average();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Validation MAE: {valMae:0.###} (naive last-value forecast: {naiveMae:0.###})"));
-
-if (options.OutDir is { } outDir)
-{
-    Directory.CreateDirectory(outDir);
-    var x = valTargets.Select(t => double.TryParse(series.Times[t], NumberStyles.Float, CultureInfo.InvariantCulture, out var year) ? year : t).ToArray();
-    var plot = Path.Combine(outDir, "forecast.png");
-    Plots.Line(x, new Dictionary<string, IReadOnlyList<double>> { ["truth"] = truth, ["LSTM prediction"] = predicted, ["naive (last value)"] = naive },
-        plot, title: $"{series.Name}: next-step forecast on the validation years", xLabel: "time", yLabel: series.Name);
-    var curves = Path.Combine(outDir, "training_curves.png");
-    Plots.TrainingCurves(history, curves);
-    Console.WriteLine($"Wrote {plot} and {curves}");
-}
-
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"RESULT val_mae={valMae:0.###} naive_mae={naiveMae:0.###} train_seconds={trainSeconds:0.0} series={series.Name}"));
-return 0;
+    var years = valTargets.Select(t => double.TryParse(series.Times[t], NumberStyles.Float, CultureInfo.InvariantCulture, out var year) ? year : t).ToArray();
+    run.Save("forecast.png", path => Plots.Line(years,
+        new Dictionary<string, IReadOnlyList<double>> { ["truth"] = truth, ["LSTM prediction"] = predicted, ["naive (last value)"] = naive },
+        path, title: $"{series.Name}: next-step forecast on the validation years", xLabel: "time", yLabel: series.Name));
+    run.Save("training_curves.png", path => Plots.TrainingCurves(history, path));
+    return new ExampleResult(history, ("val_mae", valMae), ("naive_mae", naiveMae), ("series", series.Name));
+}, usageNote:
+    "  series: statsmodels' data files from Debian's python3-statsmodels (apt-get install python3-statsmodels),\n" +
+    "          or --csv FILE: a header line, then rows whose last column is the value (time order).");

@@ -56,4 +56,26 @@ internal sealed record Series(string Name, IReadOnlyList<string> Times, IReadOnl
 
         double Interpolate(int a, int b, int i) => values[a]!.Value + ((values[b]!.Value - values[a]!.Value) * (i - a) / (b - a));
     }
+
+    /// <summary>
+    /// Training pairs for next-step forecasting: for each target index t, the <paramref name="window"/> values before t
+    /// → the value at t, both standardized as (v − <paramref name="mean"/>) / <paramref name="std"/>.
+    /// </summary>
+    /// <returns>Inputs (targets, window, 1) and targets (targets, 1).</returns>
+    public (float[,,] X, float[,] Y) Windows(IReadOnlyList<int> targets, int window, double mean, double std)
+    {
+        var x = new float[targets.Count, window, 1];
+        var y = new float[targets.Count, 1];
+        for (var i = 0; i < targets.Count; i++)
+        {
+            for (var k = 0; k < window; k++)
+            {
+                x[i, k, 0] = (float)((Values[targets[i] - window + k] - mean) / std);
+            }
+
+            y[i, 0] = (float)((Values[targets[i]] - mean) / std);
+        }
+
+        return (x, y);
+    }
 }

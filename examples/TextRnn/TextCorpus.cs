@@ -23,7 +23,7 @@ internal sealed record TextCorpus(string Name, IReadOnlyList<string> Texts, IRea
         var names = classes ?? Directory.GetDirectories(dir).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
         if (names.Count < 2)
         {
-            throw new ArgumentException($"--data {dir} needs at least two subfolders (one per label) of .txt files; found {names.Count}.");
+            throw new InvalidDataException($"--data {dir} needs at least two subfolders (one per label) of .txt files; found {names.Count}.");
         }
 
         var texts = new List<string>();
