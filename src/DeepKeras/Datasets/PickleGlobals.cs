@@ -108,7 +108,8 @@ internal static class PickleGlobals
 
         if (s[3] is not List<object?> items || shape.Length != 1 || items.Count != shape[0])
         {
-            throw reader.Damaged($"an object array of shape ({string.Join(", ", shape)}) does not hold a list of as many elements; only 1-D object arrays are read");
+            var held = s[3] is List<object?> list ? $"{list.Count} elements" : "no list of elements";
+            throw reader.Damaged($"an object array of shape ({string.Join(", ", shape)}) holds {held}; only 1-D object arrays holding a list of that many elements are read");
         }
 
         return items;

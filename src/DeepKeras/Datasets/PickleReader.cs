@@ -6,7 +6,7 @@ using System.Text;
 namespace DeepKeras.Datasets;
 
 /// <summary>
-/// A safe reader for Python pickles of plain data (protocols 0–5 as Python 2 and 3 write them): None, booleans,
+/// A safe reader for Python pickles of plain data (protocols 0–4 as Python 2 and 3 write them): None, booleans,
 /// integers, floats, str, bytes, lists, tuples and dicts, numpy arrays of numeric dtype and, where the caller asks for
 /// them, 1-D numpy object arrays. That covers the CIFAR batches and the <c>imdb.npz</c> sequences Keras loads.
 /// </summary>
@@ -79,8 +79,9 @@ internal sealed class PickleReader
     internal static object? Read(Stream stream, string name, bool objectArrays, string? subject = null)
     {
         subject ??= $"'{name}'";
-        // Seekable streams say how much is there; others grow the buffer with the bytes that actually arrive.
-        var remaining = stream.CanSeek ? Math.Clamp(stream.Length - stream.Position, 0, Array.MaxLength) : 0;
+        // A seekable stream's length sizes the buffer up to 64 MiB (a CIFAR batch, IMDB's x_train); past that, and for
+        // other streams, the buffer grows with the bytes that actually arrive, so a length that lies allocates nothing.
+        var remaining = stream.CanSeek ? Math.Clamp(stream.Length - stream.Position, 0, 64 << 20) : 0;
         using var buffer = new MemoryStream((int)remaining);
         try
         {
