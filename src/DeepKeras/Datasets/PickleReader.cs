@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace DeepKeras.Datasets;
@@ -297,37 +298,53 @@ internal sealed class PickleReader
     }
 
     // MARK, then BININT1/BININT2/BININT opcodes, then APPENDS: the items go straight into the list below the mark.
-    // Anything else after the mark puts the list back as it was, and the opcodes are read one by one.
+    // The run is measured first; anything else after the mark leaves it to the opcodes read one by one.
     private bool AppendIntegerRun(List<object?> list)
     {
-        var start = list.Count;
+        var count = 0;
         var p = _position;
-        while (p < _length)
+        while (p < _length && _data[p] != 'e')
+        {
+            var size = _data[p] switch { (byte)'K' => 2, (byte)'M' => 3, (byte)'J' => 5, _ => 0 };
+            if (size == 0 || size > _length - p)
+            {
+                return false;
+            }
+
+            p += size;
+            count++;
+        }
+
+        if (p == _length)
+        {
+            return false;
+        }
+
+        var start = list.Count;
+        CollectionsMarshal.SetCount(list, start + count);
+        var items = CollectionsMarshal.AsSpan(list)[start..];
+        p = _position;
+        for (var i = 0; i < items.Length; i++)
         {
             switch (_data[p])
             {
-                case (byte)'K' when p + 1 < _length:
-                    list.Add(BoxedInts.Of(_data[p + 1]));
+                case (byte)'K':
+                    items[i] = BoxedInts.Of(_data[p + 1]);
                     p += 2;
-                    continue;
-                case (byte)'M' when p + 2 < _length:
-                    list.Add(BoxedInts.Of(BinaryPrimitives.ReadUInt16LittleEndian(_data.AsSpan(p + 1))));
+                    break;
+                case (byte)'M':
+                    items[i] = BoxedInts.Of(BinaryPrimitives.ReadUInt16LittleEndian(_data.AsSpan(p + 1, 2)));
                     p += 3;
-                    continue;
-                case (byte)'J' when p + 4 < _length:
-                    list.Add(BoxedInts.Of(BinaryPrimitives.ReadInt32LittleEndian(_data.AsSpan(p + 1))));
+                    break;
+                default:
+                    items[i] = BoxedInts.Of(BinaryPrimitives.ReadInt32LittleEndian(_data.AsSpan(p + 1, 4)));
                     p += 5;
-                    continue;
-                case (byte)'e':
-                    _position = p + 1;
-                    return true;
+                    break;
             }
-
-            break;
         }
 
-        list.RemoveRange(start, list.Count - start);
-        return false;
+        _position = p + 1;
+        return true;
     }
 
     private object Global(string module, string name) =>
