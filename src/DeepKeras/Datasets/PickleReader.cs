@@ -26,34 +26,22 @@ namespace DeepKeras.Datasets;
 /// dict → <see cref="Dictionary{TKey, TValue}"/>, numeric numpy array → NumSharp <c>NDArray</c>, numpy object array →
 /// the <see cref="List{T}"/> of its elements.</para>
 /// </remarks>
-internal sealed class PickleReader
+internal sealed class PickleReader(byte[] data, int length, string name, string subject, bool objectArrays)
 {
     private const int HighestProtocol = 5;
     private const int MaxLine = 1 << 16;
 
-    private readonly byte[] _data;
-    private readonly int _length;
-    private readonly string _subject;
     private readonly List<object?> _stack = [];
     private readonly Stack<int> _marks = new();
     private readonly Dictionary<long, object?> _memo = [];
     private int _position;
     private int _opcodeAt;
 
-    private PickleReader(byte[] data, int length, string name, string subject, bool objectArrays)
-    {
-        _data = data;
-        _length = length;
-        Name = name;
-        _subject = subject;
-        ObjectArrays = objectArrays;
-    }
-
     /// <summary>Gets the file or array name, for the errors of the arrays read.</summary>
-    internal string Name { get; }
+    internal string Name { get; } = name;
 
     /// <summary>Gets a value indicating whether numpy object arrays are read (as lists) rather than refused.</summary>
-    internal bool ObjectArrays { get; }
+    internal bool ObjectArrays { get; } = objectArrays;
 
     /// <summary>Reads one pickled object from <paramref name="stream"/>.</summary>
     /// <param name="stream">The stream, positioned at the pickle; it is read to its end.</param>
@@ -98,12 +86,12 @@ internal sealed class PickleReader
 
     /// <summary>The error for a pickle that is damaged or truncated, at the current opcode.</summary>
     /// <param name="reason">What is wrong.</param>
-    internal InvalidDataException Damaged(string reason) => new($"{_subject} is not a valid pickle: {reason} (opcode at byte {_opcodeAt}).");
+    internal InvalidDataException Damaged(string reason) => new($"{subject} is not a valid pickle: {reason} (opcode at byte {_opcodeAt}).");
 
     /// <summary>The error for anything this reader will not do, at the current opcode.</summary>
     /// <param name="what">What the pickle uses, e.g. <c>the global 'os.system'</c>.</param>
     internal InvalidDataException Refused(string what) => new(
-        $"{_subject} is a pickle that uses {what} at byte {_opcodeAt}. DeepKeras reads only pickles of plain data (numbers, " +
+        $"{subject} is a pickle that uses {what} at byte {_opcodeAt}. DeepKeras reads only pickles of plain data (numbers, " +
         "strings, bytes, lists, tuples, dicts and numpy arrays) and never runs code from a pickle, so it refuses this file.");
 
     private object? Run()
@@ -111,12 +99,12 @@ internal sealed class PickleReader
         while (true)
         {
             _opcodeAt = _position;
-            if (_position >= _length)
+            if (_position >= length)
             {
                 throw Damaged("it ends before its STOP opcode (the file is truncated)");
             }
 
-            var op = _data[_position++];
+            var op = data[_position++];
             switch ((char)op)
             {
                 case '.': // STOP
@@ -303,10 +291,10 @@ internal sealed class PickleReader
     {
         var count = 0;
         var p = _position;
-        while (p < _length && _data[p] != 'e')
+        while (p < length && data[p] != 'e')
         {
-            var size = _data[p] switch { (byte)'K' => 2, (byte)'M' => 3, (byte)'J' => 5, _ => 0 };
-            if (size == 0 || size > _length - p)
+            var size = data[p] switch { (byte)'K' => 2, (byte)'M' => 3, (byte)'J' => 5, _ => 0 };
+            if (size == 0 || size > length - p)
             {
                 return false;
             }
@@ -315,7 +303,7 @@ internal sealed class PickleReader
             count++;
         }
 
-        if (p == _length)
+        if (p == length)
         {
             return false;
         }
@@ -326,18 +314,18 @@ internal sealed class PickleReader
         p = _position;
         for (var i = 0; i < items.Length; i++)
         {
-            switch (_data[p])
+            switch (data[p])
             {
                 case (byte)'K':
-                    items[i] = BoxedInts.Of(_data[p + 1]);
+                    items[i] = BoxedInts.Of(data[p + 1]);
                     p += 2;
                     break;
                 case (byte)'M':
-                    items[i] = BoxedInts.Of(BinaryPrimitives.ReadUInt16LittleEndian(_data.AsSpan(p + 1, 2)));
+                    items[i] = BoxedInts.Of(BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(p + 1, 2)));
                     p += 3;
                     break;
                 default:
-                    items[i] = BoxedInts.Of(BinaryPrimitives.ReadInt32LittleEndian(_data.AsSpan(p + 1, 4)));
+                    items[i] = BoxedInts.Of(BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(p + 1, 4)));
                     p += 5;
                     break;
             }
@@ -347,8 +335,8 @@ internal sealed class PickleReader
         return true;
     }
 
-    private object Global(string module, string name) =>
-        PickleGlobals.Resolve(module, name) ?? throw Refused($"the global '{module}.{name}'");
+    private object Global(string module, string qualname) =>
+        PickleGlobals.Resolve(module, qualname) ?? throw Refused($"the global '{module}.{qualname}'");
 
     private static Dictionary<object, object?> NewDict() => new(PickleKeyComparer.Instance);
 
@@ -405,16 +393,16 @@ internal sealed class PickleReader
 
     private object? Recall(long key) => _memo.TryGetValue(key, out var value) ? value : throw Damaged($"it refers to memo entry {key}, which was never stored");
 
-    private byte ReadByte() => _position < _length ? _data[_position++] : throw Damaged("it ends inside an opcode (the file is truncated)");
+    private byte ReadByte() => _position < length ? data[_position++] : throw Damaged("it ends inside an opcode (the file is truncated)");
 
     private ReadOnlySpan<byte> ReadExactly(long count)
     {
-        if (count > _length - _position)
+        if (count > length - _position)
         {
-            throw Damaged($"it declares {count} bytes of data, but only {_length - _position} follow (the file is truncated)");
+            throw Damaged($"it declares {count} bytes of data, but only {length - _position} follow (the file is truncated)");
         }
 
-        var span = _data.AsSpan(_position, (int)count);
+        var span = data.AsSpan(_position, (int)count);
         _position += (int)count;
         return span;
     }
@@ -425,7 +413,7 @@ internal sealed class PickleReader
 
     private long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(ReadExactly(8));
 
-    private long ReadLength(long length) => length >= 0 ? length : throw Damaged($"it declares a negative length ({length})");
+    private long ReadLength(long declared) => declared >= 0 ? declared : throw Damaged($"it declares a negative length ({declared})");
 
     private string ReadText(long count)
     {
@@ -449,15 +437,15 @@ internal sealed class PickleReader
     // The text opcodes of protocol 0 and GLOBAL end with a newline; no line of plain data comes near 64 KiB.
     private string ReadLine()
     {
-        var end = Array.IndexOf(_data, (byte)'\n', _position, Math.Min(_length - _position, MaxLine + 1));
+        var end = Array.IndexOf(data, (byte)'\n', _position, Math.Min(length - _position, MaxLine + 1));
         if (end < 0)
         {
-            throw _length - _position > MaxLine
+            throw length - _position > MaxLine
                 ? Damaged("a text opcode has a line longer than 64 KiB")
                 : Damaged("it ends inside a line of text (the file is truncated)");
         }
 
-        var line = Encoding.ASCII.GetString(_data, _position, end - _position);
+        var line = Encoding.ASCII.GetString(data, _position, end - _position);
         _position = end + 1;
         return line;
     }
@@ -510,15 +498,4 @@ internal sealed class PickleReader
             return hash.ToHashCode();
         }
     }
-}
-
-/// <summary>A Python tuple read from a pickle.</summary>
-/// <param name="Items">The items.</param>
-internal sealed record PickleTuple(object?[] Items)
-{
-    /// <summary>Gets the number of items.</summary>
-    public int Count => Items.Length;
-
-    /// <summary>Gets an item.</summary>
-    public object? this[int index] => Items[index];
 }
