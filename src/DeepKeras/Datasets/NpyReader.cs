@@ -36,7 +36,7 @@ internal static class NpyReader
 
     /// <summary>
     /// Reads a 1-D object array whose elements are lists of integers (how Keras's <c>imdb.npz</c> stores sequences):
-    /// the pickle after the header is read as data by <see cref="PickledIntLists"/>, never unpickled.
+    /// the pickle after the header is read as data by <see cref="PickledIntLists"/> (<see cref="PickleReader"/>), never unpickled.
     /// </summary>
     /// <param name="stream">The stream, positioned at the magic string.</param>
     /// <param name="name">The array name used in errors.</param>

@@ -1,49 +1,54 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace DeepKeras.Datasets;
 
 /// <summary>
 /// A safe reader for Python pickles of plain data (protocols 0–4 as Python 2 and 3 write them): None, booleans,
-/// integers, floats, str, bytes, lists, tuples and dicts, plus numpy arrays of numeric dtype. That covers the CIFAR
-/// batches Keras loads.
+/// integers, floats, str, bytes, lists, tuples and dicts, numpy arrays of numeric dtype and, where the caller asks for
+/// them, 1-D numpy object arrays. That covers the CIFAR batches and the <c>imdb.npz</c> sequences Keras loads.
 /// </summary>
 /// <remarks>
 /// A pickle is a small program, and a normal unpickler runs whatever function it names. This reader runs nothing: it
 /// only interprets the opcodes that build data. The only names a pickle may refer to are the few that numpy and
 /// Python use to rebuild arrays and bytes (<see cref="PickleGlobals"/>), and those are interpreted here; any other
 /// name (<c>os.system</c>, <c>builtins.eval</c>, a class), and opcodes that create objects, stop the read with an
-/// <see cref="InvalidDataException"/>. Lengths are checked against the data actually present before anything is
-/// allocated for them.
+/// <see cref="InvalidDataException"/> naming the file or array and the byte offset. The pickle is read into memory as
+/// it arrives, and every length it declares is checked against the bytes actually present before anything is
+/// allocated for it. Runs of small integers appended to a list (how lists of word indices are stored) are read in one
+/// tight loop, with boxes shared between equal values.
 /// <para>Values: None → null, bool, int → <see cref="long"/> (or <see cref="BigInteger"/> past 64 bits), float →
 /// <see cref="double"/>, str → <see cref="string"/>, bytes (and Python 2 <c>str</c>, read as with
 /// <c>encoding="bytes"</c>) → <see cref="byte"/>[], list → <see cref="List{T}"/>, tuple → <see cref="PickleTuple"/>,
-/// dict → <see cref="Dictionary{TKey, TValue}"/>, numpy array → NumSharp <c>NDArray</c>.</para>
+/// dict → <see cref="Dictionary{TKey, TValue}"/>, numeric numpy array → NumSharp <c>NDArray</c>, numpy object array →
+/// the <see cref="List{T}"/> of its elements.</para>
 /// </remarks>
-internal sealed class PickleReader
+internal sealed class PickleReader(byte[] data, int length, string name, string subject, bool objectArrays)
 {
     private const int HighestProtocol = 5;
+    private const int MaxLine = 1 << 16;
 
-    private readonly Stream _stream;
-    private readonly string _name;
     private readonly List<object?> _stack = [];
     private readonly Stack<int> _marks = new();
     private readonly Dictionary<long, object?> _memo = [];
+    private int _position;
+    private int _opcodeAt;
 
-    private PickleReader(Stream stream, string name)
-    {
-        _stream = stream;
-        _name = name;
-    }
+    /// <summary>Gets the file or array name, for the errors of the arrays read.</summary>
+    internal string Name { get; } = name;
+
+    /// <summary>Gets a value indicating whether numpy object arrays are read (as lists) rather than refused.</summary>
+    internal bool ObjectArrays { get; } = objectArrays;
 
     /// <summary>Reads one pickled object from <paramref name="stream"/>.</summary>
-    /// <param name="stream">The stream, positioned at the pickle.</param>
+    /// <param name="stream">The stream, positioned at the pickle; it is read to its end.</param>
     /// <param name="name">A name for errors (e.g. the file path).</param>
     /// <returns>The object (see the remarks of <see cref="PickleReader"/> for the types).</returns>
-    /// <exception cref="InvalidDataException">Not a pickle of plain data: truncated, damaged, or naming anything but numpy's array rebuilders.</exception>
-    public static object? Load(Stream stream, string name) => new PickleReader(stream, name).Run();
+    /// <exception cref="InvalidDataException">Not a pickle of plain data: truncated, damaged, naming anything but numpy's array rebuilders, or holding a numpy object array.</exception>
+    public static object? Load(Stream stream, string name) => Read(stream, name, objectArrays: false);
 
     /// <summary>Reads the pickled object in a file.</summary>
     /// <param name="path">The file.</param>
@@ -51,30 +56,62 @@ internal sealed class PickleReader
     public static object? Load(string path)
     {
         using var file = File.OpenRead(path);
-        return Load(new BufferedStream(file, 1 << 16), path);
+        return Load(file, path);
     }
+
+    /// <summary>Reads one pickled object from the rest of <paramref name="stream"/>.</summary>
+    /// <param name="stream">The stream, positioned at the pickle; it is read to its end.</param>
+    /// <param name="name">The file or array name for errors.</param>
+    /// <param name="objectArrays">Whether 1-D numpy object arrays are read as the list of their elements instead of refused.</param>
+    /// <param name="subject">What errors call the pickle (default: the name in quotes), e.g. <c>Array 'x_train'</c>.</param>
+    /// <exception cref="InvalidDataException">See <see cref="Load(Stream, string)"/>.</exception>
+    internal static object? Read(Stream stream, string name, bool objectArrays, string? subject = null)
+    {
+        subject ??= $"'{name}'";
+        // A seekable stream's length sizes the buffer up to 64 MiB (a CIFAR batch, IMDB's x_train); past that, and for
+        // other streams, the buffer grows with the bytes that actually arrive, so a length that lies allocates nothing.
+        var remaining = stream.CanSeek ? Math.Clamp(stream.Length - stream.Position, 0, 64 << 20) : 0;
+        using var buffer = new MemoryStream((int)remaining);
+        try
+        {
+            stream.CopyTo(buffer);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidDataException($"{subject} cannot be read: {e.Message}", e);
+        }
+
+        return new PickleReader(buffer.GetBuffer(), (int)buffer.Length, name, subject, objectArrays).Run();
+    }
+
+    /// <summary>The error for a pickle that is damaged or truncated, at the current opcode.</summary>
+    /// <param name="reason">What is wrong.</param>
+    internal InvalidDataException Damaged(string reason) => new($"{subject} is not a valid pickle: {reason} (opcode at byte {_opcodeAt}).");
+
+    /// <summary>The error for anything this reader will not do, at the current opcode.</summary>
+    /// <param name="what">What the pickle uses, e.g. <c>the global 'os.system'</c>.</param>
+    internal InvalidDataException Refused(string what) => new(
+        $"{subject} is a pickle that uses {what} at byte {_opcodeAt}. DeepKeras reads only pickles of plain data (numbers, " +
+        "strings, bytes, lists, tuples, dicts and numpy arrays) and never runs code from a pickle, so it refuses this file.");
 
     private object? Run()
     {
         while (true)
         {
-            var offset = _stream.CanSeek ? _stream.Position : -1;
-            var op = _stream.ReadByte();
-            if (op < 0)
+            _opcodeAt = _position;
+            if (_position >= length)
             {
-                throw Damaged("it ends before the STOP opcode (the file is truncated)");
+                throw Damaged("it ends before its STOP opcode (the file is truncated)");
             }
 
+            var op = data[_position++];
             switch ((char)op)
             {
-                case '.':
-                    if (_stack.Count != 1 || _marks.Count != 0)
-                    {
-                        throw Damaged($"STOP leaves {_stack.Count} values on the stack instead of one");
-                    }
-
-                    return _stack[0];
-                case '\x80':
+                case '.': // STOP
+                    return _stack.Count == 1 && _marks.Count == 0
+                        ? _stack[0]
+                        : throw Damaged($"STOP leaves {_stack.Count} values on the stack instead of one");
+                case '\x80': // PROTO
                     var protocol = ReadByte();
                     if (protocol > HighestProtocol)
                     {
@@ -82,208 +119,224 @@ internal sealed class PickleReader
                     }
 
                     break;
-                case '\x95':
-                    ReadInt64(); // FRAME: the length of the next frame, a hint for buffering.
+                case '\x95': // FRAME: the length of the next frame, a hint for buffering
+                    ReadExactly(8);
                     break;
-                case '(':
-                    _marks.Push(_stack.Count);
+                case '(': // MARK
+                    if (_stack.Count == 0 || _stack[^1] is not List<object?> list || !AppendIntegerRun(list))
+                    {
+                        _marks.Push(_stack.Count);
+                    }
+
                     break;
-                case '0':
+                case '0': // POP
                     Pop();
                     break;
-                case '1':
+                case '1': // POP_MARK
                     PopMark();
                     break;
-                case '2':
+                case '2': // DUP
                     Push(Peek());
                     break;
-                case 'N':
+                case 'N': // NONE
                     Push(null);
                     break;
-                case '\x88':
+                case '\x88': // NEWTRUE
                     Push(true);
                     break;
-                case '\x89':
+                case '\x89': // NEWFALSE
                     Push(false);
                     break;
-                case 'J':
-                    Push((long)BinaryPrimitives.ReadInt32LittleEndian(ReadExactly(4)));
+                case 'J': // BININT
+                    Push(BoxedInts.Of(BinaryPrimitives.ReadInt32LittleEndian(ReadExactly(4))));
                     break;
-                case 'K':
-                    Push((long)ReadByte());
+                case 'K': // BININT1
+                    Push(BoxedInts.Of(ReadByte()));
                     break;
-                case 'M':
-                    Push((long)BinaryPrimitives.ReadUInt16LittleEndian(ReadExactly(2)));
+                case 'M': // BININT2
+                    Push(BoxedInts.Of(BinaryPrimitives.ReadUInt16LittleEndian(ReadExactly(2))));
                     break;
-                case '\x8a':
+                case '\x8a': // LONG1
                     Push(ReadLong(ReadByte()));
                     break;
-                case '\x8b':
+                case '\x8b': // LONG4
                     Push(ReadLong(ReadLength(ReadInt32())));
                     break;
-                case 'I':
+                case 'I': // INT
                     Push(ParseTextInt(ReadLine()));
                     break;
-                case 'L':
+                case 'L': // LONG
                     Push(ParseTextLong(ReadLine()));
                     break;
-                case 'G':
+                case 'G': // BINFLOAT
                     Push(BinaryPrimitives.ReadDoubleBigEndian(ReadExactly(8)));
                     break;
-                case 'F':
+                case 'F': // FLOAT
                     Push(ParseTextFloat(ReadLine()));
                     break;
-                case 'U':
-                    Push(ReadExactly(ReadByte()));
+                case 'U': // SHORT_BINSTRING (Python 2 str)
+                case 'C': // SHORT_BINBYTES
+                    Push(ReadExactly(ReadByte()).ToArray());
                     break;
-                case 'T':
-                    Push(ReadExactly(ReadLength(ReadInt32())));
+                case 'T': // BINSTRING (Python 2 str)
+                    Push(ReadExactly(ReadLength(ReadInt32())).ToArray());
                     break;
-                case 'C':
-                    Push(ReadExactly(ReadByte()));
+                case 'B': // BINBYTES
+                    Push(ReadExactly(ReadUInt32()).ToArray());
                     break;
-                case 'B':
-                    Push(ReadExactly(ReadLength(ReadUInt32())));
+                case '\x8e': // BINBYTES8
+                    Push(ReadExactly(ReadLength(ReadInt64())).ToArray());
                     break;
-                case '\x8e':
-                    Push(ReadExactly(ReadLength(ReadInt64())));
-                    break;
-                case '\x8c':
+                case '\x8c': // SHORT_BINUNICODE
                     Push(ReadText(ReadByte()));
                     break;
-                case 'X':
-                    Push(ReadText(ReadLength(ReadUInt32())));
+                case 'X': // BINUNICODE
+                    Push(ReadText(ReadUInt32()));
                     break;
-                case '\x8d':
+                case '\x8d': // BINUNICODE8
                     Push(ReadText(ReadLength(ReadInt64())));
                     break;
-                case '}':
+                case '}': // EMPTY_DICT
                     Push(NewDict());
                     break;
-                case 'd':
+                case 'd': // DICT
                     Push(SetItems(NewDict(), PopMark()));
                     break;
-                case ']':
+                case ']': // EMPTY_LIST
                     Push(new List<object?>());
                     break;
-                case 'l':
+                case 'l': // LIST
                     Push(PopMark());
                     break;
-                case ')':
+                case ')': // EMPTY_TUPLE
                     Push(new PickleTuple([]));
                     break;
-                case 't':
+                case 't': // TUPLE
                     Push(new PickleTuple([.. PopMark()]));
                     break;
-                case '\x85':
-                    Push(new PickleTuple([Pop()]));
-                    break;
-                case '\x86':
-                {
-                    var b = Pop();
-                    var a = Pop();
-                    Push(new PickleTuple([a, b]));
-                    break;
-                }
+                case '\x85': // TUPLE1
+                case '\x86': // TUPLE2
+                case '\x87': // TUPLE3
+                    var items = new object?[op - 0x84];
+                    for (var i = items.Length - 1; i >= 0; i--)
+                    {
+                        items[i] = Pop();
+                    }
 
-                case '\x87':
-                {
-                    var c = Pop();
-                    var b = Pop();
-                    var a = Pop();
-                    Push(new PickleTuple([a, b, c]));
+                    Push(new PickleTuple(items));
                     break;
-                }
-
-                case 'a':
-                {
+                case 'a': // APPEND
                     var value = Pop();
-                    ListAt(_stack.Count - 1, "APPEND").Add(value);
+                    TopList("APPEND").Add(value);
                     break;
-                }
-
-                case 'e':
-                {
-                    var items = PopMark();
-                    ListAt(_stack.Count - 1, "APPENDS").AddRange(items);
+                case 'e': // APPENDS
+                    var values = PopMark();
+                    TopList("APPENDS").AddRange(values);
                     break;
-                }
-
-                case 's':
-                {
-                    var value = Pop();
+                case 's': // SETITEM
+                    var item = Pop();
                     var key = Pop();
-                    SetItems(DictAt(_stack.Count - 1, "SETITEM"), [key, value]);
+                    SetItems(TopDict("SETITEM"), [key, item]);
                     break;
-                }
-
-                case 'u':
-                {
-                    var items = PopMark();
-                    SetItems(DictAt(_stack.Count - 1, "SETITEMS"), items);
+                case 'u': // SETITEMS
+                    var pairs = PopMark();
+                    SetItems(TopDict("SETITEMS"), pairs);
                     break;
-                }
-
-                case 'q':
+                case 'q': // BINPUT
                     _memo[ReadByte()] = Peek();
                     break;
-                case 'r':
+                case 'r': // LONG_BINPUT
                     _memo[ReadUInt32()] = Peek();
                     break;
-                case '\x94':
+                case '\x94': // MEMOIZE
                     _memo[_memo.Count] = Peek();
                     break;
-                case 'p':
+                case 'p': // PUT
                     _memo[ParseMemoKey(ReadLine())] = Peek();
                     break;
-                case 'h':
+                case 'h': // BINGET
                     Push(Recall(ReadByte()));
                     break;
-                case 'j':
+                case 'j': // LONG_BINGET
                     Push(Recall(ReadUInt32()));
                     break;
-                case 'g':
+                case 'g': // GET
                     Push(Recall(ParseMemoKey(ReadLine())));
                     break;
-                case 'c':
-                {
+                case 'c': // GLOBAL
                     var module = ReadLine();
-                    var name = ReadLine();
-                    Push(PickleGlobals.Resolve(module, name, _name));
+                    Push(Global(module, ReadLine()));
                     break;
-                }
-
-                case '\x93':
-                {
-                    var name = Pop() as string ?? throw Damaged("STACK_GLOBAL expects a str name");
-                    var module = Pop() as string ?? throw Damaged("STACK_GLOBAL expects a str module");
-                    Push(PickleGlobals.Resolve(module, name, _name));
+                case '\x93': // STACK_GLOBAL
+                    var qualname = Pop() as string ?? throw Damaged("STACK_GLOBAL expects a str name");
+                    Push(Global(Pop() as string ?? throw Damaged("STACK_GLOBAL expects a str module"), qualname));
                     break;
-                }
-
-                case 'R':
-                {
+                case 'R': // REDUCE
                     var args = Pop() as PickleTuple ?? throw Damaged("REDUCE expects a tuple of arguments");
-                    var callable = Pop();
-                    Push(PickleGlobals.Reduce(callable, args, _name));
+                    Push(PickleGlobals.Reduce(Pop(), args, this));
                     break;
-                }
-
-                case 'b':
-                {
+                case 'b': // BUILD
                     var state = Pop();
-                    var target = Pop();
-                    Push(PickleGlobals.Build(target, state, _name));
+                    Push(PickleGlobals.Build(Pop(), state, this));
                     break;
-                }
-
                 default:
-                    throw PickleGlobals.Refused(
-                        $"opcode 0x{op:x2} ('{(op is >= 0x20 and < 0x7f ? ((char)op).ToString() : "?")}') at offset {offset}, which builds " +
-                        "objects other than plain data", _name);
+                    throw Refused($"opcode 0x{op:x2}");
             }
         }
     }
+
+    // MARK, then BININT1/BININT2/BININT opcodes, then APPENDS: the items go straight into the list below the mark.
+    // The run is measured first; anything else after the mark leaves it to the opcodes read one by one.
+    private bool AppendIntegerRun(List<object?> list)
+    {
+        var count = 0;
+        var p = _position;
+        while (p < length && data[p] != 'e')
+        {
+            var size = data[p] switch { (byte)'K' => 2, (byte)'M' => 3, (byte)'J' => 5, _ => 0 };
+            if (size == 0 || size > length - p)
+            {
+                return false;
+            }
+
+            p += size;
+            count++;
+        }
+
+        if (p == length)
+        {
+            return false;
+        }
+
+        var start = list.Count;
+        CollectionsMarshal.SetCount(list, start + count);
+        var items = CollectionsMarshal.AsSpan(list)[start..];
+        p = _position;
+        for (var i = 0; i < items.Length; i++)
+        {
+            switch (data[p])
+            {
+                case (byte)'K':
+                    items[i] = BoxedInts.Of(data[p + 1]);
+                    p += 2;
+                    break;
+                case (byte)'M':
+                    items[i] = BoxedInts.Of(BinaryPrimitives.ReadUInt16LittleEndian(data.AsSpan(p + 1, 2)));
+                    p += 3;
+                    break;
+                default:
+                    items[i] = BoxedInts.Of(BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(p + 1, 4)));
+                    p += 5;
+                    break;
+            }
+        }
+
+        _position = p + 1;
+        return true;
+    }
+
+    private object Global(string module, string qualname) =>
+        PickleGlobals.Resolve(module, qualname) ?? throw Refused($"the global '{module}.{qualname}'");
 
     private static Dictionary<object, object?> NewDict() => new(PickleKeyComparer.Instance);
 
@@ -303,11 +356,11 @@ internal sealed class PickleReader
         return dict;
     }
 
-    private List<object?> ListAt(int index, string op) =>
-        index >= 0 && _stack[index] is List<object?> list ? list : throw Damaged($"{op} expects a list on the stack");
+    private List<object?> TopList(string op) =>
+        _stack.Count > 0 && _stack[^1] is List<object?> list ? list : throw Damaged($"{op} expects a list on the stack");
 
-    private Dictionary<object, object?> DictAt(int index, string op) =>
-        index >= 0 && _stack[index] is Dictionary<object, object?> dict ? dict : throw Damaged($"{op} expects a dict on the stack");
+    private Dictionary<object, object?> TopDict(string op) =>
+        _stack.Count > 0 && _stack[^1] is Dictionary<object, object?> dict ? dict : throw Damaged($"{op} expects a dict on the stack");
 
     private void Push(object? value) => _stack.Add(value);
 
@@ -340,16 +393,18 @@ internal sealed class PickleReader
 
     private object? Recall(long key) => _memo.TryGetValue(key, out var value) ? value : throw Damaged($"it refers to memo entry {key}, which was never stored");
 
-    private int ReadByte()
-    {
-        var b = _stream.ReadByte();
-        return b >= 0 ? b : throw Damaged("it ends inside an opcode (the file is truncated)");
-    }
+    private byte ReadByte() => _position < length ? data[_position++] : throw Damaged("it ends inside an opcode (the file is truncated)");
 
-    private byte[] ReadExactly(long count)
+    private ReadOnlySpan<byte> ReadExactly(long count)
     {
-        var data = BoundedRead.UpTo(_stream, count);
-        return data.Length == count ? data : throw Damaged($"it declares {count} bytes of data, but only {data.Length} follow (the file is truncated)");
+        if (count > length - _position)
+        {
+            throw Damaged($"it declares {count} bytes of data, but only {length - _position} follow (the file is truncated)");
+        }
+
+        var span = data.AsSpan(_position, (int)count);
+        _position += (int)count;
+        return span;
     }
 
     private int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(ReadExactly(4));
@@ -358,7 +413,7 @@ internal sealed class PickleReader
 
     private long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(ReadExactly(8));
 
-    private long ReadLength(long length) => length >= 0 ? length : throw Damaged($"it declares a negative length ({length})");
+    private long ReadLength(long declared) => declared >= 0 ? declared : throw Damaged($"it declares a negative length ({declared})");
 
     private string ReadText(long count)
     {
@@ -375,30 +430,24 @@ internal sealed class PickleReader
     // Two's complement, little-endian, as Python's LONG1/LONG4 store integers.
     private object ReadLong(long count)
     {
-        var bytes = ReadExactly(count);
-        var value = new BigInteger(bytes, isUnsigned: false, isBigEndian: false);
+        var value = new BigInteger(ReadExactly(count), isUnsigned: false, isBigEndian: false);
         return value >= long.MinValue && value <= long.MaxValue ? (long)value : value;
     }
 
-    // The text opcodes of protocol 0 end with a newline; no line of plain data comes near 64 KiB.
+    // The text opcodes of protocol 0 and GLOBAL end with a newline; no line of plain data comes near 64 KiB.
     private string ReadLine()
     {
-        var bytes = new List<byte>();
-        while (true)
+        var end = Array.IndexOf(data, (byte)'\n', _position, Math.Min(length - _position, MaxLine + 1));
+        if (end < 0)
         {
-            var b = ReadByte();
-            if (b == '\n')
-            {
-                return Encoding.ASCII.GetString(bytes.ToArray());
-            }
-
-            if (bytes.Count >= 1 << 16)
-            {
-                throw Damaged("a text opcode has a line longer than 64 KiB");
-            }
-
-            bytes.Add((byte)b);
+            throw length - _position > MaxLine
+                ? Damaged("a text opcode has a line longer than 64 KiB")
+                : Damaged("it ends inside a line of text (the file is truncated)");
         }
+
+        var line = Encoding.ASCII.GetString(data, _position, end - _position);
+        _position = end + 1;
+        return line;
     }
 
     private object ParseTextInt(string line) => line switch
@@ -422,7 +471,13 @@ internal sealed class PickleReader
     private long ParseMemoKey(string line) =>
         long.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var key) ? key : throw Damaged($"'{line}' is not a memo key");
 
-    private InvalidDataException Damaged(string reason) => new($"'{_name}' is not a valid pickle: {reason}.");
+    /// <summary>Boxed <see cref="long"/>s for the integers 0–65535, shared so that word-index lists allocate no boxes.</summary>
+    private static class BoxedInts
+    {
+        private static readonly object[] Small = Enumerable.Range(0, 1 << 16).Select(i => (object)(long)i).ToArray();
+
+        public static object Of(long value) => value is >= 0 and < 1 << 16 ? Small[value] : value;
+    }
 
     /// <summary>Dict keys compare bytes by content (Python 2 pickles use byte-string keys).</summary>
     private sealed class PickleKeyComparer : IEqualityComparer<object>
@@ -443,15 +498,4 @@ internal sealed class PickleReader
             return hash.ToHashCode();
         }
     }
-}
-
-/// <summary>A Python tuple read from a pickle.</summary>
-/// <param name="Items">The items.</param>
-internal sealed record PickleTuple(object?[] Items)
-{
-    /// <summary>Gets the number of items.</summary>
-    public int Count => Items.Length;
-
-    /// <summary>Gets an item.</summary>
-    public object? this[int index] => Items[index];
 }
