@@ -86,6 +86,11 @@ internal static class BuiltInObjects
         Layer<SimpleRNN>();
         Layer<LSTM>();
         Layer<GRU>();
+        Layer<RNN>();
+        Layer<SimpleRNNCell>();
+        Layer<LSTMCell>();
+        Layer<GRUCell>();
+        Layer<StackedRNNCells>();
         Layer<Bidirectional>();
         Layer<TimeDistributed>();
 

@@ -17,6 +17,7 @@ public static partial class Keras
         /// <param name="biasInitializer">Initializer of <c>bias</c> (default <c>zeros</c>).</param>
         /// <param name="dropout">Input dropout rate in training.</param>
         /// <param name="recurrentDropout">Recurrent dropout rate in training.</param>
+        /// <param name="seed">Seed of the dropout masks.</param>
         /// <param name="returnSequences">Whether to return the whole sequence.</param>
         /// <param name="returnState">Whether to also return the final state.</param>
         /// <param name="goBackwards">Whether to process the sequence backwards.</param>
@@ -25,9 +26,9 @@ public static partial class Keras
         /// <param name="name">Layer name.</param>
         public static L.SimpleRNN SimpleRNN(int units, ActivationFunction? activation = null, bool useBias = true,
             Initializer? kernelInitializer = null, Initializer? recurrentInitializer = null, Initializer? biasInitializer = null,
-            double dropout = 0.0, double recurrentDropout = 0.0, bool returnSequences = false, bool returnState = false,
+            double dropout = 0.0, double recurrentDropout = 0.0, int? seed = null, bool returnSequences = false, bool returnState = false,
             bool goBackwards = false, bool stateful = false, Shape? inputShape = null, string? name = null) =>
-            new(units, activation, useBias, kernelInitializer, recurrentInitializer, biasInitializer, dropout, recurrentDropout,
+            new(units, activation, useBias, kernelInitializer, recurrentInitializer, biasInitializer, dropout, recurrentDropout, seed,
                 returnSequences, returnState, goBackwards, stateful, inputShape, name);
 
         /// <summary>Creates an <see cref="L.LSTM"/> layer.</summary>
@@ -41,6 +42,7 @@ public static partial class Keras
         /// <param name="unitForgetBias">Whether the forget-gate bias starts at 1.</param>
         /// <param name="dropout">Input dropout rate in training.</param>
         /// <param name="recurrentDropout">Recurrent dropout rate in training.</param>
+        /// <param name="seed">Seed of the dropout masks.</param>
         /// <param name="returnSequences">Whether to return the whole sequence.</param>
         /// <param name="returnState">Whether to also return the final h and c.</param>
         /// <param name="goBackwards">Whether to process the sequence backwards.</param>
@@ -50,10 +52,10 @@ public static partial class Keras
         public static L.LSTM LSTM(int units, ActivationFunction? activation = null, ActivationFunction? recurrentActivation = null,
             bool useBias = true, Initializer? kernelInitializer = null, Initializer? recurrentInitializer = null,
             Initializer? biasInitializer = null, bool unitForgetBias = true, double dropout = 0.0, double recurrentDropout = 0.0,
-            bool returnSequences = false, bool returnState = false, bool goBackwards = false, bool stateful = false,
+            int? seed = null, bool returnSequences = false, bool returnState = false, bool goBackwards = false, bool stateful = false,
             Shape? inputShape = null, string? name = null) =>
             new(units, activation, recurrentActivation, useBias, kernelInitializer, recurrentInitializer, biasInitializer,
-                unitForgetBias, dropout, recurrentDropout, returnSequences, returnState, goBackwards, stateful, inputShape, name);
+                unitForgetBias, dropout, recurrentDropout, seed, returnSequences, returnState, goBackwards, stateful, inputShape, name);
 
         /// <summary>Creates a <see cref="L.GRU"/> layer.</summary>
         /// <param name="units">Dimensionality of the output and state.</param>
@@ -65,6 +67,7 @@ public static partial class Keras
         /// <param name="biasInitializer">Initializer of <c>bias</c> (default <c>zeros</c>).</param>
         /// <param name="dropout">Input dropout rate in training.</param>
         /// <param name="recurrentDropout">Recurrent dropout rate in training.</param>
+        /// <param name="seed">Seed of the dropout masks.</param>
         /// <param name="returnSequences">Whether to return the whole sequence.</param>
         /// <param name="returnState">Whether to also return the final state.</param>
         /// <param name="goBackwards">Whether to process the sequence backwards.</param>
@@ -74,11 +77,11 @@ public static partial class Keras
         /// <param name="name">Layer name.</param>
         public static L.GRU GRU(int units, ActivationFunction? activation = null, ActivationFunction? recurrentActivation = null,
             bool useBias = true, Initializer? kernelInitializer = null, Initializer? recurrentInitializer = null,
-            Initializer? biasInitializer = null, double dropout = 0.0, double recurrentDropout = 0.0, bool returnSequences = false,
-            bool returnState = false, bool goBackwards = false, bool stateful = false, bool resetAfter = true,
+            Initializer? biasInitializer = null, double dropout = 0.0, double recurrentDropout = 0.0, int? seed = null,
+            bool returnSequences = false, bool returnState = false, bool goBackwards = false, bool stateful = false, bool resetAfter = true,
             Shape? inputShape = null, string? name = null) =>
             new(units, activation, recurrentActivation, useBias, kernelInitializer, recurrentInitializer, biasInitializer,
-                dropout, recurrentDropout, returnSequences, returnState, goBackwards, stateful, resetAfter, inputShape, name);
+                dropout, recurrentDropout, seed, returnSequences, returnState, goBackwards, stateful, resetAfter, inputShape, name);
 
         /// <summary>Creates a <see cref="L.Bidirectional"/> wrapper.</summary>
         /// <param name="layer">The recurrent layer to run in both directions.</param>
