@@ -129,7 +129,7 @@ public abstract class DenseRNNCell : RNNCell
     }
 
     /// <inheritdoc/>
-    protected internal override RNNCellResult Call(Tensor inputs, IReadOnlyList<Tensor> states, bool training)
+    protected override RNNCellResult Call(Tensor inputs, IReadOnlyList<Tensor> states, bool training)
     {
         var next = StepProjected(ProjectInputs(inputs, training), states, training);
         return new RNNCellResult([next[0]], next);

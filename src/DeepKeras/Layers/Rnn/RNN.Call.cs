@@ -72,7 +72,7 @@ public partial class RNN
         }
 
         var steps = x.unbind(1);
-        return RunLoop(steps.Length, states, mask, (t, s) => Cell.Call(steps[t], s, training));
+        return RunLoop(steps.Length, states, mask, (t, s) => Cell.CallStep(steps[t], s, training));
     }
 
     /// <summary>

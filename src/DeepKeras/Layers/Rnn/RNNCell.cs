@@ -87,12 +87,15 @@ public abstract class RNNCell : Layer
         return Call(inputs, states, training);
     }
 
+    /// <summary>Runs one step of a built cell (for <see cref="RNN"/> and <see cref="StackedRNNCells"/>).</summary>
+    internal RNNCellResult CallStep(Tensor inputs, IReadOnlyList<Tensor> states, bool training) => Call(inputs, states, training);
+
     /// <summary>The math of one step (Keras <c>call(inputs, states, training)</c>).</summary>
     /// <param name="inputs">The step's input, <c>(batch, features)</c>.</param>
     /// <param name="states">The previous states, one tensor per leaf of <see cref="StateSize"/>.</param>
     /// <param name="training">True inside <c>Fit</c> (dropout active).</param>
     /// <returns>The step's output(s) and new states.</returns>
-    protected internal abstract RNNCellResult Call(Tensor inputs, IReadOnlyList<Tensor> states, bool training);
+    protected abstract RNNCellResult Call(Tensor inputs, IReadOnlyList<Tensor> states, bool training);
 
     /// <summary>Clears the dropout masks a cell keeps for the steps of one sequence (called by <see cref="RNN"/> around each call).</summary>
     internal virtual void ResetDropoutMasks()

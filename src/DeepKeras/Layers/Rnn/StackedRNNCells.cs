@@ -67,7 +67,7 @@ public sealed class StackedRNNCells : RNNCell
     }
 
     /// <inheritdoc/>
-    protected internal override RNNCellResult Call(Tensor inputs, IReadOnlyList<Tensor> states, bool training)
+    protected override RNNCellResult Call(Tensor inputs, IReadOnlyList<Tensor> states, bool training)
     {
         var newStates = new List<Tensor>(states.Count);
         var offset = 0;
@@ -82,7 +82,7 @@ public sealed class StackedRNNCells : RNNCell
             }
 
             var count = cell.StateSize.Flatten().Count;
-            var step = cell.Call(outputs[0], states.Skip(offset).Take(count).ToArray(), training);
+            var step = cell.CallStep(outputs[0], states.Skip(offset).Take(count).ToArray(), training);
             offset += count;
             outputs = step.Outputs;
             newStates.AddRange(step.States);
