@@ -1,14 +1,9 @@
 """RNN(cell) cases: keras.layers.RNN with SimpleRNNCell, LSTMCell, GRUCell, StackedRNNCells, a list of cells, user cells.
 
-Each case holds what Keras prints and computes for a tiny model: summary.txt, model.keras, inputs x*.npy, outputs
-y*.npy (flattened in Keras's output order: output, then every state), layout.txt (the weights file as
-tests/scripts/check_weights_layout.py lists it) and rnn_config.json (the serialized RNN layer). Names are given
-explicitly where the C# test must reproduce them.
+Each case holds what Keras prints and computes for a tiny model: summary.txt, model.keras (whose weights file is also
+the reference weight layout), inputs x*.npy, outputs y*.npy (flattened in Keras's output order: output, then every
+state) and rnn_config.json (the serialized RNN layer). Names are given explicitly where the C# test must reproduce them.
 """
-import io
-import zipfile
-
-import h5py
 import keras
 import numpy as np
 from keras import layers, ops
@@ -22,24 +17,8 @@ def floats(*shape):
     return rng.uniform(-1.0, 1.0, size=shape).astype("float32")
 
 
-def layout(path):
-    """The weights file inside a .keras archive, listed as check_weights_layout.py lists it."""
-    out = []
-
-    def visit(name, obj):
-        if isinstance(obj, h5py.Group):
-            attr = obj.attrs.get("name")
-            out.append(f"G {name}" + (f" name={attr}" if attr is not None else ""))
-        else:
-            out.append(f"D {name} {tuple(obj.shape)} {obj.dtype}")
-
-    with zipfile.ZipFile(path) as z, h5py.File(io.BytesIO(z.read("model.weights.h5")), "r") as f:
-        f.visititems(visit)
-    return "\n".join(out) + "\n"
-
-
 def save_case(case, model, inputs, rnn=None):
-    """Saves the model, its summary, layout, inputs and flattened predictions."""
+    """Saves the model, its summary, inputs and flattened predictions."""
     d = golden.out_dir(case)
     inputs = inputs if isinstance(inputs, list) else [inputs]
     for i, x in enumerate(inputs):
@@ -49,7 +28,6 @@ def save_case(case, model, inputs, rnn=None):
         golden.save_npy(d, f"y{i}", y)
     golden.save_text(d, "summary", golden.summary_text(model))
     model.save(d + "/model.keras")
-    golden.save_text(d, "layout", layout(d + "/model.keras"))
     if rnn is not None:
         golden.save_json(d, "rnn_config", keras.saving.serialize_keras_object(rnn))
     return d
@@ -64,7 +42,8 @@ save_case("rnncell_list", m, floats(2, 4, 3), rnn)
 
 # The issue's parameter count: RNN(LSTMCell(64)) on 28 features has 23,808 parameters (summary only, no weights).
 d = golden.out_dir("rnncell_lstm_params")
-m = keras.Sequential([keras.Input((None, 28)), layers.RNN(layers.LSTMCell(64, name="lstm64_cell"), name="lstm64")], name="lstm_params")
+m = keras.Sequential([keras.Input((None, 28)), layers.RNN(layers.LSTMCell(64, name="lstm64_cell"), name="lstm64")],
+                     name="lstm_params")
 golden.save_text(d, "summary", golden.summary_text(m))
 
 # SimpleRNNCell, last output.
