@@ -51,6 +51,11 @@ public partial class RNN : Layer
     {
         ArgumentNullException.ThrowIfNull(cell, nameof(cell));
         _cell = TrackLayer(cell);
+        if (!trainable)
+        {
+            Trainable = false;
+        }
+
         ReturnSequences = returnSequences;
         ReturnState = returnState;
         GoBackwards = goBackwards;
@@ -144,6 +149,11 @@ public partial class RNN : Layer
 
     /// <summary>Resets the states of a stateful layer (Keras 3 name, same as <see cref="ResetStates"/>).</summary>
     public void ResetState() => ResetStates();
+
+    /// <summary>Creates the states a sequence starts from when none are given (Keras <c>get_initial_state</c>): the cell's.</summary>
+    /// <param name="batchSize">The number of sequences in the batch.</param>
+    /// <returns>One tensor per state leaf, zeros for the built-in cells.</returns>
+    public IReadOnlyList<Tensor> GetInitialState(long batchSize) => Cell.GetInitialState(batchSize);
 
     /// <inheritdoc/>
     public override void Build(Shape inputShape)
