@@ -14,17 +14,10 @@ public abstract partial class Layer
     /// attribute name → a layer, or a list of layers (a container, whose items are named by their snake_case class
     /// name, deduplicated: <c>dense</c>, <c>dense_1</c>, …). The default is the tracked sublayers as the container
     /// <c>layers</c>. Layers whose Keras counterpart stores sublayers under other attributes override it, e.g. an RNN
-    /// returns <c>("cell", cell)</c> so its kernel is saved at <c>layers/lstm/cell/vars/0</c>.
+    /// returns <c>("cell", cell)</c> so its cell's kernel is saved at <c>layers/lstm/cell/vars/0</c>.
     /// </summary>
     /// <returns>Attribute name → <see cref="Layer"/> or <see cref="IEnumerable{T}"/> of layers.</returns>
     protected internal virtual IEnumerable<KeyValuePair<string, object>> SaveableSublayers() =>
         Sublayers.Count == 0 ? [] : [new KeyValuePair<string, object>("layers", Sublayers)];
 
-    /// <summary>
-    /// Gets where Keras keeps this layer's own variables when its Keras counterpart holds them in an inner object that
-    /// DeepKeras folds into the layer: an RNN's weights belong to its <c>cell</c> (<c>lstm_cell</c>), so they are saved at
-    /// <c>path/cell/vars</c> with the name attribute <c>lstm_cell</c>, and the layer's own <c>vars</c> group stays empty.
-    /// Null (the default) saves them at <c>path/vars</c>.
-    /// </summary>
-    protected internal virtual (string Attribute, string Name)? VariablesOwner => null;
 }

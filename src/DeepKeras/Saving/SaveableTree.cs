@@ -29,15 +29,7 @@ internal static class SaveableTree
             return;
         }
 
-        if (layer.VariablesOwner is { } owner)
-        {
-            result.Add(new SaveableNode(path, layer) { Variables = [] });
-            result.Add(new SaveableNode(Join(path, owner.Attribute), layer) { NameOverride = owner.Name });
-        }
-        else
-        {
-            result.Add(new SaveableNode(path, layer));
-        }
+        result.Add(new SaveableNode(path, layer));
 
         foreach (var (attribute, child) in Children(layer))
         {
@@ -106,19 +98,13 @@ internal sealed record SaveableNode(string Path, Layer? Layer)
     public Model? Owner { get; init; }
 
     /// <summary>Gets the name stored as the <c>name</c> attribute of the <c>vars</c> group.</summary>
-    public string Name => NameOverride ?? Layer?.Name ?? Optimizer!.Name;
-
-    /// <summary>Gets the name of the Keras object that holds the variables when it is not the layer (an RNN cell).</summary>
-    public string? NameOverride { get; init; }
-
-    /// <summary>Gets the variables stored here when they are not the layer's own (an RNN's, which its cell node holds).</summary>
-    public IReadOnlyList<Variable>? Variables { get; init; }
+    public string Name => Layer?.Name ?? Optimizer!.Name;
 
     /// <summary>Gets the group that holds the variables: <c>path/vars</c>.</summary>
     public string VarsPath => Path.Length == 0 ? "vars" : $"{Path}/vars";
 
     /// <summary>Gets the layer's own variables in Keras order (trainable, then non-trainable).</summary>
-    public IReadOnlyList<Variable> OwnVariables => Variables ?? (Layer is null
+    public IReadOnlyList<Variable> OwnVariables => Layer is null
         ? []
-        : [.. Layer.OwnVariables.Where(v => v.Trainable), .. Layer.OwnVariables.Where(v => !v.Trainable)]);
+        : [.. Layer.OwnVariables.Where(v => v.Trainable), .. Layer.OwnVariables.Where(v => !v.Trainable)];
 }

@@ -53,6 +53,9 @@ internal static class LayerZoo
             [randn(2, 5, 3)]);
         yield return ("repeat_vector", Keras.Sequential(Keras.Input(shape: 3), Keras.Layers.RepeatVector(4),
             Keras.Layers.SimpleRNN(2, returnSequences: true, goBackwards: true)), [randn(2, 3)]);
+        yield return ("rnn_cells", Keras.Sequential(Keras.Input(shape: (5, 3)),
+            Keras.Layers.RNN([Keras.Layers.LSTMCell(4), Keras.Layers.GRUCell(3, resetAfter: false)], returnSequences: true),
+            Keras.Layers.RNN(Keras.Layers.StackedRNNCells([Keras.Layers.SimpleRNNCell(2)]), goBackwards: true)), [randn(2, 5, 3)]);
 
         var a = Keras.Input(shape: 6);
         var b = Keras.Input(shape: (2, 3));

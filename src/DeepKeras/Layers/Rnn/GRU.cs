@@ -24,6 +24,7 @@ public sealed class GRU : RnnBase
     /// <param name="biasInitializer">Initializer of <c>bias</c> (default <c>zeros</c>).</param>
     /// <param name="dropout">Fraction of input units dropped in training, in [0, 1).</param>
     /// <param name="recurrentDropout">Fraction of recurrent units dropped in training, in [0, 1).</param>
+    /// <param name="seed">Seed of the dropout masks; null draws from the global generator.</param>
     /// <param name="returnSequences">Whether to return the whole sequence (default: the last output).</param>
     /// <param name="returnState">Whether to also return the final state.</param>
     /// <param name="goBackwards">Whether to process the sequence backwards (and return the reversed sequence).</param>
@@ -43,6 +44,7 @@ public sealed class GRU : RnnBase
         Initializer? biasInitializer = null,
         double dropout = 0.0,
         double recurrentDropout = 0.0,
+        int? seed = null,
         bool returnSequences = false,
         bool returnState = false,
         bool goBackwards = false,
@@ -51,27 +53,21 @@ public sealed class GRU : RnnBase
         Shape? inputShape = null,
         string? name = null,
         bool trainable = true)
-        : base(units, activation, useBias, kernelInitializer, recurrentInitializer, biasInitializer, dropout, recurrentDropout,
+        : base(
+            new GRUCell(units, activation, recurrentActivation, useBias, kernelInitializer, recurrentInitializer, biasInitializer, dropout,
+                recurrentDropout, resetAfter, seed, CellName(nameof(GRU)), trainable),
             returnSequences, returnState, goBackwards, stateful, inputShape, name, trainable)
     {
-        RecurrentActivation = recurrentActivation ?? ActivationFunction.Get("sigmoid");
-        ResetAfter = resetAfter;
     }
 
+    /// <summary>Gets the cell that holds the weights and computes one step.</summary>
+    public override GRUCell Cell => (GRUCell)base.Cell;
+
     /// <summary>Gets the activation of the gates (default <c>sigmoid</c>).</summary>
-    public ActivationFunction RecurrentActivation { get; }
+    public ActivationFunction RecurrentActivation => Cell.RecurrentActivation;
 
     /// <summary>Gets whether the reset gate applies after the recurrent matrix product.</summary>
-    public bool ResetAfter { get; }
-
-    /// <inheritdoc/>
-    private protected override int GateCount => 3;
-
-    /// <inheritdoc/>
-    private protected override Shape BiasShape => ResetAfter ? new Shape(2, 3 * Units) : 3 * Units;
-
-    /// <inheritdoc/>
-    private protected override Tensor? InputBias => Bias is null ? null : ResetAfter ? Bias.Value[0] : Bias.Value;
+    public bool ResetAfter => Cell.ResetAfter;
 
     /// <inheritdoc/>
     private protected override bool CanFuse =>
@@ -90,38 +86,6 @@ public sealed class GRU : RnnBase
         return (sequence, [h]);
     }
 
-    /// <inheritdoc/>
-    private protected override Tensor[] Step(Tensor projected, Tensor[] states, Tensor? recurrentMasks)
-    {
-        var h = states[0];
-        var kernel = RecurrentKernel!.Value;
-        var x = projected.chunk(3, 1);
-        Tensor z, r, candidate;
-        if (ResetAfter)
-        {
-            var inner = RecurrentProject(h, kernel, recurrentMasks);
-            if (Bias is not null)
-            {
-                inner = inner + Bias.Value[1];
-            }
-
-            var rec = inner.chunk(3, 1);
-            z = RecurrentActivation.Call(x[0] + rec[0]);
-            r = RecurrentActivation.Call(x[1] + rec[1]);
-            candidate = Activation.Call(x[2] + r * rec[2]);
-        }
-        else
-        {
-            var rec = RecurrentProject(h, kernel.narrow(1, 0, 2L * Units), recurrentMasks?.narrow(0, 0, 2)).chunk(2, 1);
-            z = RecurrentActivation.Call(x[0] + rec[0]);
-            r = RecurrentActivation.Call(x[1] + rec[1]);
-            var hForCandidate = recurrentMasks is null ? h : h * recurrentMasks[2];
-            candidate = Activation.Call(x[2] + matmul(r * hForCandidate, kernel.narrow(1, 2L * Units, Units)));
-        }
-
-        return [z * h + (1 - z) * candidate];
-    }
-
     /// <summary>Reorders the last axis from Keras's gate blocks z, r, h to torch's r, z, n.</summary>
     private Tensor ToTorchGateOrder(Tensor t) =>
         cat([t.narrow(-1, Units, Units), t.narrow(-1, 0, Units), t.narrow(-1, 2L * Units, Units)], -1);
@@ -129,14 +93,5 @@ public sealed class GRU : RnnBase
     /// <inheritdoc/>
     internal override RnnBase CloneAs(string name, bool goBackwards) => new GRU(
         Units, Activation, RecurrentActivation, UseBias, KernelInitializer, RecurrentInitializer, BiasInitializer,
-        Dropout, RecurrentDropout, ReturnSequences, ReturnState, goBackwards, Stateful, ResetAfter, null, name, Trainable);
-
-    /// <inheritdoc/>
-    public override Dictionary<string, object?> GetConfig()
-    {
-        var c = base.GetConfig();
-        c["recurrent_activation"] = RecurrentActivation.Name;
-        c["reset_after"] = ResetAfter;
-        return c;
-    }
+        Dropout, RecurrentDropout, Seed, ReturnSequences, ReturnState, goBackwards, Stateful, ResetAfter, null, name, Trainable);
 }

@@ -31,6 +31,7 @@ public sealed class LSTM : RnnBase
     /// <param name="unitForgetBias">Whether the forget-gate bias starts at 1 (default true).</param>
     /// <param name="dropout">Fraction of input units dropped in training, in [0, 1).</param>
     /// <param name="recurrentDropout">Fraction of recurrent units dropped in training, in [0, 1).</param>
+    /// <param name="seed">Seed of the dropout masks; null draws from the global generator.</param>
     /// <param name="returnSequences">Whether to return the whole sequence <c>(batch, time, units)</c> (default: the last output).</param>
     /// <param name="returnState">Whether to also return the final <c>h</c> and <c>c</c>.</param>
     /// <param name="goBackwards">Whether to process the sequence backwards (and return the reversed sequence).</param>
@@ -50,6 +51,7 @@ public sealed class LSTM : RnnBase
         bool unitForgetBias = true,
         double dropout = 0.0,
         double recurrentDropout = 0.0,
+        int? seed = null,
         bool returnSequences = false,
         bool returnState = false,
         bool goBackwards = false,
@@ -57,28 +59,21 @@ public sealed class LSTM : RnnBase
         Shape? inputShape = null,
         string? name = null,
         bool trainable = true)
-        : base(units, activation, useBias, kernelInitializer, recurrentInitializer, biasInitializer, dropout, recurrentDropout,
+        : base(
+            new LSTMCell(units, activation, recurrentActivation, useBias, kernelInitializer, recurrentInitializer, biasInitializer, unitForgetBias,
+                dropout, recurrentDropout, seed, CellName(nameof(LSTM)), trainable),
             returnSequences, returnState, goBackwards, stateful, inputShape, name, trainable)
     {
-        RecurrentActivation = recurrentActivation ?? ActivationFunction.Get("sigmoid");
-        UnitForgetBias = unitForgetBias;
     }
 
+    /// <summary>Gets the cell that holds the weights and computes one step.</summary>
+    public override LSTMCell Cell => (LSTMCell)base.Cell;
+
     /// <summary>Gets the activation of the gates (default <c>sigmoid</c>).</summary>
-    public ActivationFunction RecurrentActivation { get; }
+    public ActivationFunction RecurrentActivation => Cell.RecurrentActivation;
 
     /// <summary>Gets whether the forget-gate bias is initialized to 1.</summary>
-    public bool UnitForgetBias { get; }
-
-    /// <inheritdoc/>
-    private protected override int GateCount => 4;
-
-    /// <inheritdoc/>
-    private protected override int StateCount => 2;
-
-    /// <inheritdoc/>
-    private protected override Initializer BiasWeightInitializer =>
-        UnitForgetBias ? new UnitForgetBias(BiasInitializer, Units) : BiasInitializer;
+    public bool UnitForgetBias => Cell.UnitForgetBias;
 
     /// <inheritdoc/>
     private protected override bool CanFuse => Activation.Name == "tanh" && RecurrentActivation.Name == "sigmoid";
@@ -94,28 +89,7 @@ public sealed class LSTM : RnnBase
     }
 
     /// <inheritdoc/>
-    private protected override Tensor[] Step(Tensor projected, Tensor[] states, Tensor? recurrentMasks)
-    {
-        var z = projected + RecurrentProject(states[0], RecurrentKernel!.Value, recurrentMasks);
-        var gates = z.chunk(4, 1);
-        var i = RecurrentActivation.Call(gates[0]);
-        var f = RecurrentActivation.Call(gates[1]);
-        var c = f * states[1] + i * Activation.Call(gates[2]);
-        var o = RecurrentActivation.Call(gates[3]);
-        return [o * Activation.Call(c), c];
-    }
-
-    /// <inheritdoc/>
     internal override RnnBase CloneAs(string name, bool goBackwards) => new LSTM(
         Units, Activation, RecurrentActivation, UseBias, KernelInitializer, RecurrentInitializer, BiasInitializer, UnitForgetBias,
-        Dropout, RecurrentDropout, ReturnSequences, ReturnState, goBackwards, Stateful, null, name, Trainable);
-
-    /// <inheritdoc/>
-    public override Dictionary<string, object?> GetConfig()
-    {
-        var c = base.GetConfig();
-        c["recurrent_activation"] = RecurrentActivation.Name;
-        c["unit_forget_bias"] = UnitForgetBias;
-        return c;
-    }
+        Dropout, RecurrentDropout, Seed, ReturnSequences, ReturnState, goBackwards, Stateful, null, name, Trainable);
 }

@@ -20,6 +20,7 @@ public sealed class SimpleRNN : RnnBase
     /// <param name="biasInitializer">Initializer of <c>bias</c> (default <c>zeros</c>).</param>
     /// <param name="dropout">Fraction of input units dropped in training, in [0, 1).</param>
     /// <param name="recurrentDropout">Fraction of recurrent units dropped in training, in [0, 1).</param>
+    /// <param name="seed">Seed of the dropout masks; null draws from the global generator.</param>
     /// <param name="returnSequences">Whether to return the whole sequence (default: the last output).</param>
     /// <param name="returnState">Whether to also return the final state.</param>
     /// <param name="goBackwards">Whether to process the sequence backwards (and return the reversed sequence).</param>
@@ -37,6 +38,7 @@ public sealed class SimpleRNN : RnnBase
         Initializer? biasInitializer = null,
         double dropout = 0.0,
         double recurrentDropout = 0.0,
+        int? seed = null,
         bool returnSequences = false,
         bool returnState = false,
         bool goBackwards = false,
@@ -44,13 +46,15 @@ public sealed class SimpleRNN : RnnBase
         Shape? inputShape = null,
         string? name = null,
         bool trainable = true)
-        : base(units, activation, useBias, kernelInitializer, recurrentInitializer, biasInitializer, dropout, recurrentDropout,
+        : base(
+            new SimpleRNNCell(units, activation, useBias, kernelInitializer, recurrentInitializer, biasInitializer, dropout, recurrentDropout, seed,
+                CellName(nameof(SimpleRNN)), trainable),
             returnSequences, returnState, goBackwards, stateful, inputShape, name, trainable)
     {
     }
 
-    /// <inheritdoc/>
-    private protected override int GateCount => 1;
+    /// <summary>Gets the cell that holds the weights and computes one step.</summary>
+    public override SimpleRNNCell Cell => (SimpleRNNCell)base.Cell;
 
     /// <inheritdoc/>
     private protected override bool CanFuse => Activation.Name is "tanh" or "relu";
@@ -65,11 +69,7 @@ public sealed class SimpleRNN : RnnBase
     }
 
     /// <inheritdoc/>
-    private protected override Tensor[] Step(Tensor projected, Tensor[] states, Tensor? recurrentMasks) =>
-        [Activation.Call(projected + RecurrentProject(states[0], RecurrentKernel!.Value, recurrentMasks))];
-
-    /// <inheritdoc/>
     internal override RnnBase CloneAs(string name, bool goBackwards) => new SimpleRNN(
-        Units, Activation, UseBias, KernelInitializer, RecurrentInitializer, BiasInitializer, Dropout, RecurrentDropout,
+        Units, Activation, UseBias, KernelInitializer, RecurrentInitializer, BiasInitializer, Dropout, RecurrentDropout, Seed,
         ReturnSequences, ReturnState, goBackwards, Stateful, null, name, Trainable);
 }

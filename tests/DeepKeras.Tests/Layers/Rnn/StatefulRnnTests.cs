@@ -36,7 +36,9 @@ public class StatefulRnnTests
         AllClose(continued, stateful.States[0], what: "kept h is the last output");
 
         stateful.ResetStates();
-        Assert.Null(stateful.States);
+        Assert.Equal(2, stateful.States!.Count);
+        Assert.All(stateful.States, s => Assert.Equal([2L, 3L], s.shape));
+        Assert.All(stateful.States, s => Assert.Equal(0f, s.abs().max().item<float>()));
         AllClose(plain.Apply(second), stateful.Apply(second), what: "after reset the sequence starts from zeros");
     }
 
