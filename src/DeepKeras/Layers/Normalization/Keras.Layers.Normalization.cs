@@ -17,14 +17,15 @@ public static partial class Keras
         /// <param name="gammaInitializer">Gamma initializer (default ones).</param>
         /// <param name="movingMeanInitializer">Moving-mean initializer (default zeros).</param>
         /// <param name="movingVarianceInitializer">Moving-variance initializer (default ones).</param>
+        /// <param name="synchronized">Under data-parallel training, use the moments of all processes' samples.</param>
         /// <param name="inputShape">Input shape without the batch axis, for a first layer.</param>
         /// <param name="name">Layer name.</param>
         public static L.BatchNormalization BatchNormalization(int axis = -1, double momentum = 0.99, double epsilon = 1e-3,
             bool center = true, bool scale = true, Initializer? betaInitializer = null, Initializer? gammaInitializer = null,
-            Initializer? movingMeanInitializer = null, Initializer? movingVarianceInitializer = null, Shape? inputShape = null,
-            string? name = null) =>
+            Initializer? movingMeanInitializer = null, Initializer? movingVarianceInitializer = null, bool synchronized = false,
+            Shape? inputShape = null, string? name = null) =>
             new(axis, momentum, epsilon, center, scale, betaInitializer, gammaInitializer, movingMeanInitializer,
-                movingVarianceInitializer, inputShape, name);
+                movingVarianceInitializer, synchronized, inputShape, name);
 
         /// <summary>Creates a <see cref="L.LayerNormalization"/> layer.</summary>
         /// <param name="axis">The axis to normalize over (default −1).</param>
