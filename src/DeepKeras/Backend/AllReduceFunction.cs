@@ -11,6 +11,9 @@ namespace DeepKeras.Backend;
 /// </summary>
 internal sealed class AllReduceFunction : autograd.SingleTensorFunction<AllReduceFunction>
 {
+    [ThreadStatic]
+    private static (ICommunicator Communicator, string Purpose) _pending;
+
     /// <inheritdoc/>
     public override string Name => "DeepKerasAllReduceSum";
 
@@ -18,15 +21,18 @@ internal sealed class AllReduceFunction : autograd.SingleTensorFunction<AllReduc
     /// <param name="input">This process's values (same shape on every process).</param>
     /// <param name="communicator">The processes.</param>
     /// <param name="purpose">What is summed, for error messages.</param>
-    public static Tensor Sum(Tensor input, ICommunicator communicator, string purpose) =>
-        apply(input, communicator, purpose);
+    public static Tensor Sum(Tensor input, ICommunicator communicator, string purpose)
+    {
+        // Autograd expects one gradient per argument of apply: the communicator travels outside the arguments.
+        _pending = (communicator, purpose);
+        return apply(input);
+    }
 
     /// <inheritdoc/>
     public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
     {
         var input = (Tensor)vars[0];
-        var communicator = (ICommunicator)vars[1];
-        var purpose = (string)vars[2];
+        var (communicator, purpose) = _pending;
         ctx.save_data("communicator", communicator);
         ctx.save_data("purpose", purpose);
         var output = input.detach().contiguous().clone();
