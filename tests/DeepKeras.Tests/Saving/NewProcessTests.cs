@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DeepKeras.Layers;
 using DeepKeras.Models;
 using DeepKeras.Optimizers;
@@ -19,28 +18,9 @@ public class NewProcessTests
 
     private static (int Code, string Error) RunSaveCheck(params string[] args)
     {
-        var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = baseDir.Parent!.Name;
-        var dll = Path.GetFullPath(Path.Combine(baseDir.FullName, "..", "..", "..", "..", "DeepKeras.SaveCheck", "bin", configuration, baseDir.Name, "DeepKeras.SaveCheck.dll"));
-        Assert.True(File.Exists(dll), $"DeepKeras.SaveCheck is not built at {dll}");
-        var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var info = new ProcessStartInfo(host) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("DeepKeras.SaveCheck did not finish within 120 s");
-        }
-
-        return (process.ExitCode, error.Result);
+        var run = ChildProcess.Run(ChildProcess.DotnetHost, [ChildProcess.HelperDll("DeepKeras.SaveCheck"), .. args], TimeSpan.FromSeconds(120));
+        Assert.False(run.TimedOut, "DeepKeras.SaveCheck did not finish within 120 s");
+        return (run.ExitCode, run.Error);
     }
 
     private static void WriteTensors(string path, params Tensor[] tensors)
