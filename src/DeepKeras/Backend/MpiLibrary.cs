@@ -97,7 +97,7 @@ internal static class MpiLibrary
         }
 
         var version = System.Text.Encoding.ASCII.GetString(text, 0, Math.Clamp(length, 0, text.Length)).TrimEnd('\0', '\n', ' ');
-        var firstLine = version.Split('\n')[0].Trim();
+        var firstLine = string.Join(' ', version.Split('\n')[0].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return firstLine.Length == 0 ? "unknown MPI" : firstLine;
     }
 
