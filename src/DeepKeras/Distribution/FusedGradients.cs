@@ -106,7 +106,9 @@ internal sealed class FusedGradients
             flags.copy_(values);
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         communicator.AllReduce(_buffer, ReduceOp.Sum, "gradients");
+        AllReduceStatistics.Record(started);
         float[] present;
         using (var flags = _buffer.narrow(0, _total, _flags.Length).cpu())
         {
