@@ -33,29 +33,18 @@ if (parsed is not { } options)
 
 Keras.Distribution.SetDistribution(new DataParallel());
 Keras.Utils.SetRandomSeed(options.Seed);
-Console.WriteLine(Keras.Backend.Describe());
-Console.WriteLine($"Distribution: {Keras.Distribution.Describe()}");
-Console.WriteLine();
-
-var data = FashionMnistImages.Load(options.Limit, options.Limit);
-if (data is not { } loaded)
+Console.WriteLine($"{Keras.Backend.Describe()}\nDistribution: {Keras.Distribution.Describe()}\n");
+if (FashionMnistImages.Load(options.Limit, options.Limit) is not { } data)
 {
     return 1;
 }
 
-var ((xTrain, yTrain), (xTest, yTest)) = loaded;
-Console.WriteLine();
+var ((xTrain, yTrain), (xTest, yTest)) = data;
 
-// The Keras mnist_convnet: Conv 32 → MaxPool → Conv 64 → MaxPool → Flatten → Dropout 0.5 → softmax.
-var model = Keras.Sequential(
-    Keras.Input(shape: (28, 28, 1)),
-    Keras.Layers.Conv2D(32, kernelSize: (3, 3), activation: "relu"),
-    Keras.Layers.MaxPooling2D(poolSize: (2, 2)),
-    Keras.Layers.Conv2D(64, kernelSize: (3, 3), activation: "relu"),
-    Keras.Layers.MaxPooling2D(poolSize: (2, 2)),
-    Keras.Layers.Flatten(),
-    Keras.Layers.Dropout(0.5),
-    Keras.Layers.Dense(10, activation: "softmax"));
+// The Keras mnist_convnet: Conv 32 → MaxPool → Conv 64 → MaxPool → Flatten → Dropout 0.5 → softmax. Every process
+// builds it; Fit starts all of them from process 0's weights.
+var model = Applications.Cnn.MnistConvnet(name: "mnist_convnet");
+Console.WriteLine();
 model.Summary();
 model.Compile(optimizer: "adam", loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
 

@@ -53,30 +53,12 @@ public class DataParallelTrainingTests
     }
 
     [MpiFact]
-    public void FitOnBatchSequence_EachProcessComputesEveryOtherBatch_EqualsOneProcessOnJoinedPairs()
-    {
-        using var one = new TempDir();
-        using var two = new TempDir();
-        var (reference, _) = Reports(1, one.Path, "sequence", "--merged");
-        var (reports, _) = Reports(2, two.Path, "sequence");
-        foreach (var report in reports)
-        {
-            AssertSameTraining(reference[0], report);
-        }
-    }
+    public void FitOnBatchSequence_EachProcessComputesEveryOtherBatch_EqualsOneProcessOnJoinedPairs() =>
+        AssertTwoProcessesTrainAsOne(["sequence", "--merged"], ["sequence"]);
 
     [MpiFact]
-    public void AutoShardOff_EachProcessPassesItsOwnData_EqualsOneProcessOnAllOfIt()
-    {
-        using var one = new TempDir();
-        using var two = new TempDir();
-        var (reference, _) = Reports(1, one.Path, "local", "--whole");
-        var (reports, _) = Reports(2, two.Path, "local");
-        foreach (var report in reports)
-        {
-            AssertSameTraining(reference[0], report);
-        }
-    }
+    public void AutoShardOff_EachProcessPassesItsOwnData_EqualsOneProcessOnAllOfIt() =>
+        AssertTwoProcessesTrainAsOne(["local", "--whole"], ["local"]);
 
     [MpiFact]
     public void BatchNormalization_KeepsPerProcessStatistics_UnlessSynchronized()
@@ -95,14 +77,7 @@ public class DataParallelTrainingTests
         Assert.True(movingMean0.Zip(movingMean1, (a, b) => Math.Abs(a - b)).Max() > 1e-3,
             "without synchronized: true each process's moving mean follows its own half of every batch");
 
-        using var synchronizedOne = new TempDir();
-        using var synchronizedTwo = new TempDir();
-        var (reference, _) = Reports(1, synchronizedOne.Path, "batchnorm", "--synchronized");
-        var (synchronized, _) = Reports(2, synchronizedTwo.Path, "batchnorm", "--synchronized");
-        foreach (var report in synchronized)
-        {
-            AssertSameTraining(reference[0], report);
-        }
+        AssertTwoProcessesTrainAsOne(["batchnorm", "--synchronized"], ["batchnorm", "--synchronized"]);
     }
 
     [MpiFact]
@@ -129,5 +104,17 @@ public class DataParallelTrainingTests
         }
 
         Assert.False(Directory.Exists(Path.Combine(two.Path, "backup")), "a completed Fit deletes the backup");
+    }
+
+    private static void AssertTwoProcessesTrainAsOne(string[] oneProcess, string[] twoProcesses)
+    {
+        using var one = new TempDir();
+        using var two = new TempDir();
+        var (reference, _) = Reports(1, one.Path, oneProcess);
+        var (reports, _) = Reports(2, two.Path, twoProcesses);
+        foreach (var report in reports)
+        {
+            AssertSameTraining(reference[0], report);
+        }
     }
 }

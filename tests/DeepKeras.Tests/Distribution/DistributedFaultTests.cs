@@ -10,27 +10,29 @@ public class DistributedFaultTests
     [MpiFact]
     public void ExceptionInACallbackOnProcess1_AbortsTheJobWithItsMessage()
     {
-        using var dir = new TempDir();
-        var run = Mpiexec(2, ["throw", dir.Path], timeoutSeconds: 60);
-        Assert.False(run.TimedOut, "the job hung after process 1 failed");
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.True(run.Elapsed < TimeSpan.FromSeconds(30), $"the job took {run.Elapsed.TotalSeconds:0.0} s to end");
+        var run = RunFault("throw");
         Assert.Contains("DeepKeras: process 1 of 2 failed during Fit; aborting the job.", run.Error);
         Assert.Contains("callback failure on process 1 (test)", run.Error);
-        Assert.DoesNotContain("finished training", run.Output);
     }
 
     [MpiFact]
     public void ProcessThatDies_EndsTheOtherProcesses()
     {
-        using var dir = new TempDir();
-        var run = Mpiexec(2, ["die", dir.Path], timeoutSeconds: 60);
-        Assert.False(run.TimedOut, "the job hung after process 1 died");
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.True(run.Elapsed < TimeSpan.FromSeconds(30), $"the job took {run.Elapsed.TotalSeconds:0.0} s to end");
+        var run = RunFault("die");
         Assert.Contains("process 1 kills itself (test)", run.Error);
         Assert.Contains("BAD TERMINATION", run.Output + run.Error);
+    }
+
+    // The job must end, unsuccessfully, within 30 s of starting, and no process may finish its training.
+    private static ChildProcess.Result RunFault(string fault)
+    {
+        using var dir = new TempDir();
+        var run = Mpiexec(2, [fault, dir.Path], timeoutSeconds: 60);
+        Assert.False(run.TimedOut, $"the job hung ({fault} on process 1)");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(30), $"the job took {run.Elapsed.TotalSeconds:0.0} s to end");
         Assert.DoesNotContain("finished training", run.Output);
+        return run;
     }
 
     [MpiFact]
