@@ -41,6 +41,11 @@ public static partial class Keras
         /// <exception cref="NotSupportedException">The MPI is Open MPI, whose ABI MPI.NET cannot use.</exception>
         public static void Initialize()
         {
+            if (Volatile.Read(ref _initialized))
+            {
+                return;
+            }
+
             lock (Gate)
             {
                 if (_initialized)
@@ -56,7 +61,7 @@ public static partial class Keras
                     AppDomain.CurrentDomain.ProcessExit += (_, _) => Exit();
                 }
 
-                _initialized = true;
+                Volatile.Write(ref _initialized, true);
             }
         }
 
