@@ -6,7 +6,7 @@ namespace DeepKeras.Bench;
 internal sealed record BenchOptions(int Rounds, int? Limit, int? Epochs, int? Threads, int BatchSize)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/DeepKeras.Bench -- mlp|convnet|lstm|memory [--rounds N] [--limit N] [--epochs N] [--threads N] [--batch-size N]";
+        "usage: dotnet run -c Release --project bench/DeepKeras.Bench -- mlp|convnet|lstm|memory|distributed [--rounds N] [--limit N] [--epochs N] [--threads N] [--batch-size N]";
 
     public static BenchOptions Parse(string[] args)
     {

@@ -19,9 +19,7 @@ internal static class ConvnetBench
         var xTorch = flat.reshape(n, 1, 28, 28);
         Console.WriteLine($"convnet: {source}, {n} samples, batch {options.BatchSize}, {options.Rounds} rounds of (1 epoch Fit, 1 epoch raw TorchSharp)");
 
-        Keras.Utils.SetRandomSeed(1);
-        var model = Applications.Cnn.MnistConvnet();
-        model.Compile(optimizer: new Optimizers.Adam(), loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
+        var model = CreateModel();
         var raw = new RawConvnet();
         var rawShuffle = new Random(1);
 
@@ -38,5 +36,14 @@ internal static class ConvnetBench
                 raw.TrainEpoch(xTorch, y, options.BatchSize, rawShuffle);
                 return n / clock.Elapsed.TotalSeconds;
             });
+    }
+
+    /// <summary>Creates and compiles the Keras mnist_convnet (seeded).</summary>
+    public static Models.Sequential CreateModel()
+    {
+        Keras.Utils.SetRandomSeed(1);
+        var model = Applications.Cnn.MnistConvnet();
+        model.Compile(optimizer: new Optimizers.Adam(), loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
+        return model;
     }
 }

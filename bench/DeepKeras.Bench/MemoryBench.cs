@@ -21,15 +21,7 @@ internal static class MemoryBench
         var (x, y, source) = BenchData.Load(options.Limit ?? 10_000);
         Console.WriteLine($"memory: {source}, {x.shape[0]} samples, batch {options.BatchSize}, {epochs} epochs");
 
-        Keras.Utils.SetRandomSeed(1);
-        var model = new Sequential(
-            new InputLayer(784),
-            new Dense(512, activation: "relu"),
-            new Dropout(0.2),
-            new Dense(512, activation: "relu"),
-            new Dropout(0.2),
-            new Dense(10, activation: "softmax"));
-        model.Compile(optimizer: new Optimizers.Adam(), loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
+        var model = MlpBench.CreateModel();
         var probe = new MemoryProbe();
         model.Fit(x, y, batchSize: options.BatchSize, epochs: epochs, verbose: 0, callbacks: [probe]);
 

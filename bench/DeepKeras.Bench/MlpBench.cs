@@ -18,15 +18,7 @@ internal static class MlpBench
         var n = x.shape[0];
         Console.WriteLine($"mlp: {source}, {n} samples, batch {options.BatchSize}, {options.Rounds} rounds of (1 epoch Fit, 1 epoch raw TorchSharp)");
 
-        Keras.Utils.SetRandomSeed(1);
-        var model = new Sequential(
-            new InputLayer(784),
-            new Dense(512, activation: "relu"),
-            new Dropout(0.2),
-            new Dense(512, activation: "relu"),
-            new Dropout(0.2),
-            new Dense(10, activation: "softmax"));
-        model.Compile(optimizer: new Optimizers.Adam(), loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
+        var model = CreateModel();
         var raw = new RawMlp();
         var rawShuffle = new Random(1);
 
@@ -45,5 +37,20 @@ internal static class MlpBench
         }
 
         Interleaved.Run(options.Rounds, (n + options.BatchSize - 1) / options.BatchSize, FitEpoch, RawEpoch);
+    }
+
+    /// <summary>Creates and compiles the benchmark's MLP (seeded).</summary>
+    public static Sequential CreateModel()
+    {
+        Keras.Utils.SetRandomSeed(1);
+        var model = new Sequential(
+            new InputLayer(784),
+            new Dense(512, activation: "relu"),
+            new Dropout(0.2),
+            new Dense(512, activation: "relu"),
+            new Dropout(0.2),
+            new Dense(10, activation: "softmax"));
+        model.Compile(optimizer: new Optimizers.Adam(), loss: "sparse_categorical_crossentropy", metrics: ["accuracy"]);
+        return model;
     }
 }

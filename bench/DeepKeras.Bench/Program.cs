@@ -3,7 +3,10 @@
 //   dotnet run -c Release --project bench/DeepKeras.Bench -- convnet  the same for the Keras mnist_convnet (NHWC Fit vs NCHW raw)
 //   dotnet run -c Release --project bench/DeepKeras.Bench -- lstm     the same for LSTM(64) → Dense(10) on Fashion-MNIST rows
 //   dotnet run -c Release --project bench/DeepKeras.Bench -- memory   process memory over 20 epochs of Fit
-// Options: --rounds N (mlp, convnet, lstm: default 3), --limit N (training samples; lstm default 12,800), --epochs N (memory, default 20), --threads N.
+//   dotnet run -c Release --project bench/DeepKeras.Bench -- distributed   1 vs 2 MPI processes (1 thread each) on the same
+//                   global work, MLP and convnet: samples/s, scaling efficiency, fraction of the step in the all-reduce
+// Options: --rounds N (mlp, convnet, lstm, distributed: default 3), --limit N (training samples; lstm and distributed default
+// 12,800), --epochs N (memory, default 20; distributed: timed epochs, default 1), --threads N.
 // The last line is always `RATIO name=value`, for scripts.
 using DeepKeras;
 using DeepKeras.Bench;
@@ -25,6 +28,11 @@ if (options.Threads is { } threads)
     Keras.Backend.SetThreads(threads);
 }
 
+if (DistributedBench.IsWorker(mode))
+{
+    return DistributedBench.Worker(mode, options);
+}
+
 Console.WriteLine(Keras.Backend.Describe());
 switch (mode)
 {
@@ -40,7 +48,9 @@ switch (mode)
     case "memory":
         MemoryBench.Run(options);
         return 0;
+    case "distributed":
+        return DistributedBench.Run(options);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Expected: mlp, convnet, lstm, memory.\n{BenchOptions.Usage}");
+        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Expected: mlp, convnet, lstm, memory, distributed.\n{BenchOptions.Usage}");
         return 2;
 }

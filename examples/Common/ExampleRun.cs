@@ -36,7 +36,8 @@ internal sealed class ExampleRun(ExampleOptions options)
     /// <param name="name">A file or folder name relative to the output folder, e.g. <c>curves.png</c>.</param>
     public string? OutPath(string name)
     {
-        if (OutDir is null)
+        // Under mpiexec only process 0 writes files (the others train the same model).
+        if (OutDir is null || Keras.Distribution.ProcessId != 0)
         {
             return null;
         }

@@ -17,6 +17,7 @@ namespace DeepKeras.Callbacks;
 /// model.Fit(x, y, epochs: 10, callbacks: [backup]);   // interrupted at epoch 4 …
 /// model.Fit(x, y, epochs: 10, callbacks: [backup]);   // … runs epochs 5 to 10 only
 /// </code></example>
+[RankZeroOnly]
 public sealed class BackupAndRestore : Callback
 {
     private readonly string _weightsPath;

@@ -14,6 +14,7 @@ namespace DeepKeras.Callbacks;
 /// // epoch,loss,val_loss
 /// // 0,0.6931471824645996,NA
 /// </code></example>
+[RankZeroOnly]
 public sealed class CSVLogger : Callback
 {
     private StreamWriter? _writer;

@@ -22,6 +22,7 @@ internal sealed class CallbackList
             _callbacks.Add(new ProgbarLogger());
         }
 
+        _callbacks.RemoveAll(c => !RankZeroOnlyAttribute.RunsHere(c));
         var p = new Dictionary<string, object?> { ["verbose"] = verbose, ["epochs"] = epochs, ["steps"] = steps };
         foreach (var c in _callbacks)
         {

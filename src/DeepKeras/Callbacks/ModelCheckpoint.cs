@@ -12,6 +12,7 @@ namespace DeepKeras.Callbacks;
 /// var checkpoint = new ModelCheckpoint("best.keras", monitor: "val_accuracy", saveBestOnly: true);
 /// model.Fit(x, y, epochs: 10, validationSplit: 0.1, callbacks: [checkpoint]);
 /// </code></example>
+[RankZeroOnly]
 public sealed class ModelCheckpoint : MonitorCallback
 {
     private readonly SaveFrequency.BatchCounter? _batches;

@@ -8,6 +8,7 @@ namespace DeepKeras.Callbacks;
 /// </summary>
 /// <param name="output">Where to write; default the console.</param>
 /// <param name="dynamicDisplay">Redraw in place; default: only when the console output is a terminal.</param>
+[RankZeroOnly]
 public sealed class ProgbarLogger(TextWriter? output = null, bool? dynamicDisplay = null) : Callback
 {
     private Progbar? _bar;

@@ -134,6 +134,9 @@ public sealed class AUC : Metric
     public override void ResetState() => _state.Reset();
 
     /// <inheritdoc/>
+    protected internal override IReadOnlyList<Tensor>? SummableState => _state.Tensors;
+
+    /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig()
     {
         var c = base.GetConfig();

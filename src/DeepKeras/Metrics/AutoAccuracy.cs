@@ -23,6 +23,8 @@ internal sealed class AutoAccuracy(string name) : Metric(name)
 
     public override void ResetState() => _inner?.ResetState();
 
+    protected internal override IReadOnlyList<Tensor>? SummableState => _inner is null ? [] : _inner.SummableState;
+
     internal static Metric Resolve(Tensor yTrue, Tensor yPred, string name)
     {
         if (yPred.shape[^1] == 1)

@@ -20,6 +20,9 @@ internal sealed class ConfusionState
     /// <summary>Gets the false negatives.</summary>
     internal Tensor? Fn { get; private set; }
 
+    /// <summary>Gets the four count tensors (empty before the first update).</summary>
+    internal IReadOnlyList<Tensor> Tensors => Tp is null ? [] : [Tp, Fp!, Tn!, Fn!];
+
     /// <summary>Adds one batch's counts.</summary>
     internal void Add((Tensor Tp, Tensor Fp, Tensor Tn, Tensor Fn) counts)
     {

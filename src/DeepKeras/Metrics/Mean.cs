@@ -82,6 +82,9 @@ public class Mean(string name = "mean") : Metric(name)
     }
 
     /// <inheritdoc/>
+    protected internal override IReadOnlyList<Tensor>? SummableState => _total is null ? [] : [_total, _count!];
+
+    /// <inheritdoc/>
     public override void ResetState()
     {
         _total?.Dispose();

@@ -27,4 +27,7 @@ public class MeanMetricWrapper(Func<Tensor, Tensor, Tensor> fn, string name) : M
 
     /// <inheritdoc/>
     public override void ResetState() => _mean.ResetState();
+
+    /// <inheritdoc/>
+    protected internal override IReadOnlyList<Tensor>? SummableState => _mean.SummableState;
 }

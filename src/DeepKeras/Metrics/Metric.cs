@@ -30,6 +30,15 @@ public abstract class Metric
     /// <summary>Clears the state.</summary>
     public abstract void ResetState();
 
+    /// <summary>
+    /// Gets the tensors that hold the metric's accumulated state (Keras <c>metric.variables</c>) when every one of them is
+    /// a sum over samples, such as a weighted total and count or confusion counts; empty before the first update. Under
+    /// data-parallel training the processes add up these tensors after every step, so <see cref="Result"/> is that of all
+    /// processes' samples. Null (the default) marks a state that cannot be summed: the metric's value in the logs is then
+    /// the mean of the processes' own values.
+    /// </summary>
+    protected internal virtual IReadOnlyList<Tensor>? SummableState => null;
+
     /// <summary>Returns the Keras config.</summary>
     public virtual Dictionary<string, object?> GetConfig() => new() { ["name"] = Name, ["dtype"] = "float32" };
 

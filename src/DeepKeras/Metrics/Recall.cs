@@ -69,6 +69,9 @@ public sealed class Recall : Metric
     public override void ResetState() => _state.Reset();
 
     /// <inheritdoc/>
+    protected internal override IReadOnlyList<Tensor>? SummableState => _state.Tensors;
+
+    /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig()
     {
         var c = base.GetConfig();

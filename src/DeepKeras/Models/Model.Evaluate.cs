@@ -1,4 +1,5 @@
 using DeepKeras.Callbacks;
+using DeepKeras.Distribution;
 using DeepKeras.Training;
 using static TorchSharp.torch;
 
@@ -21,9 +22,9 @@ public partial class Model
         EnsureCompiled("evaluate");
         CheckFitArguments(batchSize, 1, 0, 1);
         var (xs, ys, sw) = PrepareArrays(x, y, sampleWeight);
-        var adapter = new ArrayDataAdapter(xs, ys, sw, batchSize ?? 32);
+        var adapter = DataParallelTraining.Shard(new ArrayDataAdapter(xs, ys, sw, batchSize ?? 32));
         var cbs = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose.Level != 0, verbose.Level, 1, steps ?? adapter.Steps);
-        var logs = RunEvaluation(adapter, cbs, steps);
+        var logs = DataParallelTraining.Guard(() => RunEvaluation(adapter, cbs, steps), "Evaluate");
         return OrderedResult(logs);
     }
 

@@ -1,4 +1,5 @@
 using DeepKeras.Callbacks;
+using DeepKeras.Distribution;
 using DeepKeras.Training;
 using static TorchSharp.torch;
 
@@ -49,7 +50,7 @@ public partial class Model
         if (validationData is { } vd)
         {
             var (vx, vy, _) = PrepareArrays(vd.X, vd.Y, null, "validation_data");
-            validation = new ArrayDataAdapter(vx, vy, null, validationBatchSize ?? bs);
+            validation = DataParallelTraining.Shard(new ArrayDataAdapter(vx, vy, null, validationBatchSize ?? bs));
         }
         else if (validationSplit > 0)
         {
@@ -61,16 +62,17 @@ public partial class Model
                     $"`validation_split`={validationSplit} leaves no training or no validation samples out of {n}.", nameof(validationSplit));
             }
 
-            validation = new ArrayDataAdapter(
+            validation = DataParallelTraining.Shard(new ArrayDataAdapter(
                 xs.Select(t => t.narrow(0, splitAt, n - splitAt)).ToArray(),
-                ys?.Select(t => t.narrow(0, splitAt, n - splitAt)).ToArray(), null, validationBatchSize ?? bs);
+                ys?.Select(t => t.narrow(0, splitAt, n - splitAt)).ToArray(), null, validationBatchSize ?? bs));
             xs = xs.Select(t => t.narrow(0, 0, splitAt)).ToArray();
             ys = ys?.Select(t => t.narrow(0, 0, splitAt)).ToArray();
             sw = sw?.narrow(0, 0, splitAt);
         }
 
-        var train = new ArrayDataAdapter(xs, ys, sw, bs);
-        return FitCore(train, epochs, verbose.Level, callbacks, validation, shuffle, initialEpoch, stepsPerEpoch, validationFreq, cancellationToken);
+        var train = DataParallelTraining.Shard(new ArrayDataAdapter(xs, ys, sw, bs));
+        return DataParallelTraining.Guard(() => FitCore(train, epochs, verbose.Level, callbacks, validation, shuffle, initialEpoch, stepsPerEpoch,
+            validationFreq, cancellationToken), "Fit");
     }
 
     /// <summary>
@@ -91,9 +93,10 @@ public partial class Model
     {
         EnsureCompiled("fit");
         CheckFitArguments(32, epochs, 0, 1);
-        var train = new EnumerableDataAdapter(batches, stepsPerEpoch);
-        var validation = validationData is null ? null : new EnumerableDataAdapter(validationData, null);
-        return FitCore(train, epochs, verbose.Level, callbacks, validation, false, initialEpoch, stepsPerEpoch, 1, cancellationToken);
+        var train = DataParallelTraining.Shard(new EnumerableDataAdapter(batches, stepsPerEpoch));
+        var validation = validationData is null ? null : DataParallelTraining.Shard(new EnumerableDataAdapter(validationData, null));
+        return DataParallelTraining.Guard(() => FitCore(train, epochs, verbose.Level, callbacks, validation, false, initialEpoch, train.Steps, 1,
+            cancellationToken), "Fit");
     }
 
     private History FitCore(DataAdapter train, int epochs, int verbose, IEnumerable<Callback>? callbacks, DataAdapter? validation,
@@ -104,6 +107,7 @@ public partial class Model
         StopTraining = false;
         Logs epochLogs = new();
         cbs.TrainBegin(new Logs());
+        DataParallelTraining.AfterTrainBegin(this);
         if (ResumeEpoch is { } resume)
         {
             // Set by BackupAndRestore in OnTrainBegin (Keras model._initial_epoch).
@@ -119,7 +123,7 @@ public partial class Model
             var step = 0;
             using (var e = train.Epoch(shuffle).GetEnumerator())
             {
-                while (!StopTraining && !cancellationToken.IsCancellationRequested && (stepsPerEpoch is null || step < stepsPerEpoch))
+                while (!DataParallelTraining.AgreeStop(StopTraining || cancellationToken.IsCancellationRequested) && (stepsPerEpoch is null || step < stepsPerEpoch))
                 {
                     using var scope = NewDisposeScope();
                     if (!e.MoveNext())
@@ -128,7 +132,7 @@ public partial class Model
                     }
 
                     cbs.TrainBatchBegin(step, new Logs());
-                    last = TrainStep(e.Current);
+                    last = DataParallelTraining.Step(this, e.Current, TrainStep);
                     cbs.TrainBatchEnd(step, last);
                     step++;
                 }
@@ -140,7 +144,7 @@ public partial class Model
             }
 
             epochLogs = last!.Copy();
-            if (validation is not null && (epoch + 1 - initialEpoch) % validationFreq == 0 && !cancellationToken.IsCancellationRequested)
+            if (validation is not null && (epoch + 1 - initialEpoch) % validationFreq == 0 && !DataParallelTraining.AgreeStop(cancellationToken.IsCancellationRequested))
             {
                 var valLogs = RunEvaluation(validation, cbs, null);
                 foreach (var (k, v) in valLogs)
@@ -150,7 +154,7 @@ public partial class Model
             }
 
             cbs.EpochEnd(epoch, epochLogs);
-            if (StopTraining || cancellationToken.IsCancellationRequested)
+            if (DataParallelTraining.AgreeStop(StopTraining || cancellationToken.IsCancellationRequested))
             {
                 break;
             }
@@ -179,7 +183,7 @@ public partial class Model
                 }
 
                 cbs.TestBatchBegin(step, new Logs());
-                last = TestStep(e.Current);
+                last = DataParallelTraining.Step(this, e.Current, TestStep);
                 cbs.TestBatchEnd(step, last);
                 step++;
             }

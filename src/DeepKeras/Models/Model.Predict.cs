@@ -1,4 +1,5 @@
 using DeepKeras.Callbacks;
+using DeepKeras.Distribution;
 using DeepKeras.Training;
 using NumSharp;
 using static TorchSharp.torch;
@@ -23,7 +24,10 @@ public partial class Model
     /// <param name="verbose"><c>"auto"</c> (default, = 1), 0, 1 or 2.</param>
     /// <param name="steps">Number of batches (default all).</param>
     /// <param name="callbacks">Callbacks.</param>
-    public Tensor[] PredictTensors(ArrayLike x, int? batchSize = null, Verbosity verbose = default, int? steps = null, IEnumerable<Callback>? callbacks = null)
+    public Tensor[] PredictTensors(ArrayLike x, int? batchSize = null, Verbosity verbose = default, int? steps = null, IEnumerable<Callback>? callbacks = null) =>
+        DataParallelTraining.Guard(() => PredictCore(x, batchSize, verbose.Level, steps, callbacks), "Predict");
+
+    private Tensor[] PredictCore(ArrayLike x, int? batchSize, int verbose, int? steps, IEnumerable<Callback>? callbacks)
     {
         CheckFitArguments(batchSize, 1, 0, 1);
         var xs = DataPrep.PrepareX(x.ToTensors("x"), "x");
@@ -33,8 +37,9 @@ public partial class Model
         }
 
         DataPrep.CheckLengths(xs, null, null);
-        var adapter = new ArrayDataAdapter(xs, null, null, batchSize ?? 32);
-        var cbs = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose.Level != 0, verbose.Level, 1, steps ?? adapter.Steps);
+        (xs, var localBatchSize, steps, var rows) = PredictSharding.Split(xs, batchSize ?? 32, steps);
+        var adapter = new ArrayDataAdapter(xs, null, null, localBatchSize);
+        var cbs = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose != 0, verbose, 1, steps ?? adapter.Steps);
         var chunks = new List<Tensor[]>();
         cbs.PredictBegin(new Logs());
         using (var noGrad = no_grad())
@@ -64,7 +69,7 @@ public partial class Model
             c.Dispose();
         }
 
-        return result;
+        return PredictSharding.Gather(result, rows);
     }
 
     /// <summary>Runs the model on one batch in inference mode (Keras <c>predict_on_batch</c>).</summary>

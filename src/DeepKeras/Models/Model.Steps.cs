@@ -1,4 +1,5 @@
 using DeepKeras.Callbacks;
+using DeepKeras.Distribution;
 using DeepKeras.Training;
 using static TorchSharp.torch;
 
@@ -138,7 +139,7 @@ public partial class Model
             return;
         }
 
-        loss.backward();
+        DataParallelTraining.ScaleLoss(loss).backward();
         optimizer.Apply(variables.Select(v => v.Value.grad).ToArray(), variables);
     }
 

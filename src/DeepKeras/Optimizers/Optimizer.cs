@@ -224,6 +224,7 @@ public abstract class Optimizer
             return;
         }
 
+        gradients = Distribution.DataParallelTraining.ReduceGradients(this, gradients, variables);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var vars = new List<Variable>(variables.Count);

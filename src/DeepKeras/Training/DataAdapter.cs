@@ -35,40 +35,53 @@ internal sealed class ArrayDataAdapter : DataAdapter
 
     public override int? Steps => (int)((Count + _batchSize - 1) / _batchSize);
 
+    /// <summary>Gets the number of samples per batch.</summary>
+    public int BatchSize => _batchSize;
+
     public override IEnumerable<Batch> Epoch(bool shuffle)
     {
-        var device = Keras.Backend.TorchDevice;
-        long[]? order = null;
-        if (shuffle)
-        {
-            order = new long[Count];
-            for (long i = 0; i < Count; i++)
-            {
-                order[i] = i;
-            }
-
-            RandomState.Shuffle.Shuffle(order);
-        }
-
+        var order = Order(shuffle);
         for (long start = 0; start < Count; start += _batchSize)
         {
-            var size = Math.Min(_batchSize, Count - start);
-            if (order is null)
-            {
-                yield return new Batch(
-                    _x.Select(t => Move(t.narrow(0, start, size), device)).ToArray(),
-                    _y?.Select(t => Move(t.narrow(0, start, size), device)).ToArray(),
-                    _sw is null ? null : Move(_sw.narrow(0, start, size), device));
-            }
-            else
-            {
-                var idx = tensor(order.AsSpan((int)start, (int)size).ToArray());
-                yield return new Batch(
-                    _x.Select(t => Move(t.index_select(0, idx), device)).ToArray(),
-                    _y?.Select(t => Move(t.index_select(0, idx), device)).ToArray(),
-                    _sw is null ? null : Move(_sw.index_select(0, idx), device));
-            }
+            yield return Slice(order, start, Math.Min(_batchSize, Count - start));
         }
+    }
+
+    /// <summary>Returns a new random order of the samples when <paramref name="shuffle"/> is set, else null.</summary>
+    internal long[]? Order(bool shuffle)
+    {
+        if (!shuffle)
+        {
+            return null;
+        }
+
+        var order = new long[Count];
+        for (long i = 0; i < Count; i++)
+        {
+            order[i] = i;
+        }
+
+        RandomState.Shuffle.Shuffle(order);
+        return order;
+    }
+
+    /// <summary>Returns samples <c>start … start + size − 1</c> of <paramref name="order"/> (or of the data) on the device.</summary>
+    internal Batch Slice(long[]? order, long start, long size)
+    {
+        var device = Keras.Backend.TorchDevice;
+        if (order is null)
+        {
+            return new Batch(
+                _x.Select(t => Move(t.narrow(0, start, size), device)).ToArray(),
+                _y?.Select(t => Move(t.narrow(0, start, size), device)).ToArray(),
+                _sw is null ? null : Move(_sw.narrow(0, start, size), device));
+        }
+
+        var idx = tensor(order.AsSpan((int)start, (int)size).ToArray());
+        return new Batch(
+            _x.Select(t => Move(t.index_select(0, idx), device)).ToArray(),
+            _y?.Select(t => Move(t.index_select(0, idx), device)).ToArray(),
+            _sw is null ? null : Move(_sw.index_select(0, idx), device));
     }
 
     private static Tensor Move(Tensor t, torch.Device device) =>
@@ -80,20 +93,29 @@ internal sealed class EnumerableDataAdapter(IEnumerable<(ArrayLike X, ArrayLike?
 {
     public override int? Steps => steps;
 
+    /// <summary>Gets the user's sequence of batches.</summary>
+    public IEnumerable<(ArrayLike X, ArrayLike? Y)> Batches => batches;
+
     public override IEnumerable<Batch> Epoch(bool shuffle)
     {
-        var device = Keras.Backend.TorchDevice;
         var i = 0;
-        foreach (var (x, y) in batches)
+        foreach (var item in batches)
         {
             if (steps is { } s && i++ >= s)
             {
                 yield break;
             }
 
-            var xs = DataPrep.PrepareX(x.ToTensors("x"), "x").Select(t => t.to(device)).ToArray();
-            var ys = y is null ? null : DataPrep.PrepareY(y.ToTensors("y")).Select(t => t.to(device)).ToArray();
-            yield return new Batch(xs, ys, null);
+            yield return ToBatch(item);
         }
+    }
+
+    /// <summary>Converts one (x, y) item of the sequence into a batch on the device.</summary>
+    internal static Batch ToBatch((ArrayLike X, ArrayLike? Y) item)
+    {
+        var device = Keras.Backend.TorchDevice;
+        var xs = DataPrep.PrepareX(item.X.ToTensors("x"), "x").Select(t => t.to(device)).ToArray();
+        var ys = item.Y is null ? null : DataPrep.PrepareY(item.Y.ToTensors("y")).Select(t => t.to(device)).ToArray();
+        return new Batch(xs, ys, null);
     }
 }

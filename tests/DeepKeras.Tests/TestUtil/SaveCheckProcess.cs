@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Tests.TestUtil;
@@ -9,33 +8,9 @@ internal static class SaveCheckProcess
     /// <summary>Runs it with <paramref name="args"/>; <paramref name="environment"/> adds or overrides variables.</summary>
     public static (int Code, string Error) Run(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = baseDir.Parent!.Name;
-        var dll = Path.GetFullPath(Path.Combine(baseDir.FullName, "..", "..", "..", "..", "DeepKeras.SaveCheck", "bin", configuration, baseDir.Name, "DeepKeras.SaveCheck.dll"));
-        Assert.True(File.Exists(dll), $"DeepKeras.SaveCheck is not built at {dll}");
-        var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var info = new ProcessStartInfo(host) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
-        {
-            info.Environment[k] = v;
-        }
-
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("DeepKeras.SaveCheck did not finish within 120 s");
-        }
-
-        return (process.ExitCode, error.Result);
+        var run = ChildProcess.Run(ChildProcess.DotnetHost, [ChildProcess.HelperDll("DeepKeras.SaveCheck"), .. args], TimeSpan.FromSeconds(120), environment);
+        Assert.False(run.TimedOut, "DeepKeras.SaveCheck did not finish within 120 s");
+        return (run.ExitCode, run.Error);
     }
 
     /// <summary>Writes tensors in SaveCheck's format: int32 rank, int64 dims, float32 data, one after another.</summary>

@@ -1,3 +1,5 @@
+using DeepKeras.Backend;
+using DeepKeras.Distribution;
 using DeepKeras.Engine;
 using DeepKeras.Initializers;
 using static TorchSharp.torch;
@@ -13,6 +15,9 @@ namespace DeepKeras.Layers;
 /// <c>moving = moving · momentum + batch · (1 − momentum)</c>. Inference (<c>Evaluate</c>/<c>Predict</c>): normalizes
 /// with the moving statistics. As in Keras, a frozen layer (<c>Trainable = false</c>) always runs in inference mode.
 /// Weights: gamma, beta (trainable), moving_mean, moving_variance (non-trainable): 4·C parameters, 2·C trainable.
+/// Under data-parallel training each process normalizes with the moments of its own share of the batch and keeps its own
+/// moving statistics (Keras's and Horovod's default); with <c>synchronized: true</c> the processes sum their moments, so
+/// every process normalizes with, and averages, the moments of the whole global batch.
 /// </remarks>
 public class BatchNormalization : Layer
 {
@@ -26,6 +31,8 @@ public class BatchNormalization : Layer
     /// <param name="gammaInitializer">Initializer of gamma (default ones).</param>
     /// <param name="movingMeanInitializer">Initializer of moving_mean (default zeros).</param>
     /// <param name="movingVarianceInitializer">Initializer of moving_variance (default ones).</param>
+    /// <param name="synchronized">Under data-parallel training, compute the batch moments over all processes' samples
+    /// (default false: each process's own). Without a distribution it changes nothing.</param>
     /// <param name="inputShape">Input shape without the batch axis, for the first layer of a Sequential.</param>
     /// <param name="name">Layer name.</param>
     /// <param name="trainable">Whether gamma and beta are trained and the moving statistics updated.</param>
@@ -40,6 +47,7 @@ public class BatchNormalization : Layer
         Initializer? gammaInitializer = null,
         Initializer? movingMeanInitializer = null,
         Initializer? movingVarianceInitializer = null,
+        bool synchronized = false,
         Shape? inputShape = null,
         string? name = null,
         bool trainable = true)
@@ -66,6 +74,7 @@ public class BatchNormalization : Layer
         GammaInitializer = gammaInitializer ?? new Ones();
         MovingMeanInitializer = movingMeanInitializer ?? new Zeros();
         MovingVarianceInitializer = movingVarianceInitializer ?? new Ones();
+        Synchronized = synchronized;
     }
 
     /// <summary>Gets the feature axis.</summary>
@@ -82,6 +91,9 @@ public class BatchNormalization : Layer
 
     /// <summary>Gets whether gamma is used.</summary>
     public bool Scale { get; }
+
+    /// <summary>Gets whether the batch moments are computed over all processes under data-parallel training.</summary>
+    public bool Synchronized { get; }
 
     /// <summary>Gets the beta initializer.</summary>
     public Initializer BetaInitializer { get; }
@@ -154,6 +166,10 @@ public class BatchNormalization : Layer
         {
             y = MaskedTrainingStep(x, mask);
         }
+        else if (useBatch && Synchronized && DataParallelTraining.Communicator is { } communicator)
+        {
+            y = SynchronizedTrainingStep(x, communicator);
+        }
         else if (useBatch && x.numel() / x.shape[1] > 1)
         {
             y = FusedTrainingStep(x);
@@ -189,6 +205,28 @@ public class BatchNormalization : Layer
         }
 
         return y;
+    }
+
+    /// <summary>
+    /// The moments of the global batch: each process's per-channel sums of x and x² and its sample count, summed over
+    /// the processes by a differentiable all-reduce (float64, so E[x²] − E[x]² keeps its precision). A process that only
+    /// pads the step contributes nothing.
+    /// </summary>
+    private Tensor SynchronizedTrainingStep(Tensor x, ICommunicator communicator)
+    {
+        var channels = x.shape[1];
+        var axes = Enumerable.Range(0, (int)x.dim()).Where(a => a != 1).Select(a => (long)a).ToArray();
+        var keep = BatchShare.Current is { IsPadding: true } ? 0.0 : 1.0;
+        var x64 = x.to(float64);
+        var local = cat([x64.sum(axes).mul(keep), x64.square().sum(axes).mul(keep),
+            tensor(new[] { keep * (x.numel() / channels) }, float64, x.device)]);
+        var total = AllReduceFunction.Sum(local, communicator, $"the batch moments of layer \"{Name}\"");
+        var count = total.narrow(0, 2 * channels, 1);
+        var mean = total.narrow(0, 0, channels).div(count);
+        var variance = total.narrow(0, channels, channels).div(count).sub(mean.square()).clamp_min(0);
+        var shape = Enumerable.Repeat(1L, (int)x.dim()).ToArray();
+        shape[1] = channels;
+        return Normalize(x, mean.view(shape).to(x.dtype), variance.view(shape).to(x.dtype), training: true);
     }
 
     /// <summary>Keras's masked moments: statistics over the unmasked positions only (x has its features at axis 1).</summary>
@@ -248,7 +286,7 @@ public class BatchNormalization : Layer
         config["gamma_initializer"] = GammaInitializer;
         config["moving_mean_initializer"] = MovingMeanInitializer;
         config["moving_variance_initializer"] = MovingVarianceInitializer;
-        config["synchronized"] = false;
+        config["synchronized"] = Synchronized;
         return config;
     }
 }
