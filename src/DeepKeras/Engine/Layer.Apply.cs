@@ -44,6 +44,7 @@ public abstract partial class Layer
             throw new ArgumentException($"Layer \"{Name}\" was called with no inputs.", nameof(inputs));
         }
 
+        ThrowIfDisposed();
         var shapes = inputs.Select(t => t.Shape).ToArray();
         MaybeBuild(shapes);
         var outShapes = ComputeOutputShapes(shapes);
@@ -58,7 +59,9 @@ public abstract partial class Layer
     /// <summary>The full call: build, input checks, math and output mask.</summary>
     internal (Tensor[] Outputs, Tensor? Mask) Invoke(IReadOnlyList<Tensor> inputs, Tensor? mask, bool training)
     {
+        ThrowIfDisposed();
         using var call = EnterCall();
+        using var path = LayerPath.Enter(this);
         MaybeBuild(inputs.Select(ShapeOf).ToArray(), inputs.Select(t => (Shape)t.shape).ToArray());
         var outputs = CallOutputs(inputs, mask, training);
         AddActivityRegularization(outputs);

@@ -27,4 +27,7 @@ public class MeanMetricWrapper(Func<Tensor, Tensor, Tensor> fn, string name) : M
 
     /// <inheritdoc/>
     public override void ResetState() => _mean.ResetState();
+
+    /// <inheritdoc/>
+    private protected override Metric? InnerMetric => _mean;
 }

@@ -26,4 +26,7 @@ public sealed class RootMeanSquaredError(string name = "root_mean_squared_error"
 
     /// <inheritdoc/>
     public override void ResetState() => _mean.ResetState();
+
+    /// <inheritdoc/>
+    private protected override Metric? InnerMetric => _mean;
 }

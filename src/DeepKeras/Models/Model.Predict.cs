@@ -25,6 +25,7 @@ public partial class Model
     /// <param name="callbacks">Callbacks.</param>
     public Tensor[] PredictTensors(ArrayLike x, int? batchSize = null, int verbose = 0, int? steps = null, IEnumerable<Callback>? callbacks = null)
     {
+        ThrowIfDisposed();
         CheckFitArguments(batchSize, 1, verbose, 0, 1);
         var xs = DataPrep.PrepareX(x.ToTensors("x"), "x");
         if (xs.Length != InputCount)
@@ -43,11 +44,14 @@ public partial class Model
             var step = 0;
             while (steps is null || step < steps)
             {
-                using var scope = NewDisposeScope();
+                // Advanced outside the step's scope: a user's sequence may keep what it allocates; the batch tensors
+                // the adapter made are freed with the step.
                 if (!e.MoveNext())
                 {
                     break;
                 }
+
+                using var scope = DataAdapter.StepScope(e.Current);
 
                 cbs.PredictBatchBegin(step, new Logs());
                 var outputs = PredictStep(e.Current);

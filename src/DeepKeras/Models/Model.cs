@@ -1,4 +1,3 @@
-using System.Reflection;
 using DeepKeras.Engine;
 using DeepKeras.Layers;
 using NumSharp;
@@ -14,8 +13,6 @@ namespace DeepKeras.Models;
 /// </summary>
 public partial class Model : Layer
 {
-    private bool _sublayersDiscovered;
-
     /// <summary>Initializes a model (for subclasses).</summary>
     /// <param name="name">The name; default the snake_case class name.</param>
     /// <param name="trainable">Whether the weights are trained.</param>
@@ -28,24 +25,7 @@ public partial class Model : Layer
     public bool StopTraining { get; set; }
 
     /// <summary>Gets the layers of the model (Sequential: without the input layer; Functional: with input layers).</summary>
-    public virtual IReadOnlyList<Layer> Layers
-    {
-        get
-        {
-            DiscoverSublayers();
-            return Sublayers;
-        }
-    }
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<Layer> Sublayers
-    {
-        get
-        {
-            DiscoverSublayers();
-            return base.Sublayers;
-        }
-    }
+    public virtual IReadOnlyList<Layer> Layers => Sublayers;
 
     /// <summary>Returns a layer by name (Keras <c>get_layer(name)</c>).</summary>
     /// <param name="name">The layer's name.</param>
@@ -97,36 +77,6 @@ public partial class Model : Layer
 
     /// <summary>Gets the number of model outputs.</summary>
     internal int OutputCount => OutputNames.Count;
-
-    // Subclassed models: sublayers are found the way Keras tracks attributes, from the instance fields.
-    private void DiscoverSublayers()
-    {
-        if (_sublayersDiscovered || this is Sequential || this is Functional)
-        {
-            return;
-        }
-
-        _sublayersDiscovered = true;
-        for (var t = GetType(); t is not null && t != typeof(Model); t = t.BaseType)
-        {
-            foreach (var f in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-            {
-                switch (f.GetValue(this))
-                {
-                    case Layer l when !ReferenceEquals(l, this):
-                        TrackLayer(l);
-                        break;
-                    case IEnumerable<Layer> many:
-                        foreach (var l in many)
-                        {
-                            TrackLayer(l);
-                        }
-
-                        break;
-                }
-            }
-        }
-    }
 
     /// <summary>Builds a subclassed model by running it once on zeros of <paramref name="inputShape"/> (Keras <c>build</c>).</summary>
     /// <param name="inputShape">The input shape including the batch axis (e.g. <c>(None, 784)</c>; null batch allowed).</param>

@@ -124,6 +124,7 @@ public sealed class Sequential : Model
     private void BuildLayers(Shape inputShape)
     {
         var shape = inputShape;
+        using var path = LayerPath.Enter(this);
         foreach (var layer in _layers)
         {
             layer.MaybeBuild([shape]);

@@ -13,11 +13,13 @@ namespace DeepKeras.Optimizers;
 /// <remarks>
 /// Each <see cref="Apply"/> does what Keras's <c>apply</c> does: skip variables without a gradient, clip the
 /// gradients, decay the weights (<c>w ← w − w·wd·lr</c>), run <see cref="UpdateStep"/> for every variable with the
-/// learning rate of step <see cref="Iterations"/>, then count the step.
+/// learning rate of step <see cref="Iterations"/>, then count the step. The slot tensors belong to no dispose scope:
+/// <see cref="Dispose()"/> frees them (a model disposes its optimizer).
 /// </remarks>
-public abstract class Optimizer
+public abstract class Optimizer : IDisposable
 {
     private readonly Dictionary<Variable, Tensor[]> _slots = new(ReferenceEqualityComparer.Instance);
+    private bool _disposed;
     private double _learningRate;
     private LearningRateSchedule? _schedule;
     private HashSet<Variable>? _excludedFromWeightDecay;
@@ -153,6 +155,7 @@ public abstract class Optimizer
     /// <param name="variables">The model's trainable variables, in order.</param>
     internal void Build(IReadOnlyList<Variable> variables)
     {
+        ThrowIfDisposed();
         using var noGrad = no_grad();
         foreach (var v in variables)
         {
@@ -219,6 +222,7 @@ public abstract class Optimizer
             throw new ArgumentException($"Expected one gradient per variable: {variables.Count} variables, {gradients.Count} gradients.");
         }
 
+        ThrowIfDisposed();
         if (gradients.Count == 0)
         {
             return;
@@ -304,6 +308,48 @@ public abstract class Optimizer
         }
 
         return grads;
+    }
+
+    /// <summary>Gets whether <see cref="Dispose()"/> has run.</summary>
+    public bool IsDisposed => _disposed;
+
+    /// <summary>
+    /// Frees the slot tensors (e.g. Adam's moments) and forgets the variables they belonged to. Disposing twice is
+    /// harmless; applying gradients afterwards throws <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Frees the optimizer's state; override to free more, and call the base.</summary>
+    /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (disposing)
+        {
+            foreach (var slot in _slots.Values.SelectMany(s => s))
+            {
+                slot.Dispose();
+            }
+
+            _slots.Clear();
+        }
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(Name, $"Optimizer \"{Name}\" ({GetType().Name}) has been disposed; create a new one and compile the model again.");
+        }
     }
 
     /// <summary>Returns the Keras config.</summary>

@@ -4,7 +4,14 @@ using static TorchSharp.torch;
 
 namespace DeepKeras.Training;
 
-/// <summary>Turns the data given to Fit/Evaluate/Predict into batches on the model's device.</summary>
+/// <summary>
+/// Turns the data given to Fit/Evaluate/Predict into batches on the model's device.
+/// </summary>
+/// <remarks>
+/// The training loops advance the enumerator outside their per-step dispose scope, so a user's sequence may allocate
+/// state lazily that outlives the step; the tensors an adapter creates for a batch are handed to the step scope by
+/// <see cref="StepScope"/> and freed when the step ends, while tensors the user yields stay the user's.
+/// </remarks>
 internal abstract class DataAdapter
 {
     /// <summary>Gets the number of batches per epoch, if known.</summary>
@@ -12,6 +19,32 @@ internal abstract class DataAdapter
 
     /// <summary>Yields the batches of one pass. Tensors are created when the enumerator advances.</summary>
     public abstract IEnumerable<Batch> Epoch(bool shuffle);
+
+    /// <summary>Opens the dispose scope of one step, which frees the batch tensors the adapter created when it ends.</summary>
+    public static DisposeScope StepScope(Batch batch)
+    {
+        var scope = NewDisposeScope();
+        foreach (var t in batch.Owned)
+        {
+            scope.Attach(t);
+        }
+
+        return scope;
+    }
+
+    /// <summary>
+    /// Builds a batch in a scope of its own: temporaries are freed at once, and the batch tensors created here (not those
+    /// that existed before, such as a tensor the user yielded) are detached and recorded as the batch's own.
+    /// </summary>
+    protected static Batch Build(Func<Batch> make)
+    {
+        using var scope = NewDisposeScope();
+        var batch = make();
+        var owned = batch.X.Concat(batch.Y ?? []).Append(batch.SampleWeight).OfType<Tensor>()
+            .Where(scope.Contains).Distinct<Tensor>(ReferenceEqualityComparer.Instance).ToArray();
+        scope.Detach((IEnumerable<IDisposable>)owned);
+        return batch with { Owned = owned };
+    }
 }
 
 /// <summary>In-memory arrays, sliced into batches (shuffled per epoch when asked).</summary>
@@ -53,22 +86,25 @@ internal sealed class ArrayDataAdapter : DataAdapter
         for (long start = 0; start < Count; start += _batchSize)
         {
             var size = Math.Min(_batchSize, Count - start);
-            if (order is null)
-            {
-                yield return new Batch(
-                    _x.Select(t => Move(t.narrow(0, start, size), device)).ToArray(),
-                    _y?.Select(t => Move(t.narrow(0, start, size), device)).ToArray(),
-                    _sw is null ? null : Move(_sw.narrow(0, start, size), device));
-            }
-            else
-            {
-                var idx = tensor(order.AsSpan((int)start, (int)size).ToArray());
-                yield return new Batch(
-                    _x.Select(t => Move(t.index_select(0, idx), device)).ToArray(),
-                    _y?.Select(t => Move(t.index_select(0, idx), device)).ToArray(),
-                    _sw is null ? null : Move(_sw.index_select(0, idx), device));
-            }
+            yield return Build(() => Slice(start, size, order, device));
         }
+    }
+
+    private Batch Slice(long start, long size, long[]? order, torch.Device device)
+    {
+        if (order is null)
+        {
+            return new Batch(
+                _x.Select(t => Move(t.narrow(0, start, size), device)).ToArray(),
+                _y?.Select(t => Move(t.narrow(0, start, size), device)).ToArray(),
+                _sw is null ? null : Move(_sw.narrow(0, start, size), device));
+        }
+
+        var idx = tensor(order.AsSpan((int)start, (int)size).ToArray());
+        return new Batch(
+            _x.Select(t => Move(t.index_select(0, idx), device)).ToArray(),
+            _y?.Select(t => Move(t.index_select(0, idx), device)).ToArray(),
+            _sw is null ? null : Move(_sw.index_select(0, idx), device));
     }
 
     private static Tensor Move(Tensor t, torch.Device device) =>
@@ -91,9 +127,11 @@ internal sealed class EnumerableDataAdapter(IEnumerable<(ArrayLike X, ArrayLike?
                 yield break;
             }
 
-            var xs = DataPrep.PrepareX(x.ToTensors("x"), "x").Select(t => t.to(device)).ToArray();
-            var ys = y is null ? null : DataPrep.PrepareY(y.ToTensors("y")).Select(t => t.to(device)).ToArray();
-            yield return new Batch(xs, ys, null);
+            // The user's MoveNext ran above, outside every scope of ours: what it allocates stays the user's.
+            yield return Build(() => new Batch(
+                DataPrep.PrepareX(x.ToTensors("x"), "x").Select(t => t.to(device)).ToArray(),
+                y is null ? null : DataPrep.PrepareY(y.ToTensors("y")).Select(t => t.to(device)).ToArray(),
+                null));
         }
     }
 }

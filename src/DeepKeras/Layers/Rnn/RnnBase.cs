@@ -147,6 +147,17 @@ public abstract partial class RnnBase : Layer
     public void ResetState() => ResetStates();
 
     /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            ResetStates();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <inheritdoc/>
     public override void Build(Shape inputShape)
     {
         if (inputShape.Rank != 3)
