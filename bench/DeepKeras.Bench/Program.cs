@@ -3,7 +3,10 @@
 //   dotnet run -c Release --project bench/DeepKeras.Bench -- convnet  the same for the Keras mnist_convnet (NHWC Fit vs NCHW raw)
 //   dotnet run -c Release --project bench/DeepKeras.Bench -- lstm     the same for LSTM(64) → Dense(10) on Fashion-MNIST rows
 //   dotnet run -c Release --project bench/DeepKeras.Bench -- memory   process memory over 20 epochs of Fit
-// Options: --rounds N (mlp, convnet, lstm: default 3), --limit N (training samples; lstm default 12,800), --epochs N (memory, default 20), --threads N.
+//   dotnet run -c Release --project bench/DeepKeras.Bench -- models   process memory over 100 models built, fitted and disposed
+//                                                                      (models-nodispose: the same without Dispose, for contrast)
+// Options: --rounds N (mlp, convnet, lstm: default 3), --limit N (training samples; lstm default 12,800), --epochs N (memory, default 20),
+// --models N (models: default 100), --threads N.
 // The last line is always `RATIO name=value`, for scripts.
 using DeepKeras;
 using DeepKeras.Bench;
@@ -40,7 +43,13 @@ switch (mode)
     case "memory":
         MemoryBench.Run(options);
         return 0;
+    case "models":
+        ModelsBench.Run(options, dispose: true);
+        return 0;
+    case "models-nodispose":
+        ModelsBench.Run(options, dispose: false);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Expected: mlp, convnet, lstm, memory.\n{BenchOptions.Usage}");
+        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Expected: mlp, convnet, lstm, memory, models, models-nodispose.\n{BenchOptions.Usage}");
         return 2;
 }

@@ -94,12 +94,12 @@ public sealed class Variable : IDisposable
     /// <exception cref="ArgumentException">The shape does not broadcast to the variable's.</exception>
     public void AssignAdd(Tensor value) => Update(value, subtract: false);
 
-    /// <summary>Adds a number to every element in place (Keras <c>assign_add</c> with a scalar).</summary>
+    /// <summary>Adds a number to every element in place (Keras <c>assign_add</c> with a scalar), cast to the variable's dtype.</summary>
     /// <param name="value">The number.</param>
     public void AssignAdd(double value)
     {
-        using var _ = no_grad();
-        Value.add_(value);
+        using var scope = NewDisposeScope();
+        Update(tensor(value), subtract: false);
     }
 
     /// <summary>Subtracts <paramref name="value"/> in place (Keras <c>assign_sub</c>); see <see cref="AssignAdd(Tensor)"/>.</summary>
@@ -111,8 +111,8 @@ public sealed class Variable : IDisposable
     /// <param name="value">The number.</param>
     public void AssignSub(double value)
     {
-        using var _ = no_grad();
-        Value.sub_(value);
+        using var scope = NewDisposeScope();
+        Update(tensor(value), subtract: true);
     }
 
     private void Update(Tensor value, bool subtract)

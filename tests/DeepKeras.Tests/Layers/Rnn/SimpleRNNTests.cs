@@ -60,7 +60,7 @@ public class SimpleRNNTests
     [Fact]
     public void ParamCountAndName_MatchKeras()
     {
-        Engine.NameScope.Reset();
+        DeepKeras.Engine.NameScope.Reset();
         var layer = new SimpleRNN(10);
         layer.Apply(zeros(1, 3, 6));
 
