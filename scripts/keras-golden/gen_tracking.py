@@ -31,6 +31,21 @@ def weights_info(model):
     }
 
 
+def train_case(d, model, seed, **compile_args):
+    """Compiles with SGD(0.05) and mse, saves the initial weights and their layout, trains 2 epochs in order, saves history."""
+    model.compile(optimizer=keras.optimizers.SGD(0.05), loss="mse", **compile_args)
+    rng = np.random.RandomState(seed)
+    x = rng.randn(16, 5).astype("float32")
+    y = rng.randn(16, 2).astype("float32")
+    golden.save_npy(d, "x", x)
+    golden.save_npy(d, "y", y)
+    model.save_weights(d + "/initial.weights.h5")
+    golden.save_json(d, "h5", h5_paths(d + "/initial.weights.h5"))
+    golden.save_json(d, "weights", weights_info(model))
+    history = model.fit(x, y, batch_size=8, epochs=2, shuffle=False, verbose=0)
+    golden.save_json(d, "history", history.history)
+
+
 class Linear(layers.Layer):
     def __init__(self, units=32, **kwargs):
         super().__init__(**kwargs)
@@ -96,18 +111,7 @@ class Block(layers.Layer):
 keras.utils.set_random_seed(2)
 d = golden.out_dir("tracking_block_metric")
 inputs = keras.Input((5,))
-model = keras.Model(inputs, Block(name="block")(inputs), name="block_model")
-model.compile(optimizer=keras.optimizers.SGD(0.05), loss="mse")
-rng = np.random.RandomState(3)
-x = rng.randn(16, 5).astype("float32")
-y = rng.randn(16, 2).astype("float32")
-golden.save_npy(d, "x", x)
-golden.save_npy(d, "y", y)
-model.save_weights(d + "/initial.weights.h5")
-golden.save_json(d, "h5", h5_paths(d + "/initial.weights.h5"))
-golden.save_json(d, "weights", weights_info(model))
-history = model.fit(x, y, batch_size=8, epochs=2, shuffle=False, verbose=0)
-golden.save_json(d, "history", history.history)
+train_case(d, keras.Model(inputs, Block(name="block")(inputs), name="block_model"), seed=3)
 
 
 class Sub(keras.Model):
@@ -131,14 +135,4 @@ keras.utils.set_random_seed(4)
 d = golden.out_dir("tracking_subclass")
 model = Sub(name="sub")
 model(np.ones((2, 5), "float32"))
-model.compile(optimizer=keras.optimizers.SGD(0.05), loss="mse", metrics=["mae"])
-rng = np.random.RandomState(5)
-x = rng.randn(16, 5).astype("float32")
-y = rng.randn(16, 2).astype("float32")
-golden.save_npy(d, "x", x)
-golden.save_npy(d, "y", y)
-model.save_weights(d + "/initial.weights.h5")
-golden.save_json(d, "h5", h5_paths(d + "/initial.weights.h5"))
-golden.save_json(d, "weights", weights_info(model))
-history = model.fit(x, y, batch_size=8, epochs=2, shuffle=False, verbose=0)
-golden.save_json(d, "history", history.history)
+train_case(d, model, seed=5, metrics=["mae"])

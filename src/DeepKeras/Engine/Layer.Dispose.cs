@@ -1,40 +1,28 @@
+using DeepKeras.Backend;
+
 namespace DeepKeras.Layers;
 
-public abstract partial class Layer : IDisposable
+public abstract partial class Layer : NativeOwner
 {
-    private bool _disposed;
+    /// <inheritdoc/>
+    private protected override string DisposedName => $"Layer \"{Name}\" ({ClassName})";
 
-    /// <summary>Gets whether <see cref="Dispose()"/> has run.</summary>
-    public bool IsDisposed => _disposed;
+    /// <inheritdoc/>
+    private protected override string DisposedAdvice => "create it again to use it.";
 
-    /// <summary>
-    /// Frees the layer's native memory now instead of at garbage collection: its weights, then its sublayers (as
-    /// TorchSharp's <c>Module.Dispose</c> disposes its submodules), and forgets its symbolic calls. A model also
-    /// disposes its optimizer's state and its metrics. Disposing twice is harmless; calling a disposed layer throws
-    /// <see cref="ObjectDisposedException"/> naming it.
-    /// </summary>
+    /// <summary>Frees the layer's weights and its sublayers; override to free more (tensors kept outside weights), and call the base.</summary>
     /// <remarks>
-    /// Keras has no counterpart (Python frees tensors by reference counting). A layer shared by two models is disposed
-    /// with the first model disposed, and the other model can no longer run; mark the field that holds a layer you do
-    /// not own with <see cref="Engine.NotTrackedAttribute"/> to keep it out of this layer's disposal.
+    /// <see cref="NativeOwner.Dispose()"/> frees the layer's native memory now instead of at garbage collection: its
+    /// weights, then its sublayers (as TorchSharp's <c>Module.Dispose</c> disposes its submodules), and forgets its symbolic
+    /// calls; a model also disposes its optimizer's state and its metrics. Calling a disposed layer throws
+    /// <see cref="ObjectDisposedException"/> naming it. Keras has no counterpart (Python frees tensors by reference
+    /// counting). A layer shared by two models is disposed with the first model disposed, and the other model can no longer
+    /// run; mark the field that holds a layer you do not own with <see cref="Engine.NotTrackedAttribute"/> to keep it out
+    /// of this layer's disposal.
     /// </remarks>
-    public void Dispose()
+    /// <param name="disposing">True from <see cref="NativeOwner.Dispose()"/>.</param>
+    protected override void Dispose(bool disposing)
     {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Frees the layer's state; override to free more (tensors kept outside weights), and call the base.</summary>
-    /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        // Marked first, so a cycle or a layer reached twice is disposed once.
-        _disposed = true;
         if (!disposing)
         {
             return;
@@ -52,14 +40,5 @@ public abstract partial class Layer : IDisposable
 
         _addedLosses.Clear();
         InboundNodes.Clear();
-    }
-
-    /// <summary>Throws <see cref="ObjectDisposedException"/> naming the layer when it was disposed.</summary>
-    protected void ThrowIfDisposed()
-    {
-        if (_disposed)
-        {
-            throw new ObjectDisposedException(Name, $"Layer \"{Name}\" ({ClassName}) has been disposed; create it again to use it.");
-        }
     }
 }

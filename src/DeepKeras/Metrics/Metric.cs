@@ -11,7 +11,7 @@ namespace DeepKeras.Metrics;
 /// Keep the state of a custom metric in variables from <see cref="AddVariable"/> and update them with
 /// <see cref="Variable.AssignAdd(Tensor)"/>: they belong to no dispose scope, so they survive the per-batch scopes of
 /// <c>Fit</c>. (A tensor moved to the outer scope from inside <see cref="UpdateState"/> lands in <c>Fit</c>'s per-batch
-/// scope and is freed when the batch ends.) <see cref="Dispose()"/> frees the variables.
+/// scope and is freed when the batch ends.) <c>Dispose()</c> frees the variables.
 /// </remarks>
 /// <example><code>
 /// public sealed class CategoricalTruePositives : Metric
@@ -24,11 +24,10 @@ namespace DeepKeras.Metrics;
 ///     public override double Result() => _truePositives.Value.item&lt;float&gt;();
 /// }
 /// </code></example>
-public abstract class Metric : IDisposable
+public abstract class Metric : Backend.NativeOwner
 {
     private static readonly string[] Aggregations = ["none", "mean", "sum", "only_first_replica"];
     private readonly List<Variable> _variables = [];
-    private bool _disposed;
 
     /// <summary>Initializes the metric.</summary>
     /// <param name="name">The name shown in the progress bar and History.</param>
@@ -42,9 +41,6 @@ public abstract class Metric : IDisposable
 
     /// <summary>Gets the state variables created with <see cref="AddVariable"/>, in creation order (Keras <c>metric.variables</c>).</summary>
     public IReadOnlyList<Variable> Variables => _variables;
-
-    /// <summary>Gets whether <see cref="Dispose()"/> has run.</summary>
-    public bool IsDisposed => _disposed;
 
     /// <summary>Accumulates one batch.</summary>
     /// <param name="yTrue">Targets.</param>
@@ -113,25 +109,12 @@ public abstract class Metric : IDisposable
     public virtual Dictionary<string, object?> GetConfig() => new() { ["name"] = Name, ["dtype"] = "float32" };
 
     /// <summary>
-    /// Frees the metric's native memory: its state (as <see cref="ResetState"/> frees the tensors of the built-in
-    /// metrics) and its variables. Disposing twice is harmless; updating a disposed metric throws
-    /// <see cref="ObjectDisposedException"/>.
+    /// Frees the metric's state (as <see cref="ResetState"/> frees the tensors of the built-in metrics) and its variables;
+    /// override to free more, and call the base.
     /// </summary>
-    public void Dispose()
+    /// <param name="disposing">True from <see cref="Backend.NativeOwner.Dispose()"/>.</param>
+    protected override void Dispose(bool disposing)
     {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Frees the state; override to free more, and call the base.</summary>
-    /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
         if (disposing)
         {
             ResetState();
@@ -141,21 +124,16 @@ public abstract class Metric : IDisposable
                 v.Dispose();
             }
         }
-
-        _disposed = true;
     }
 
     /// <summary>Gets a metric this one delegates its state to (disposed with it), if any.</summary>
     private protected virtual Metric? InnerMetric => null;
 
-    /// <summary>Throws <see cref="ObjectDisposedException"/> naming the metric when it was disposed.</summary>
-    protected void ThrowIfDisposed()
-    {
-        if (_disposed)
-        {
-            throw new ObjectDisposedException(Name, $"Metric \"{Name}\" ({GetType().Name}) has been disposed; create a new one.");
-        }
-    }
+    /// <inheritdoc/>
+    private protected override string DisposedName => $"Metric \"{Name}\" ({GetType().Name})";
+
+    /// <inheritdoc/>
+    private protected override string DisposedAdvice => "create a new one.";
 
     /// <summary>
     /// Resolves a metric name: <c>"accuracy"</c>/<c>"acc"</c> (picked from the data, as Keras does), <c>"mae"</c>,

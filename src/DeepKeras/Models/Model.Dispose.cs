@@ -3,14 +3,13 @@ namespace DeepKeras.Models;
 public partial class Model
 {
     /// <summary>
-    /// Frees the model's native memory: the optimizer's state (see <see cref="Optimizers.Optimizer.Dispose()"/>), the
-    /// metrics, then its layers and weights (see <see cref="Layers.Layer.Dispose()"/>). An optimizer or metric shared with
-    /// another model is disposed too.
+    /// Frees the model's native memory: the optimizer's state, the metrics, then its layers and weights. An optimizer,
+    /// metric or layer shared with another model is disposed too.
     /// </summary>
-    /// <param name="disposing">True from <see cref="Layers.Layer.Dispose()"/>.</param>
+    /// <param name="disposing">True from <see cref="Backend.NativeOwner.Dispose()"/>.</param>
     protected override void Dispose(bool disposing)
     {
-        if (disposing && !IsDisposed)
+        if (disposing)
         {
             Optimizer?.Dispose();
             foreach (var metric in Metrics.Append(_lossTracker))

@@ -14,12 +14,11 @@ namespace DeepKeras.Optimizers;
 /// Each <see cref="Apply"/> does what Keras's <c>apply</c> does: skip variables without a gradient, clip the
 /// gradients, decay the weights (<c>w ← w − w·wd·lr</c>), run <see cref="UpdateStep"/> for every variable with the
 /// learning rate of step <see cref="Iterations"/>, then count the step. The slot tensors belong to no dispose scope:
-/// <see cref="Dispose()"/> frees them (a model disposes its optimizer).
+/// <c>Dispose()</c> frees them (a model disposes its optimizer).
 /// </remarks>
-public abstract class Optimizer : IDisposable
+public abstract class Optimizer : Backend.NativeOwner
 {
     private readonly Dictionary<Variable, Tensor[]> _slots = new(ReferenceEqualityComparer.Instance);
-    private bool _disposed;
     private double _learningRate;
     private LearningRateSchedule? _schedule;
     private HashSet<Variable>? _excludedFromWeightDecay;
@@ -310,29 +309,13 @@ public abstract class Optimizer : IDisposable
         return grads;
     }
 
-    /// <summary>Gets whether <see cref="Dispose()"/> has run.</summary>
-    public bool IsDisposed => _disposed;
-
     /// <summary>
-    /// Frees the slot tensors (e.g. Adam's moments) and forgets the variables they belonged to. Disposing twice is
-    /// harmless; applying gradients afterwards throws <see cref="ObjectDisposedException"/>.
+    /// Frees the slot tensors (e.g. Adam's moments) and forgets the variables they belonged to; applying gradients
+    /// afterwards throws <see cref="ObjectDisposedException"/>. Override to free more, and call the base.
     /// </summary>
-    public void Dispose()
+    /// <param name="disposing">True from <see cref="Backend.NativeOwner.Dispose()"/>.</param>
+    protected override void Dispose(bool disposing)
     {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Frees the optimizer's state; override to free more, and call the base.</summary>
-    /// <param name="disposing">True from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
         if (disposing)
         {
             foreach (var slot in _slots.Values.SelectMany(s => s))
@@ -344,13 +327,11 @@ public abstract class Optimizer : IDisposable
         }
     }
 
-    private void ThrowIfDisposed()
-    {
-        if (_disposed)
-        {
-            throw new ObjectDisposedException(Name, $"Optimizer \"{Name}\" ({GetType().Name}) has been disposed; create a new one and compile the model again.");
-        }
-    }
+    /// <inheritdoc/>
+    private protected override string DisposedName => $"Optimizer \"{Name}\" ({GetType().Name})";
+
+    /// <inheritdoc/>
+    private protected override string DisposedAdvice => "create a new one and compile the model again.";
 
     /// <summary>Returns the Keras config.</summary>
     public virtual Dictionary<string, object?> GetConfig() => new()
