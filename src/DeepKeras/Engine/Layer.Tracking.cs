@@ -61,7 +61,7 @@ public abstract partial class Layer
     private void TrackDiscovered(Layer layer, HashSet<Layer> scanning)
     {
         // An ancestor whose scan is running, or a layer that already contains this one: tracking it would make a cycle.
-        if (scanning.Contains(layer) || layer.Contains(this))
+        if (scanning.Contains(layer) || layer.FlattenLayers().Contains(this, ReferenceEqualityComparer.Instance))
         {
             (_backReferences ??= new HashSet<Layer>(ReferenceEqualityComparer.Instance)).Add(layer);
             return;
@@ -69,32 +69,6 @@ public abstract partial class Layer
 
         _sublayers.Add(layer);
         _sublayerSet.Add(layer);
-    }
-
-    /// <summary>Whether <paramref name="layer"/> is this layer or one of its sublayers, at any depth.</summary>
-    private bool Contains(Layer layer)
-    {
-        var seen = new HashSet<Layer>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<Layer>();
-        stack.Push(this);
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            if (ReferenceEquals(current, layer))
-            {
-                return true;
-            }
-
-            if (seen.Add(current))
-            {
-                foreach (var child in current.Sublayers)
-                {
-                    stack.Push(child);
-                }
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

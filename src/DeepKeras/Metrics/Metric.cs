@@ -65,7 +65,7 @@ public abstract class Metric : Backend.NativeOwner
     /// Creates a state variable (Keras <c>add_variable</c>), e.g. a running count. It lives outside every dispose scope
     /// until the metric is disposed, is not trained, and is listed in <see cref="Variables"/>. Call it from the constructor.
     /// </summary>
-    /// <param name="shape">The shape; <c>[]</c> for a scalar.</param>
+    /// <param name="shape">The shape; <c>new Shape()</c> for a scalar.</param>
     /// <param name="initializer">The starting value (instance or name, e.g. <c>"zeros"</c>).</param>
     /// <param name="dtype">A Keras dtype name; default <c>float32</c>.</param>
     /// <param name="aggregation">How replicas would combine it: <c>sum</c> (default), <c>mean</c>, <c>none</c> or <c>only_first_replica</c>.</param>
@@ -96,7 +96,7 @@ public abstract class Metric : Backend.NativeOwner
     }
 
     /// <summary>Creates a state variable; the same as <see cref="AddVariable"/> (Keras <c>add_weight</c>).</summary>
-    /// <param name="shape">The shape; <c>[]</c> for a scalar.</param>
+    /// <param name="shape">The shape; <c>new Shape()</c> for a scalar.</param>
     /// <param name="initializer">The starting value.</param>
     /// <param name="dtype">A Keras dtype name; default <c>float32</c>.</param>
     /// <param name="aggregation">How replicas would combine it; default <c>sum</c>.</param>
