@@ -3,10 +3,10 @@ using System.Globalization;
 namespace DeepKeras.Bench;
 
 /// <summary>Command-line options shared by the benchmarks.</summary>
-internal sealed record BenchOptions(int Rounds, int? Limit, int? Epochs, int? Threads, int BatchSize)
+internal sealed record BenchOptions(int Rounds, int? Limit, int? Epochs, int? Threads, int BatchSize, int? Models = null)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/DeepKeras.Bench -- mlp|convnet|lstm|memory|distributed [--rounds N] [--limit N] [--epochs N] [--threads N] [--batch-size N]";
+        "usage: dotnet run -c Release --project bench/DeepKeras.Bench -- mlp|convnet|lstm|memory|models|models-nodispose|distributed [--rounds N] [--limit N] [--epochs N] [--threads N] [--batch-size N] [--models N]";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -27,6 +27,7 @@ internal sealed record BenchOptions(int Rounds, int? Limit, int? Epochs, int? Th
                 "--epochs" => o with { Epochs = n },
                 "--threads" => o with { Threads = n },
                 "--batch-size" => o with { BatchSize = n },
+                "--models" => o with { Models = n },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
         }

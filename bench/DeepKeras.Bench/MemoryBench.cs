@@ -30,49 +30,53 @@ internal static class MemoryBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RATIO mem_epoch{epochs}_vs_epoch2={last / second:0.00}"));
     }
 
-    /// <summary>
-    /// Records working set and private memory at each epoch end, after a full aggressive GC and (on glibc) <c>malloc_trim</c>, so
-    /// the figures show memory still in use rather than freed pages the allocator has not yet returned.
-    /// </summary>
+    /// <summary>Records working set and private memory at each epoch end (see <see cref="Measure"/>).</summary>
     private sealed class MemoryProbe : Callback
     {
         public List<double> WorkingSet { get; } = [];
 
         public override void OnEpochEnd(int epoch, Logs logs)
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            // Aggressive also returns the GC heap's free regions to the OS now rather than decommitting them over time.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            TrimNativeHeap();
-            using var process = Process.GetCurrentProcess();
-            var ws = process.WorkingSet64 / 1048576.0;
-            var priv = process.PrivateMemorySize64 / 1048576.0;
-            var managed = GC.GetTotalMemory(false) / 1048576.0;
+            var (ws, priv, managed) = Measure();
             WorkingSet.Add(ws);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch + 1,2}  loss {logs["loss"]:0.0000}  working set {ws,7:0.0} MiB  private {priv,7:0.0} MiB  " +
                 $"managed {managed,6:0.0} MiB  live tensors {DisposeScopeManager.Statistics.ThreadTotalLiveCount}"));
         }
+    }
 
-        private static void TrimNativeHeap()
+    /// <summary>
+    /// Measures working set, private and managed memory in MiB after a full aggressive GC and (on glibc) <c>malloc_trim</c>,
+    /// so the figures show memory still in use rather than freed pages the allocator has not yet returned.
+    /// </summary>
+    public static (double WorkingSet, double Private, double Managed) Measure()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        // Aggressive also returns the GC heap's free regions to the OS now rather than decommitting them over time.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        TrimNativeHeap();
+        using var process = Process.GetCurrentProcess();
+        return (process.WorkingSet64 / 1048576.0, process.PrivateMemorySize64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0);
+    }
+
+    private static void TrimNativeHeap()
+    {
+        if (!OperatingSystem.IsLinux())
         {
-            if (!OperatingSystem.IsLinux())
-            {
-                return;
-            }
-
-            try
-            {
-                MallocTrim(0);
-            }
-            catch (EntryPointNotFoundException)
-            {
-                // Not glibc (e.g. musl): the figures then include the allocator's free pages.
-            }
+            return;
         }
 
-        [DllImport("libc", EntryPoint = "malloc_trim")]
-        private static extern int MallocTrim(nuint pad);
+        try
+        {
+            MallocTrim(0);
+        }
+        catch (EntryPointNotFoundException)
+        {
+            // Not glibc (e.g. musl): the figures then include the allocator's free pages.
+        }
     }
+
+    [DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int MallocTrim(nuint pad);
 }

@@ -5,8 +5,10 @@
 //   dotnet run -c Release --project bench/DeepKeras.Bench -- memory   process memory over 20 epochs of Fit
 //   dotnet run -c Release --project bench/DeepKeras.Bench -- distributed   1 vs 2 MPI processes (1 thread each) on the same
 //                   global work, MLP and convnet: samples/s, scaling efficiency, fraction of the step in the all-reduce
+//   dotnet run -c Release --project bench/DeepKeras.Bench -- models   process memory over 100 models built, fitted and disposed
+//                                                                      (models-nodispose: the same without Dispose, for contrast)
 // Options: --rounds N (mlp, convnet, lstm, distributed: default 3), --limit N (training samples; lstm and distributed default
-// 12,800), --epochs N (memory, default 20; distributed: timed epochs, default 1), --threads N.
+// 12,800), --epochs N (memory, default 20; distributed: timed epochs, default 1), --models N (models: default 100), --threads N.
 // The last line is always `RATIO name=value`, for scripts.
 using DeepKeras;
 using DeepKeras.Bench;
@@ -50,7 +52,13 @@ switch (mode)
         return 0;
     case "distributed":
         return DistributedBench.Run(options);
+    case "models":
+        ModelsBench.Run(options, dispose: true);
+        return 0;
+    case "models-nodispose":
+        ModelsBench.Run(options, dispose: false);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Expected: mlp, convnet, lstm, memory, distributed.\n{BenchOptions.Usage}");
+        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Expected: mlp, convnet, lstm, memory, models, models-nodispose, distributed.\n{BenchOptions.Usage}");
         return 2;
 }

@@ -43,7 +43,7 @@ internal sealed class ReplicaLocalAdapter(DataAdapter data, ICommunicator commun
 
                 var padding = last is null ? throw new InvalidOperationException(
                     $"Process {communicator.Rank} has no data while other processes do. With autoShardDataset: false every process " +
-                    "must pass at least one batch of its own data.") : Copy(last, keep: false);
+                    "must pass at least one batch of its own data.") : Build(() => Copy(last, keep: false));
                 yield return BatchShare.Attach(padding, new BatchShare(0, samples));
             }
         }

@@ -44,6 +44,7 @@ public abstract partial class Layer
             throw new ArgumentException($"Layer \"{Name}\" was called with no inputs.", nameof(inputs));
         }
 
+        ThrowIfDisposed();
         var shapes = inputs.Select(t => t.Shape).ToArray();
         MaybeBuild(shapes);
         var outShapes = ComputeOutputShapes(shapes);
@@ -61,7 +62,9 @@ public abstract partial class Layer
     /// <summary>The full call: build, input checks, math and output mask.</summary>
     internal (Tensor[] Outputs, Tensor? Mask) Invoke(IReadOnlyList<Tensor> inputs, Tensor? mask, bool training)
     {
+        ThrowIfDisposed();
         using var call = EnterCall();
+        using var path = LayerPath.Enter(this);
         var actual = inputs.Select(t => (Shape)t.shape).ToArray();
         MaybeBuild(BuildsWithBatchSize ? actual : inputs.Select(ShapeOf).ToArray(), actual);
         var outputs = CallOutputs(inputs, mask, training);

@@ -74,7 +74,7 @@ public abstract partial class Layer
     }
 
     /// <summary>This layer and all its sublayers, each once.</summary>
-    private IEnumerable<Layer> FlattenLayers()
+    internal IEnumerable<Layer> FlattenLayers()
     {
         var seen = new HashSet<Layer>(ReferenceEqualityComparer.Instance);
         var stack = new Stack<Layer>();

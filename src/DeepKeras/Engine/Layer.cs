@@ -46,7 +46,7 @@ public abstract partial class Layer
         set
         {
             _trainable = value;
-            foreach (var l in _sublayers)
+            foreach (var l in Sublayers)
             {
                 l.Trainable = value;
             }
@@ -70,8 +70,19 @@ public abstract partial class Layer
     /// <summary>Gets whether the layer passes a mask through unchanged (Keras <c>supports_masking</c>).</summary>
     public virtual bool SupportsMasking => false;
 
-    /// <summary>Gets the layers this layer tracks (sublayers of models and wrappers).</summary>
-    public virtual IReadOnlyList<Layer> Sublayers => _sublayers;
+    /// <summary>
+    /// Gets the layers this layer tracks, in Keras's order: those tracked with <see cref="TrackLayer{T}"/>, and every
+    /// layer held by a field or property of a subclass (alone, or in a list, array or dictionary), in declaration order,
+    /// base class first. Their weights are this layer's, they are saved with it and disposed with it.
+    /// </summary>
+    public virtual IReadOnlyList<Layer> Sublayers
+    {
+        get
+        {
+            TrackAttributes();
+            return _sublayers;
+        }
+    }
 
     /// <summary>
     /// Gets all weights in Keras's <c>layer.weights</c> order: this layer's own (trainable, then non-trainable), then
@@ -111,20 +122,23 @@ public abstract partial class Layer
         using var noGrad = no_grad();
         // While a saved model is loaded, every weight is overwritten from the file: skip the (random) initializers.
         var value = SkipWeightInitialization ? empty(shape.ToLongArray(), dtype: float32, device: Keras.Backend.TorchDevice) : initializer.Call(shape.ToLongArray());
-        var v = new Variable(name, $"{Name}/{name}", value, trainable);
+        var v = new Variable(name, LayerPath.Of(this, name), value, trainable);
         v.Value.requires_grad_(trainable && Trainable);
         v.Regularizer = regularizer;
         _variables.Add(v);
         return v;
     }
 
-    /// <summary>Tracks a sublayer so its weights belong to this layer.</summary>
+    /// <summary>
+    /// Tracks a sublayer so its weights belong to this layer. Layers held by fields and properties are tracked
+    /// automatically (see <see cref="Sublayers"/>); use this for a layer kept elsewhere.
+    /// </summary>
     /// <typeparam name="T">The layer type.</typeparam>
     /// <param name="layer">The sublayer.</param>
     protected internal T TrackLayer<T>(T layer)
         where T : Layer
     {
-        if (!_sublayers.Contains(layer))
+        if (_sublayerSet.Add(layer))
         {
             _sublayers.Add(layer);
         }
@@ -133,7 +147,11 @@ public abstract partial class Layer
     }
 
     /// <summary>Removes a tracked sublayer.</summary>
-    protected internal void UntrackLayer(Layer layer) => _sublayers.Remove(layer);
+    protected internal void UntrackLayer(Layer layer)
+    {
+        _sublayers.Remove(layer);
+        _sublayerSet.Remove(layer);
+    }
 
     /// <summary>
     /// Creates the weights for an input of <paramref name="inputShape"/> (batch axis included, as <c>None</c>); Keras
@@ -201,6 +219,7 @@ public abstract partial class Layer
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var noLosses = SuppressLosses();
+        using var path = LayerPath.Enter(this);
         var inputs = inputShapes.Select(s => zeros(s.ToLongArray(1), dtype: float32, device: Keras.Backend.TorchDevice)).ToArray();
         var outputs = CallOutputs(inputs, null, false);
         return outputs.Select(o =>
@@ -266,7 +285,11 @@ public abstract partial class Layer
         }
 
         BuildShapes = inputShapes.ToArray();
-        BuildForCall(inputShapes);
+        using (LayerPath.Enter(this))
+        {
+            BuildForCall(inputShapes);
+        }
+
         Built = true;
     }
 

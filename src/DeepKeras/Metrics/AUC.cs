@@ -83,6 +83,7 @@ public sealed class AUC : Metric
     /// <inheritdoc/>
     public override void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
     {
+        ThrowIfDisposed();
         if (MultiLabel && yPred.dim() != 2)
         {
             throw new ArgumentException(

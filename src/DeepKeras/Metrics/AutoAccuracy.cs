@@ -15,6 +15,7 @@ internal sealed class AutoAccuracy(string name) : Metric(name)
 
     public override void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
     {
+        ThrowIfDisposed();
         _inner ??= Resolve(yTrue, yPred, Name);
         _inner.UpdateState(yTrue, yPred, sampleWeight);
     }
@@ -24,6 +25,9 @@ internal sealed class AutoAccuracy(string name) : Metric(name)
     public override void ResetState() => _inner?.ResetState();
 
     protected internal override IReadOnlyList<Tensor>? SummableState => _inner is null ? [] : _inner.SummableState;
+
+    /// <inheritdoc/>
+    private protected override Metric? InnerMetric => _inner;
 
     internal static Metric Resolve(Tensor yTrue, Tensor yPred, string name)
     {

@@ -95,6 +95,7 @@ public class Mean(string name = "mean") : Metric(name)
 
     private void Ensure(torch.Device device)
     {
+        ThrowIfDisposed();
         if (_total is null || _total.device_type != device.type || _total.device_index != device.index)
         {
             _total = zeros([], dtype: float64, device: device).DetachFromDisposeScope();

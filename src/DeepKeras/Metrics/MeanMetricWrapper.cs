@@ -30,4 +30,6 @@ public class MeanMetricWrapper(Func<Tensor, Tensor, Tensor> fn, string name) : M
 
     /// <inheritdoc/>
     protected internal override IReadOnlyList<Tensor>? SummableState => _mean.SummableState;
+
+    private protected override Metric? InnerMetric => _mean;
 }

@@ -53,6 +53,7 @@ public sealed class Recall : Metric
     /// <inheritdoc/>
     public override void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
     {
+        ThrowIfDisposed();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         _state.Add(_counts.Update(yTrue, yPred, sampleWeight, TopK, ClassId));

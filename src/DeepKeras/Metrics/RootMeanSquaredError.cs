@@ -29,4 +29,6 @@ public sealed class RootMeanSquaredError(string name = "root_mean_squared_error"
 
     /// <inheritdoc/>
     protected internal override IReadOnlyList<Tensor>? SummableState => _mean.SummableState;
+
+    private protected override Metric? InnerMetric => _mean;
 }

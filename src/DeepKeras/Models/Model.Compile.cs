@@ -47,6 +47,7 @@ public partial class Model
 
     private void CompileCore(Optimizer? optimizer, Loss?[]? losses, IEnumerable<Metric>? metrics, IReadOnlyList<double>? lossWeights)
     {
+        ThrowIfDisposed();
         var outputs = Math.Max(1, OutputCount);
         if (losses is not null && losses.Length != outputs)
         {
@@ -89,8 +90,9 @@ public partial class Model
     }
 
     /// <summary>
-    /// Gets the metrics reset at each epoch start and reported in logs: the loss tracker, compiled metrics, and
-    /// (override in subclasses) custom trackers — Keras's <c>model.metrics</c>.
+    /// Gets the metrics reset at each epoch start and reported in logs: the loss tracker, compiled metrics, then the
+    /// metrics held by fields and properties of the model and its layers (custom trackers) — Keras's <c>model.metrics</c>.
+    /// Override it to choose the list yourself.
     /// </summary>
     public virtual IReadOnlyList<Metric> Metrics
     {
@@ -113,6 +115,7 @@ public partial class Model
                 list.AddRange(_compiledMetrics.SelectMany(m => m));
             }
 
+            AddTrackedMetrics(list);
             return list;
         }
     }

@@ -102,6 +102,7 @@ public partial class Model
     private History FitCore(DataAdapter train, int epochs, int verbose, IEnumerable<Callback>? callbacks, DataAdapter? validation,
         bool shuffle, int initialEpoch, int? stepsPerEpoch, int validationFreq, CancellationToken cancellationToken)
     {
+        ThrowIfDisposed();
         var steps = stepsPerEpoch ?? train.Steps;
         var cbs = new CallbackList(callbacks, this, addHistory: true, addProgbar: verbose != 0, verbose, epochs, steps);
         StopTraining = false;
@@ -125,11 +126,14 @@ public partial class Model
             {
                 while (!DataParallelTraining.AgreeStop(StopTraining || cancellationToken.IsCancellationRequested) && (stepsPerEpoch is null || step < stepsPerEpoch))
                 {
-                    using var scope = NewDisposeScope();
+                    // Advanced outside the step's scope: a user's sequence may keep what it allocates; the batch tensors
+                    // the adapter made are freed with the step.
                     if (!e.MoveNext())
                     {
                         break;
                     }
+
+                    using var scope = DataAdapter.StepScope(e.Current);
 
                     cbs.TrainBatchBegin(step, new Logs());
                     last = DataParallelTraining.Step(this, e.Current, TrainStep);
@@ -167,6 +171,7 @@ public partial class Model
     /// <summary>Runs one pass of test steps over <paramref name="data"/> and returns the final metric values.</summary>
     private Logs RunEvaluation(DataAdapter data, CallbackList cbs, int? steps)
     {
+        ThrowIfDisposed();
         ResetMetrics();
         cbs.TestBegin(new Logs());
         Logs? last = null;
@@ -176,11 +181,14 @@ public partial class Model
         {
             while (steps is null || step < steps)
             {
-                using var scope = NewDisposeScope();
+                // Advanced outside the step's scope: a user's sequence may keep what it allocates; the batch tensors
+                // the adapter made are freed with the step.
                 if (!e.MoveNext())
                 {
                     break;
                 }
+
+                using var scope = DataAdapter.StepScope(e.Current);
 
                 cbs.TestBatchBegin(step, new Logs());
                 last = DataParallelTraining.Step(this, e.Current, TestStep);

@@ -29,6 +29,7 @@ public partial class Model
 
     private Tensor[] PredictCore(ArrayLike x, int? batchSize, int verbose, int? steps, IEnumerable<Callback>? callbacks)
     {
+        ThrowIfDisposed();
         CheckFitArguments(batchSize, 1, 0, 1);
         var xs = DataPrep.PrepareX(x.ToTensors("x"), "x");
         if (xs.Length != InputCount)
@@ -48,11 +49,14 @@ public partial class Model
             var step = 0;
             while (steps is null || step < steps)
             {
-                using var scope = NewDisposeScope();
+                // Advanced outside the step's scope: a user's sequence may keep what it allocates; the batch tensors
+                // the adapter made are freed with the step.
                 if (!e.MoveNext())
                 {
                     break;
                 }
+
+                using var scope = DataAdapter.StepScope(e.Current);
 
                 cbs.PredictBatchBegin(step, new Logs());
                 var outputs = PredictStep(e.Current);

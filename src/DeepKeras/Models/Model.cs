@@ -1,4 +1,3 @@
-using System.Reflection;
 using DeepKeras.Engine;
 using DeepKeras.Layers;
 using NumSharp;
@@ -16,8 +15,6 @@ namespace DeepKeras.Models;
 /// </summary>
 public partial class Model : Layer
 {
-    private bool _sublayersDiscovered;
-
     /// <summary>Initializes a model (for subclasses).</summary>
     /// <param name="name">The name; default the snake_case class name.</param>
     /// <param name="trainable">Whether the weights are trained.</param>
@@ -30,29 +27,7 @@ public partial class Model : Layer
     public bool StopTraining { get; set; }
 
     /// <summary>Gets the layers of the model (Sequential: without the input layer; functional models: with input layers, in execution order).</summary>
-    public virtual IReadOnlyList<Layer> Layers
-    {
-        get
-        {
-            if (_graph is { } g)
-            {
-                return g.Layers;
-            }
-
-            DiscoverSublayers();
-            return Sublayers;
-        }
-    }
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<Layer> Sublayers
-    {
-        get
-        {
-            DiscoverSublayers();
-            return base.Sublayers;
-        }
-    }
+    public virtual IReadOnlyList<Layer> Layers => _graph is { } g ? g.Layers : Sublayers;
 
     /// <summary>Returns a layer by name (Keras <c>get_layer(name)</c>).</summary>
     /// <param name="name">The layer's name.</param>
@@ -84,36 +59,6 @@ public partial class Model : Layer
 
     /// <summary>Gets the number of model outputs.</summary>
     internal int OutputCount => OutputNames.Count;
-
-    // Subclassed models: sublayers are found the way Keras tracks attributes, from the instance fields.
-    private void DiscoverSublayers()
-    {
-        if (_sublayersDiscovered || this is Sequential || IsFunctional)
-        {
-            return;
-        }
-
-        _sublayersDiscovered = true;
-        for (var t = GetType(); t is not null && t != typeof(Model); t = t.BaseType)
-        {
-            foreach (var f in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-            {
-                switch (f.GetValue(this))
-                {
-                    case Layer l when !ReferenceEquals(l, this):
-                        TrackLayer(l);
-                        break;
-                    case IEnumerable<Layer> many:
-                        foreach (var l in many)
-                        {
-                            TrackLayer(l);
-                        }
-
-                        break;
-                }
-            }
-        }
-    }
 
     /// <summary>
     /// Builds the model for inputs of <paramref name="inputShape"/> (Keras <c>model.build(input_shape)</c>), so its

@@ -156,6 +156,7 @@ public sealed class Sequential : Model
     // by running its layers on the input layer's tensor) and gives each its Input/Output.
     private void BuildLayers(Shape inputShape)
     {
+        using var path = LayerPath.Enter(this);
         if (_chain.Count == 0)
         {
             // Built from a bare shape (Build, or the first call on data): Keras adds an input layer of that batch shape.

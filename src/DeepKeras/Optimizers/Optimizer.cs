@@ -13,9 +13,10 @@ namespace DeepKeras.Optimizers;
 /// <remarks>
 /// Each <see cref="Apply"/> does what Keras's <c>apply</c> does: skip variables without a gradient, clip the
 /// gradients, decay the weights (<c>w ← w − w·wd·lr</c>), run <see cref="UpdateStep"/> for every variable with the
-/// learning rate of step <see cref="Iterations"/>, then count the step.
+/// learning rate of step <see cref="Iterations"/>, then count the step. The slot tensors belong to no dispose scope:
+/// <c>Dispose()</c> frees them (a model disposes its optimizer).
 /// </remarks>
-public abstract class Optimizer
+public abstract class Optimizer : Backend.NativeOwner
 {
     private readonly Dictionary<Variable, Tensor[]> _slots = new(ReferenceEqualityComparer.Instance);
     private double _learningRate;
@@ -153,6 +154,7 @@ public abstract class Optimizer
     /// <param name="variables">The model's trainable variables, in order.</param>
     internal void Build(IReadOnlyList<Variable> variables)
     {
+        ThrowIfDisposed();
         using var noGrad = no_grad();
         foreach (var v in variables)
         {
@@ -219,6 +221,7 @@ public abstract class Optimizer
             throw new ArgumentException($"Expected one gradient per variable: {variables.Count} variables, {gradients.Count} gradients.");
         }
 
+        ThrowIfDisposed();
         if (gradients.Count == 0)
         {
             return;
@@ -306,6 +309,30 @@ public abstract class Optimizer
 
         return grads;
     }
+
+    /// <summary>
+    /// Frees the slot tensors (e.g. Adam's moments) and forgets the variables they belonged to; applying gradients
+    /// afterwards throws <see cref="ObjectDisposedException"/>. Override to free more, and call the base.
+    /// </summary>
+    /// <param name="disposing">True from <see cref="Backend.NativeOwner.Dispose()"/>.</param>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var slot in _slots.Values.SelectMany(s => s))
+            {
+                slot.Dispose();
+            }
+
+            _slots.Clear();
+        }
+    }
+
+    /// <inheritdoc/>
+    private protected override string DisposedName => $"Optimizer \"{Name}\" ({GetType().Name})";
+
+    /// <inheritdoc/>
+    private protected override string DisposedAdvice => "create a new one and compile the model again.";
 
     /// <summary>Returns the Keras config.</summary>
     public virtual Dictionary<string, object?> GetConfig() => new()

@@ -19,4 +19,7 @@ public sealed record Batch(Tensor[] X, Tensor[]? Y, Tensor? SampleWeight)
 
     /// <summary>Gets the number of samples in the batch.</summary>
     public long Size => X[0].shape[0];
+
+    /// <summary>Gets the tensors the data adapter created for this batch, freed with the step's dispose scope.</summary>
+    internal IReadOnlyList<Tensor> Owned { get; init; } = [];
 }

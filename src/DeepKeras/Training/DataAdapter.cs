@@ -4,7 +4,14 @@ using static TorchSharp.torch;
 
 namespace DeepKeras.Training;
 
-/// <summary>Turns the data given to Fit/Evaluate/Predict into batches on the model's device.</summary>
+/// <summary>
+/// Turns the data given to Fit/Evaluate/Predict into batches on the model's device.
+/// </summary>
+/// <remarks>
+/// The training loops advance the enumerator outside their per-step dispose scope, so a user's sequence may allocate
+/// state lazily that outlives the step; the tensors an adapter creates for a batch are handed to the step scope by
+/// <see cref="StepScope"/> and freed when the step ends, while tensors the user yields stay the user's.
+/// </remarks>
 internal abstract class DataAdapter
 {
     /// <summary>Gets the number of batches per epoch, if known.</summary>
@@ -12,6 +19,32 @@ internal abstract class DataAdapter
 
     /// <summary>Yields the batches of one pass. Tensors are created when the enumerator advances.</summary>
     public abstract IEnumerable<Batch> Epoch(bool shuffle);
+
+    /// <summary>Opens the dispose scope of one step, which frees the batch tensors the adapter created when it ends.</summary>
+    public static DisposeScope StepScope(Batch batch)
+    {
+        var scope = NewDisposeScope();
+        foreach (var t in batch.Owned)
+        {
+            scope.Attach(t);
+        }
+
+        return scope;
+    }
+
+    /// <summary>
+    /// Builds a batch in a scope of its own: temporaries are freed at once, and the batch tensors created here (not those
+    /// that existed before, such as a tensor the user yielded) are detached and recorded as the batch's own.
+    /// </summary>
+    protected static Batch Build(Func<Batch> make)
+    {
+        using var scope = NewDisposeScope();
+        var batch = make();
+        var owned = batch.X.Concat(batch.Y ?? []).Append(batch.SampleWeight).OfType<Tensor>()
+            .Where(scope.Contains).Distinct<Tensor>(ReferenceEqualityComparer.Instance).ToArray();
+        scope.Detach((IEnumerable<IDisposable>)owned);
+        return batch with { Owned = owned };
+    }
 }
 
 /// <summary>In-memory arrays, sliced into batches (shuffled per epoch when asked).</summary>
@@ -66,7 +99,9 @@ internal sealed class ArrayDataAdapter : DataAdapter
     }
 
     /// <summary>Returns samples <c>start … start + size − 1</c> of <paramref name="order"/> (or of the data) on the device.</summary>
-    internal Batch Slice(long[]? order, long start, long size)
+    internal Batch Slice(long[]? order, long start, long size) => Build(() => MakeSlice(order, start, size));
+
+    private Batch MakeSlice(long[]? order, long start, long size)
     {
         var device = Keras.Backend.TorchDevice;
         if (order is null)
@@ -110,12 +145,15 @@ internal sealed class EnumerableDataAdapter(IEnumerable<(ArrayLike X, ArrayLike?
         }
     }
 
-    /// <summary>Converts one (x, y) item of the sequence into a batch on the device.</summary>
-    internal static Batch ToBatch((ArrayLike X, ArrayLike? Y) item)
+    /// <summary>
+    /// Converts one (x, y) item of the sequence into a batch on the device. The user's MoveNext ran before, outside
+    /// every scope of ours: what it allocated stays the user's; what the conversion creates belongs to the batch.
+    /// </summary>
+    internal static Batch ToBatch((ArrayLike X, ArrayLike? Y) item) => Build(() =>
     {
         var device = Keras.Backend.TorchDevice;
         var xs = DataPrep.PrepareX(item.X.ToTensors("x"), "x").Select(t => t.to(device)).ToArray();
         var ys = item.Y is null ? null : DataPrep.PrepareY(item.Y.ToTensors("y")).Select(t => t.to(device)).ToArray();
         return new Batch(xs, ys, null);
-    }
+    });
 }

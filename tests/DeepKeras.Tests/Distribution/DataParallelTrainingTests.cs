@@ -14,8 +14,9 @@ public class DataParallelTrainingTests
 {
     private static readonly Dictionary<string, int> BatchNormSizes = new()
     {
-        ["dense/kernel"] = 96, ["dense/bias"] = 16, ["batch_normalization/gamma"] = 16, ["batch_normalization/beta"] = 16,
-        ["batch_normalization/moving_mean"] = 16, ["batch_normalization/moving_variance"] = 16, ["dense_1/kernel"] = 48, ["dense_1/bias"] = 3,
+        ["sequential/dense/kernel"] = 96, ["sequential/dense/bias"] = 16, ["sequential/batch_normalization/gamma"] = 16,
+        ["sequential/batch_normalization/beta"] = 16, ["sequential/batch_normalization/moving_mean"] = 16,
+        ["sequential/batch_normalization/moving_variance"] = 16, ["sequential/dense_1/kernel"] = 48, ["sequential/dense_1/bias"] = 3,
     };
 
     [MpiTheory]
@@ -72,8 +73,8 @@ public class DataParallelTrainingTests
             AssertClose(Weight(perProcess[0], BatchNormSizes, name), Weight(perProcess[1], BatchNormSizes, name), 1e-6, name);
         }
 
-        var movingMean0 = Weight(perProcess[0], BatchNormSizes, "batch_normalization/moving_mean");
-        var movingMean1 = Weight(perProcess[1], BatchNormSizes, "batch_normalization/moving_mean");
+        var movingMean0 = Weight(perProcess[0], BatchNormSizes, "sequential/batch_normalization/moving_mean");
+        var movingMean1 = Weight(perProcess[1], BatchNormSizes, "sequential/batch_normalization/moving_mean");
         Assert.True(movingMean0.Zip(movingMean1, (a, b) => Math.Abs(a - b)).Max() > 1e-3,
             "without synchronized: true each process's moving mean follows its own half of every batch");
 

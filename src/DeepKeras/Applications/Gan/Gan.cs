@@ -110,6 +110,19 @@ public static partial class Applications
             LossFn = lossFn;
         }
 
+        /// <summary>Frees the state of both optimizers, then what <see cref="Model"/> frees.</summary>
+        /// <param name="disposing">True from <c>Dispose()</c>.</param>
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                DOptimizer?.Dispose();
+                GOptimizer?.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
         /// <summary>
         /// A dense GAN for flat or image samples: <see cref="DenseGenerator"/> and <see cref="DenseDiscriminator"/> with
         /// LeakyReLU(0.2) hidden activations.

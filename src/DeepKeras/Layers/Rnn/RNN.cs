@@ -150,6 +150,21 @@ public partial class RNN : Layer
     /// <summary>Resets the states of a stateful layer (Keras 3 name, same as <see cref="ResetStates"/>).</summary>
     public void ResetState() => ResetStates();
 
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _states is { } states)
+        {
+            _states = null;
+            foreach (var s in states)
+            {
+                s.Dispose();
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
     /// <summary>Creates the states a sequence starts from when none are given (Keras <c>get_initial_state</c>): the cell's.</summary>
     /// <param name="batchSize">The number of sequences in the batch.</param>
     /// <returns>One tensor per state leaf, zeros for the built-in cells.</returns>
