@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using DeepKeras.Saving.Protobuf;
 using static DeepKeras.Saving.Onnx.OnnxProto;
 
 namespace DeepKeras.Saving.Onnx;

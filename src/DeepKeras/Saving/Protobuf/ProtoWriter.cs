@@ -1,10 +1,12 @@
+using System.Buffers.Binary;
 using System.Text;
 
-namespace DeepKeras.Saving.Onnx;
+namespace DeepKeras.Saving.Protobuf;
 
 /// <summary>
-/// The few parts of the protocol-buffers wire format an ONNX file needs: varints, 32-bit floats and length-delimited
-/// fields (strings, bytes, nested messages, packed arrays). Fields are written in the order the caller gives.
+/// The few parts of the protocol-buffers wire format that DeepKeras writes (ONNX models, TensorBoard event files):
+/// varints, 32- and 64-bit floats and length-delimited fields (strings, bytes, nested messages, packed arrays). Fields
+/// are written in the order the caller gives.
 /// </summary>
 internal sealed class ProtoWriter
 {
@@ -22,8 +24,29 @@ internal sealed class ProtoWriter
     {
         Tag(field, 5);
         Span<byte> bytes = stackalloc byte[4];
-        BitConverter.TryWriteBytes(bytes, value);
+        BinaryPrimitives.WriteSingleLittleEndian(bytes, value);
         _buffer.Write(bytes);
+    }
+
+    /// <summary>Writes a double field (wire type 1).</summary>
+    public void Double(int field, double value)
+    {
+        Tag(field, 1);
+        Span<byte> bytes = stackalloc byte[8];
+        BinaryPrimitives.WriteDoubleLittleEndian(bytes, value);
+        _buffer.Write(bytes);
+    }
+
+    /// <summary>Writes a repeated double field in packed form (one length-delimited run of little-endian doubles).</summary>
+    public void PackedDoubles(int field, ReadOnlySpan<double> values)
+    {
+        var bytes = new byte[values.Length * sizeof(double)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)), values[i]);
+        }
+
+        Bytes(field, bytes);
     }
 
     /// <summary>Writes a UTF-8 string field.</summary>
