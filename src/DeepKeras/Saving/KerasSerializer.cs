@@ -87,13 +87,17 @@ internal static class KerasSerializer
             return seq.Built && seq.BatchInputShape is { } s ? new() { ["input_shape"] = ToPlain(s) } : null;
         }
 
-        if (layer is InputLayer || layer is Functional || !layer.Built || layer.BuildShapes is not { Count: > 0 } shapes)
+        if (layer is InputLayer || layer is Functional || BuiltAtInit(layer) || !layer.Built || layer.BuildShapes is not { Count: > 0 } shapes)
         {
             return null;
         }
 
         return new() { ["input_shape"] = shapes.Count == 1 ? ToPlain(shapes[0]) : shapes.Select(x => ToPlain(x)).ToList() };
     }
+
+    // Keras builds these layers in their constructor (no build() of their own), so it never records a build shape.
+    private static bool BuiltAtInit(Layer layer) => layer is Activation or LeakyReLU or Masking or Dropout or GaussianDropout or GaussianNoise
+        or Reshape or BasePooling or BaseGlobalPooling;
 
     private static string ClassNameOf(object obj) => obj switch
     {

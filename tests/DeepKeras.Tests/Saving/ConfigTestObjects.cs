@@ -3,11 +3,64 @@ using static TorchSharp.torch;
 
 namespace DeepKeras.Tests.Saving;
 
-/// <summary>The custom objects of gen_config.py: a function registered as <c>config_tests&gt;double_it</c>.</summary>
+/// <summary>
+/// The custom objects of gen_config.py (a function registered as <c>config_tests&gt;double_it</c>, a layer registered
+/// as <c>config_tests&gt;ScaleBy</c>, an unregistered layer), plus layers that are only ever made resolvable by a scope
+/// or by <c>GetCustomObjects()</c>.
+/// </summary>
 internal static class ConfigTestObjects
 {
-    static ConfigTestObjects() => Keras.Saving.RegisterKerasSerializable("config_tests>double_it", DoubleIt);
+    static ConfigTestObjects()
+    {
+        Keras.Saving.RegisterKerasSerializable("config_tests>double_it", DoubleIt);
+        Keras.Saving.RegisterKerasSerializable<ScaleBy>("config_tests");
+    }
+
+    /// <summary>Makes sure the registrations above have run (nested types do not run this class's static constructor).</summary>
+    public static void EnsureRegistered()
+    {
+    }
 
     /// <summary>Gets the registered function x ↦ 2x (the same delegate instance every time).</summary>
     public static Func<Tensor, Tensor> DoubleIt { get; } = x => x * 2;
+
+    /// <summary>Multiplies by a factor; registered as <c>config_tests&gt;ScaleBy</c>.</summary>
+    public sealed class ScaleBy(double factor = 2.0, string? name = null) : Layer(name)
+    {
+        public double Factor { get; } = factor;
+
+        protected override Tensor Call(Tensor inputs, bool training) => inputs * Factor;
+
+        public override Shape ComputeOutputShape(Shape inputShape) => inputShape;
+
+        public override Dictionary<string, object?> GetConfig()
+        {
+            var config = base.GetConfig();
+            config["factor"] = Factor;
+            return config;
+        }
+    }
+
+    /// <summary>An identity layer with one argument that is never registered.</summary>
+    public class Unregistered(int k = 1, string? name = null) : Layer(name)
+    {
+        public int K { get; } = k;
+
+        protected override Tensor Call(Tensor inputs, bool training) => inputs;
+
+        public override Shape ComputeOutputShape(Shape inputShape) => inputShape;
+
+        public override Dictionary<string, object?> GetConfig()
+        {
+            var config = base.GetConfig();
+            config["k"] = K;
+            return config;
+        }
+    }
+
+    /// <summary>Resolvable only inside a CustomObjectScope.</summary>
+    public sealed class ScopedOnly(int k = 1, string? name = null) : Unregistered(k, name);
+
+    /// <summary>Registered and unregistered through GetCustomObjects() only.</summary>
+    public sealed class LiveOnly(int k = 1, string? name = null) : Unregistered(k, name);
 }

@@ -17,6 +17,14 @@ internal static class ConfigDiff
     /// <summary>A config as it reads back from the JSON it is saved as (numbers as long or double, lists, dictionaries).</summary>
     public static object? Json(object? config) => KerasJson.Parse(KerasJson.Write(KerasSerializer.ToPlain(config)));
 
+    /// <summary>A plain config without the <c>build_config</c> entries of the objects nested in it.</summary>
+    public static object? WithoutBuildConfig(object? value) => value switch
+    {
+        Dictionary<string, object?> d => d.Where(kv => kv.Key != "build_config").ToDictionary(kv => kv.Key, kv => WithoutBuildConfig(kv.Value)),
+        List<object?> l => l.Select(WithoutBuildConfig).ToList(),
+        _ => value,
+    };
+
     /// <summary>The path of the first value that is not a plain JSON value (null, string, bool, number, list, string-keyed dictionary).</summary>
     public static string? FirstNonPlain(object? value, string path) => value switch
     {
