@@ -19,7 +19,7 @@ def double_it(x):
 
 
 @keras.saving.register_keras_serializable(package="config_tests")
-class ScaleBy(L.Layer):
+class ConfigScale(L.Layer):
     def __init__(self, factor=2.0, **kwargs):
         super().__init__(**kwargs)
         self.factor = factor
@@ -141,7 +141,7 @@ def functional_model():
 d = golden.out_dir("config_layers")
 golden.save_json(d, "layers", {name: make().get_config() for name, make in LAYERS.items()})
 golden.save_json(d, "serialized", {
-    "registered_layer": keras.saving.serialize_keras_object(ScaleBy(2.5, name="scale")),
+    "registered_layer": keras.saving.serialize_keras_object(ConfigScale(2.5, name="scale")),
     "unregistered_layer": keras.saving.serialize_keras_object(Unregistered(3, name="unreg")),
     "registered_function": keras.saving.serialize_keras_object(double_it),
 })

@@ -5,7 +5,7 @@ namespace DeepKeras.Tests.Saving;
 
 /// <summary>
 /// The custom objects of gen_config.py (a function registered as <c>config_tests&gt;double_it</c>, a layer registered
-/// as <c>config_tests&gt;ScaleBy</c>, an unregistered layer), plus layers that are only ever made resolvable by a scope
+/// as <c>config_tests&gt;ConfigScale</c>, an unregistered layer), plus layers that are only ever made resolvable by a scope
 /// or by <c>GetCustomObjects()</c>.
 /// </summary>
 internal static class ConfigTestObjects
@@ -13,7 +13,7 @@ internal static class ConfigTestObjects
     static ConfigTestObjects()
     {
         Keras.Saving.RegisterKerasSerializable("config_tests>double_it", DoubleIt);
-        Keras.Saving.RegisterKerasSerializable<ScaleBy>("config_tests");
+        Keras.Saving.RegisterKerasSerializable<ConfigScale>("config_tests");
     }
 
     /// <summary>Makes sure the registrations above have run (nested types do not run this class's static constructor).</summary>
@@ -24,8 +24,8 @@ internal static class ConfigTestObjects
     /// <summary>Gets the registered function x ↦ 2x (the same delegate instance every time).</summary>
     public static Func<Tensor, Tensor> DoubleIt { get; } = x => x * 2;
 
-    /// <summary>Multiplies by a factor; registered as <c>config_tests&gt;ScaleBy</c>.</summary>
-    public sealed class ScaleBy(double factor = 2.0, string? name = null) : Layer(name)
+    /// <summary>Multiplies by a factor; registered as <c>config_tests&gt;ConfigScale</c>.</summary>
+    public sealed class ConfigScale(double factor = 2.0, string? name = null) : Layer(name)
     {
         public double Factor { get; } = factor;
 

@@ -68,7 +68,7 @@ public sealed class CustomObjectScopeTests
         ConfigTestObjects.EnsureRegistered();
         var custom = Keras.Saving.GetCustomObjects();
         Assert.Same(ConfigTestObjects.DoubleIt, custom["config_tests>double_it"]);
-        Assert.Equal(typeof(ConfigTestObjects.ScaleBy), custom["config_tests>ScaleBy"]);
+        Assert.Equal(typeof(ConfigTestObjects.ConfigScale), custom["config_tests>ConfigScale"]);
         Assert.DoesNotContain(custom.Keys, k => k is "Dense" or "GlorotUniform");
 
         var serialized = Keras.Saving.SerializeKerasObject(new ConfigTestObjects.LiveOnly(name: "live"));
@@ -89,7 +89,7 @@ public sealed class CustomObjectScopeTests
     {
         ConfigTestObjects.EnsureRegistered();
         var golden = (Dictionary<string, object?>)KerasJson.Parse(File.ReadAllText(KerasGolden.Case("config_layers").File("serialized.json")))!;
-        ConfigDiff.AssertEqual(golden["registered_layer"], ConfigDiff.Json(Keras.Saving.SerializeKerasObject(new ConfigTestObjects.ScaleBy(2.5, name: "scale"))),
+        ConfigDiff.AssertEqual(golden["registered_layer"], ConfigDiff.Json(Keras.Saving.SerializeKerasObject(new ConfigTestObjects.ConfigScale(2.5, name: "scale"))),
             "registered_layer");
         ConfigDiff.AssertEqual(golden["unregistered_layer"], ConfigDiff.Json(Keras.Saving.SerializeKerasObject(new ConfigTestObjects.Unregistered(3, name: "unreg"))),
             "unregistered_layer");
@@ -105,7 +105,7 @@ public sealed class CustomObjectScopeTests
     {
         ConfigTestObjects.EnsureRegistered();
         var golden = (Dictionary<string, object?>)KerasJson.Parse(File.ReadAllText(KerasGolden.Case("config_layers").File("serialized.json")))!;
-        var scale = Assert.IsType<ConfigTestObjects.ScaleBy>(Keras.Saving.DeserializeKerasObject<Layer>(golden["registered_layer"]!));
+        var scale = Assert.IsType<ConfigTestObjects.ConfigScale>(Keras.Saving.DeserializeKerasObject<Layer>(golden["registered_layer"]!));
         Assert.Equal((2.5, "scale"), (scale.Factor, scale.Name));
         var unregistered = Keras.Saving.DeserializeKerasObject<Layer>(golden["unregistered_layer"]!,
             new Dictionary<string, object> { ["Unregistered"] = typeof(ConfigTestObjects.Unregistered) });
