@@ -25,27 +25,22 @@ internal static class ConfigTestObjects
     public static Func<Tensor, Tensor> DoubleIt { get; } = x => x * 2;
 
     /// <summary>Multiplies by a factor; registered as <c>config_tests&gt;ConfigScale</c>.</summary>
-    public sealed class ConfigScale(double factor = 2.0, string? name = null) : Layer(name)
+    public sealed class ConfigScale(double factor = 2.0, string? name = null) : OneArgument("factor", factor, name)
     {
         public double Factor { get; } = factor;
 
         protected override Tensor Call(Tensor inputs, bool training) => inputs * Factor;
-
-        public override Shape ComputeOutputShape(Shape inputShape) => inputShape;
-
-        public override Dictionary<string, object?> GetConfig()
-        {
-            var config = base.GetConfig();
-            config["factor"] = Factor;
-            return config;
-        }
     }
 
     /// <summary>An identity layer with one argument that is never registered.</summary>
-    public class Unregistered(int k = 1, string? name = null) : Layer(name)
+    public class Unregistered(int k = 1, string? name = null) : OneArgument("k", k, name)
     {
         public int K { get; } = k;
+    }
 
+    /// <summary>An identity layer whose config adds one constructor argument to the base keys.</summary>
+    public abstract class OneArgument(string key, object value, string? name) : Layer(name)
+    {
         protected override Tensor Call(Tensor inputs, bool training) => inputs;
 
         public override Shape ComputeOutputShape(Shape inputShape) => inputShape;
@@ -53,7 +48,7 @@ internal static class ConfigTestObjects
         public override Dictionary<string, object?> GetConfig()
         {
             var config = base.GetConfig();
-            config["k"] = K;
+            config[key] = value;
             return config;
         }
     }
