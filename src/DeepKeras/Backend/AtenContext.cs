@@ -4,7 +4,7 @@ namespace DeepKeras.Backend;
 
 /// <summary>
 /// libtorch's global backend switches (<c>at::globalContext()</c>), which TorchSharp does not wrap: the ones behind
-/// Python's <c>torch.backends.mkldnn.enabled</c>, <c>torch.backends.nnpack.enabled</c> and <c>torch.set_flush_denormal</c>. Itanium C++ symbol names
+/// Python's <c>torch.backends.mkldnn.enabled</c> and <c>torch.backends.nnpack.enabled</c>. Itanium C++ symbol names
 /// (Linux and macOS); callers treat <see cref="EntryPointNotFoundException"/> as "not available here".
 /// </summary>
 internal static class AtenContext
@@ -23,13 +23,6 @@ internal static class AtenContext
         set => SetUserEnabledNnpack(GlobalContext(), value);
     }
 
-    /// <summary>
-    /// Sets flush-to-zero and denormals-are-zero on the calling thread (Python's <c>torch.set_flush_denormal</c>);
-    /// returns false where the CPU has no such mode.
-    /// </summary>
-    /// <param name="on">Whether to flush.</param>
-    public static bool SetFlushDenormal(bool on) => SetFlushDenormal(GlobalContext(), on);
-
     [DllImport("libtorch_cpu", EntryPoint = "_ZN2at13globalContextEv")]
     private static extern IntPtr GlobalContext();
 
@@ -39,10 +32,6 @@ internal static class AtenContext
     [DllImport("libtorch_cpu", EntryPoint = "_ZNK2at7Context17userEnabledMkldnnEv")]
     [return: MarshalAs(UnmanagedType.U1)]
     private static extern bool UserEnabledMkldnn(IntPtr context);
-
-    [DllImport("libtorch_cpu", EntryPoint = "_ZN2at7Context16setFlushDenormalEb")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    private static extern bool SetFlushDenormal(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool on);
 
     [DllImport("libtorch_cpu", EntryPoint = "_ZN2at7Context20setUserEnabledNNPACKEb")]
     private static extern void SetUserEnabledNnpack(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool enabled);

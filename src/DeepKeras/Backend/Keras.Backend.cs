@@ -92,7 +92,6 @@ public static partial class Keras
             }
 
             NativePreflight.EnsureLoaded();
-            FlushDenormal.OnThisThread();
             if (!_threadsApplied)
             {
                 _threadsApplied = true;
@@ -163,7 +162,6 @@ public static partial class Keras
             sb.Append($"libtorch {torch.__version__}; device {DeviceName} (requested {Device}); ");
             sb.Append($"CUDA available: {torch.cuda.is_available()}; threads: {torch.get_num_threads()}; ");
             sb.Append(OneDnnGuard.Status);
-            sb.Append("; ").Append(FlushDenormal.Status);
             return sb.ToString();
         }
     }

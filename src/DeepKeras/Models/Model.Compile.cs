@@ -144,8 +144,5 @@ public partial class Model
         {
             throw new InvalidOperationException($"You must call `Compile()` before using the model in `{method}()`.");
         }
-
-        // Training may run on a thread other than the one that built the model: give it the backend's float settings.
-        Keras.Backend.EnsureInitialized();
     }
 }

@@ -30,7 +30,6 @@ public partial class Model
     private Tensor[] PredictCore(ArrayLike x, int? batchSize, int verbose, int? steps, IEnumerable<Callback>? callbacks)
     {
         ThrowIfDisposed();
-        Keras.Backend.EnsureInitialized();
         CheckFitArguments(batchSize, 1, 0, 1);
         var xs = DataPrep.PrepareX(x.ToTensors("x"), "x");
         if (xs.Length != InputCount)
