@@ -158,7 +158,7 @@ public sealed class TensorBoard : Callback
             TrainWriter.Scalar("batch_steps_per_second", 1.0 / _batchTimer.Elapsed.TotalSeconds, _globalTrainBatch);
         }
 
-        foreach (var (name, value) in logs)
+        foreach (var (name, value) in Sorted(logs))
         {
             TrainWriter.Scalar($"batch_{name}", value, _globalTrainBatch);
         }
@@ -175,7 +175,7 @@ public sealed class TensorBoard : Callback
             return;
         }
 
-        foreach (var (name, value) in logs)
+        foreach (var (name, value) in Sorted(logs))
         {
             ValidationWriter.Scalar($"evaluation_{name}_vs_iterations", value, optimizer.Iterations);
         }
@@ -203,13 +203,13 @@ public sealed class TensorBoard : Callback
             return;
         }
 
-        var train = logs.Where(kv => !kv.Key.StartsWith("val_", StringComparison.Ordinal)).ToDictionary();
+        var train = Sorted(logs).Where(kv => !kv.Key.StartsWith("val_", StringComparison.Ordinal)).ToList();
         if (Model?.Optimizer is { } optimizer)
         {
-            train["learning_rate"] = optimizer.LearningRate;
+            train.Add(new("learning_rate", optimizer.LearningRate));
             if (WriteStepsPerSecond)
             {
-                train["steps_per_second"] = (optimizer.Iterations - _epochStartIterations) / _epochTimer.Elapsed.TotalSeconds;
+                train.Add(new("steps_per_second", (optimizer.Iterations - _epochStartIterations) / _epochTimer.Elapsed.TotalSeconds));
             }
         }
 
@@ -218,11 +218,14 @@ public sealed class TensorBoard : Callback
             TrainWriter.Scalar($"epoch_{name}", value, epoch);
         }
 
-        foreach (var (name, value) in logs.Where(kv => kv.Key.StartsWith("val_", StringComparison.Ordinal)))
+        foreach (var (name, value) in Sorted(logs).Where(kv => kv.Key.StartsWith("val_", StringComparison.Ordinal)))
         {
             ValidationWriter.Scalar($"epoch_{name["val_".Length..]}", value, epoch);
         }
     }
+
+    /// <summary>The logs in key order, as Keras hands them to callbacks (its trainer sorts them).</summary>
+    private static IEnumerable<KeyValuePair<string, double>> Sorted(Logs logs) => logs.OrderBy(kv => kv.Key, StringComparer.Ordinal);
 
     private void WriteHistograms(int epoch)
     {
