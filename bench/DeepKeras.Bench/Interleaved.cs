@@ -3,52 +3,72 @@ using TorchSharp;
 
 namespace DeepKeras.Bench;
 
-/// <summary>Runs a DeepKeras epoch and a raw TorchSharp epoch in alternating order and reports the rates and their ratio.</summary>
+/// <summary>A raw TorchSharp baseline of a benchmark: its name in the report and one timed epoch (samples/s).</summary>
+internal sealed record Baseline(string Name, Func<double> Epoch);
+
+/// <summary>Runs a DeepKeras epoch and raw TorchSharp epochs in rotating order and reports the rates and their ratios.</summary>
 internal static class Interleaved
 {
+    /// <summary>Runs with one raw baseline, reported as <c>RATIO fit_vs_raw=…</c>.</summary>
+    public static void Run(int rounds, long stepsPerEpoch, Func<double> fitEpoch, Func<double> rawEpoch) =>
+        Run(rounds, stepsPerEpoch, fitEpoch, new Baseline("raw", rawEpoch));
+
     /// <summary>
     /// A warm-up round that also counts the tensors each side creates per step, then <paramref name="rounds"/> rounds;
-    /// prints each round, the medians and the line <c>RATIO fit_vs_raw=…</c>. Each round's two epochs run back to back
-    /// under the same machine load, so the median of the per-round ratios is the figure reported; the ratio of the
-    /// two medians is printed beside it.
+    /// prints each round, the medians and one line <c>RATIO fit_vs_&lt;baseline&gt;=…</c> per baseline. Each round's
+    /// epochs run back to back under the same machine load, so the median of the per-round ratios is the figure
+    /// reported; the ratio of the two medians is printed beside it.
     /// </summary>
-    public static void Run(int rounds, long stepsPerEpoch, Func<double> fitEpoch, Func<double> rawEpoch)
+    public static void Run(int rounds, long stepsPerEpoch, Func<double> fitEpoch, params Baseline[] baselines)
     {
-        var fitTensors = TensorsCreated(fitEpoch, out var fitWarm) / (double)stepsPerEpoch;
-        var rawTensors = TensorsCreated(rawEpoch, out var rawWarm) / (double)stepsPerEpoch;
-        Console.WriteLine(Format("warm-up", fitWarm, rawWarm));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"tensors created per step: fit {fitTensors:0.0}, raw {rawTensors:0.0}"));
-
-        var fit = new List<double>();
-        var raw = new List<double>();
-        for (var round = 1; round <= rounds; round++)
+        var sides = new List<(string Name, Func<double> Epoch)> { ("fit", fitEpoch) };
+        sides.AddRange(baselines.Select(b => (b.Name, b.Epoch)));
+        var warm = new double[sides.Count];
+        var created = new double[sides.Count];
+        for (var i = 0; i < sides.Count; i++)
         {
-            // Alternate which side goes first so a load change inside a round does not favour one side.
-            double f, r;
-            if (round % 2 == 1)
-            {
-                f = fitEpoch();
-                r = rawEpoch();
-            }
-            else
-            {
-                r = rawEpoch();
-                f = fitEpoch();
-            }
-
-            fit.Add(f);
-            raw.Add(r);
-            Console.WriteLine(Format($"round {round}", f, r));
+            created[i] = TensorsCreated(sides[i].Epoch, out warm[i]) / (double)stepsPerEpoch;
         }
 
-        var fitMedian = Stats.Median(fit);
-        var rawMedian = Stats.Median(raw);
-        var paired = Stats.Median(fit.Zip(raw, (f, r) => f / r).ToList());
-        Console.WriteLine(Format("median", fitMedian, rawMedian));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"median of per-round ratios {paired:0.000}; ratio of medians {fitMedian / rawMedian:0.000}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RATIO fit_vs_raw={paired:0.00}"));
+        Console.WriteLine(Format("warm-up", sides, warm));
+        Console.WriteLine("tensors created per step: " + string.Join(", ", sides.Select((s, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"{s.Name} {created[i]:0.0}"))));
+
+        var rates = sides.Select(_ => new List<double>()).ToArray();
+        for (var round = 1; round <= rounds; round++)
+        {
+            // Rotate which side goes first so a load change inside a round does not favour one side.
+            var rate = new double[sides.Count];
+            for (var k = 0; k < sides.Count; k++)
+            {
+                var i = (k + round - 1) % sides.Count;
+                rate[i] = sides[i].Epoch();
+            }
+
+            for (var i = 0; i < sides.Count; i++)
+            {
+                rates[i].Add(rate[i]);
+            }
+
+            Console.WriteLine(Format($"round {round}", sides, rate));
+        }
+
+        Console.WriteLine(Format("median", sides, rates.Select(Stats.Median).ToArray()));
+        for (var i = 1; i < sides.Count; i++)
+        {
+            var paired = Stats.Median(rates[0].Zip(rates[i], (f, r) => f / r).ToList());
+            var spread = rates[0].Zip(rates[i], (f, r) => f / r).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"fit vs {sides[i].Name}: median of per-round ratios {paired:0.000} (rounds {spread.Min():0.000}-{spread.Max():0.000}); " +
+                $"ratio of medians {Stats.Median(rates[0]) / Stats.Median(rates[i]):0.000}"));
+        }
+
+        for (var i = 1; i < sides.Count; i++)
+        {
+            var paired = Stats.Median(rates[0].Zip(rates[i], (f, r) => f / r).ToList());
+            var name = sides[i].Name == "raw" ? "fit_vs_raw" : $"fit_vs_{sides[i].Name}";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RATIO {name}={paired:0.00}"));
+        }
     }
 
     // Every tensor object TorchSharp creates is counted, so the difference shows the per-step overhead of Fit's
@@ -61,6 +81,10 @@ internal static class Interleaved
         return stats.CreatedInScopeCount + stats.CreatedOutsideScopeCount - before;
     }
 
-    private static string Format(string label, double fit, double raw) => string.Create(CultureInfo.InvariantCulture,
-        $"{label,-8}  fit {fit,8:0} samples/s   raw {raw,8:0} samples/s   ratio {fit / raw:0.000}");
+    private static string Format(string label, List<(string Name, Func<double> Epoch)> sides, double[] rates)
+    {
+        var cells = sides.Select((s, i) => string.Create(CultureInfo.InvariantCulture, $"{s.Name} {rates[i],8:0} samples/s"));
+        var ratios = sides.Skip(1).Select((s, i) => string.Create(CultureInfo.InvariantCulture, $"ratio {rates[0] / rates[i + 1]:0.000}"));
+        return $"{label,-8}  " + string.Join("   ", cells) + "   " + string.Join("  ", ratios);
+    }
 }

@@ -20,9 +20,12 @@ internal static class RawTraining
     /// <param name="y">All integer labels.</param>
     /// <param name="batchSize">The batch size.</param>
     /// <param name="shuffle">The generator of the epoch's order.</param>
+    /// <param name="setGradientsToNone">The model's parameters, to free their gradients before each step (<c>zero_grad(set_to_none=True)</c>) instead of zeroing them in place.</param>
     public static (double Loss, double Accuracy) TrainEpoch(
-        Func<Tensor, Tensor> forward, optim.Optimizer optimizer, Tensor x, Tensor y, int batchSize, Random shuffle)
+        Func<Tensor, Tensor> forward, optim.Optimizer optimizer, Tensor x, Tensor y, int batchSize, Random shuffle,
+        IReadOnlyList<Tensor>? setGradientsToNone = null)
     {
+        var parameters = setGradientsToNone;
         var n = x.shape[0];
         var order = new long[n];
         for (long i = 0; i < n; i++)
@@ -41,7 +44,19 @@ internal static class RawTraining
             var xb = x.index_select(0, idx);
             var yb = y.index_select(0, idx);
 
-            optimizer.zero_grad();
+            if (parameters is not null)
+            {
+                // TorchSharp's zero_grad() zeroes in place; set_to_none=True is written out: backward then allocates fresh gradients.
+                foreach (var parameter in parameters)
+                {
+                    parameter.grad = null;
+                }
+            }
+            else
+            {
+                optimizer.zero_grad();
+            }
+
             var p = forward(xb);
             var loss = -(p / p.sum(-1, keepdim: true)).clamp(Epsilon, 1 - Epsilon).log().gather(-1, yb.unsqueeze(-1)).mean();
             loss.backward();

@@ -21,7 +21,7 @@ internal static class SpatialOps
         // grad_weight must be contiguous"); a contiguous kernel (a small copy, made anyway by the kernel) avoids it.
         if (!w.is_contiguous())
         {
-            w = w.contiguous();
+            w = ChannelsLastInput(x) && w.shape[0] > 1 ? ToChannelsLast(w) : w.contiguous();
         }
 
         return s.Length switch
@@ -30,6 +30,32 @@ internal static class SpatialOps
             2 => F.conv2d(x, w, b, s, p, d, groups),
             _ => F.conv3d(x, w, b, s, p, d, groups),
         };
+    }
+
+    /// <summary>Whether a channels_first view holds its channels innermost (torch's channels_last memory format).</summary>
+    private static bool ChannelsLastInput(Tensor x) => x.dim() >= 3 && x.shape[1] > 1 && x.stride(1) == 1;
+
+    /// <summary>
+    /// The kernel <c>(out, in, *k)</c> copied into torch's channels_last memory format (strides of <c>(out, *k, in)</c>),
+    /// the format of a channels_last input: oneDNN then runs the convolution and its gradients without reordering
+    /// either operand on every step.
+    /// </summary>
+    private static Tensor ToChannelsLast(Tensor w)
+    {
+        var r = (int)w.dim() - 2;
+        var toLast = new long[r + 2];
+        var back = new long[r + 2];
+        toLast[0] = 0;
+        toLast[r + 1] = 1;
+        back[0] = 0;
+        back[1] = r + 1;
+        for (var i = 0; i < r; i++)
+        {
+            toLast[i + 1] = i + 2;
+            back[i + 2] = i + 1;
+        }
+
+        return w.permute(toLast).contiguous().permute(back);
     }
 
     public static Tensor ConvTranspose(Tensor x, Tensor w, long[] s, long[] d) => s.Length switch
