@@ -6,7 +6,8 @@ clusters of expanded nested models and the graph attributes are all Keras's. The
 text the way DeepKeras's Keras.Utils.ModelToDot does (one statement per line, nodes named by layer name instead of
 Python object ids), so the C# test compares the texts exactly.
 
-Each plot_<model> case holds <variant>.dot files, one per set of model_to_dot arguments, and summary.txt.
+Each plot_<model> case holds the DOT text of every variant (<variant>.txt, one per set of model_to_dot arguments)
+and summary.txt.
 """
 import re
 
