@@ -7,7 +7,8 @@
 #  3. Debian packages: fonts-dejavu-core (plot text), python3-statsmodels (series CSVs for examples/Forecast),
 #     fortunes (a labelled text corpus for examples/TextRnn) and python3-h5py (the saving tests check the Keras
 #     layout of weights files with it), mpich (MPI for multi-process training: MPI.NET speaks MPICH's ABI; the
-#     distributed tests and examples/Distributed run under its `mpiexec -n 2`).
+#     distributed tests and examples/Distributed run under its `mpiexec -n 2`), graphviz (its `dot` draws the PNGs
+#     of Keras.Utils.PlotModel, as Keras's plot_model does).
 # A machine that already satisfies all of them is left untouched. Without root/apt it prints the commands to run.
 set -euo pipefail
 
@@ -122,7 +123,7 @@ ensure_h5py() {
 
 status=0
 fix_libstdcxx || status=1
-if command -v dpkg >/dev/null 2>&1; then ensure_packages fonts-dejavu-core python3-statsmodels fortunes mpich || status=1; fi
+if command -v dpkg >/dev/null 2>&1; then ensure_packages fonts-dejavu-core python3-statsmodels fortunes mpich graphviz || status=1; fi
 seed_fashion_mnist || status=1
 ensure_h5py || status=1
 exit $status

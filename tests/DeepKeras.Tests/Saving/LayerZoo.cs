@@ -65,6 +65,13 @@ internal static class LayerZoo
         var reshaped = Keras.Layers.Reshape((3, 4)).Apply(Keras.Layers.Activation("tanh").Apply(both));
         yield return ("core", Keras.Model([a, b], [Keras.Layers.Flatten().Apply(reshaped), shared.Apply(a)]), [randn(3, 6), randn(3, 2, 3)]);
 
+        var m1 = Keras.Input(shape: 4);
+        var m2 = Keras.Input(shape: 4);
+        var mixed = Keras.Layers.Average(Keras.Layers.Subtract(m1, m2), Keras.Layers.Multiply(m1, m2));
+        var clipped = Keras.Layers.Minimum(Keras.Layers.Maximum(mixed, m1), m2);
+        var cosine = Keras.Layers.Dot(new[] { clipped, m1 }, axes: 1, normalize: true);
+        yield return ("merging", Keras.Model([m1, m2], [clipped, cosine]), [randn(3, 4), randn(3, 4)]);
+
         var x = Keras.Input(shape: 4);
         var h = Keras.Layers.Dense(6, activation: "relu").Apply(x);
         var zMean = Keras.Layers.Dense(2).Apply(h);
