@@ -6,7 +6,7 @@ namespace DeepKeras.Bench;
 internal sealed record BenchOptions(int Rounds, int? Limit, int? Epochs, int? Threads, int BatchSize, int? Models = null)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/DeepKeras.Bench -- mlp|convnet|lstm|memory|models|models-nodispose|distributed [--rounds N] [--limit N] [--epochs N] [--threads N] [--batch-size N] [--models N]";
+        "usage: dotnet run -c Release --project bench/DeepKeras.Bench -- mlp|convnet|lstm|memory|models|models-nodispose|distributed|prefetch [--rounds N] [--limit N] [--epochs N] [--threads N] [--batch-size N] [--models N]";
 
     public static BenchOptions Parse(string[] args)
     {

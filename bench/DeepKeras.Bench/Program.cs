@@ -7,7 +7,9 @@
 //                   global work, MLP and convnet: samples/s, scaling efficiency, fraction of the step in the all-reduce
 //   dotnet run -c Release --project bench/DeepKeras.Bench -- models   process memory over 100 models built, fitted and disposed
 //                                                                      (models-nodispose: the same without Dispose, for contrast)
-// Options: --rounds N (mlp, convnet, lstm, distributed: default 3), --limit N (training samples; lstm and distributed default
+//   dotnet run -c Release --project bench/DeepKeras.Bench -- prefetch epoch seconds of Fit on a PyDataset whose GetItem sleeps
+//                                                                      20 ms, with 1 vs 2 workers, and their ratio
+// Options: --rounds N (mlp, convnet, lstm, distributed, prefetch: default 3), --limit N (training samples; lstm and distributed default
 // 12,800), --epochs N (memory, default 20; distributed: timed epochs, default 1), --models N (models: default 100), --threads N.
 // The last line is always `RATIO name=value`, for scripts.
 using DeepKeras;
@@ -58,7 +60,10 @@ switch (mode)
     case "models-nodispose":
         ModelsBench.Run(options, dispose: false);
         return 0;
+    case "prefetch":
+        PrefetchBench.Run(options);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Expected: mlp, convnet, lstm, memory, models, models-nodispose, distributed.\n{BenchOptions.Usage}");
+        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Expected: mlp, convnet, lstm, memory, models, models-nodispose, distributed, prefetch.\n{BenchOptions.Usage}");
         return 2;
 }

@@ -14,6 +14,9 @@ using static TorchSharp.torch;
 //
 //   train OUT OPTIMIZER            Fit (global batch 32, validation split, shuffle), Evaluate, Predict
 //   sequence OUT [--merged]        Fit on a sequence of 7 batches of 16 (--merged: the one-process equivalent, pairs joined)
+//   pydataset OUT [--merged|--shuffle] Fit on a PyDataset (2 workers) of the same 7 batches (--merged: as for sequence;
+//                                  --shuffle: a shuffled batch order, seeded differently on each process; every process
+//                                  writes the batches it asked for, per epoch, to OUT/calls.rank<id>.txt)
 //   local OUT [--whole]            autoShardDataset: false, each process passes its half (--whole: the one-process equivalent)
 //   batchnorm OUT [--synchronized] a model with BatchNormalization; prints every process's moving statistics
 //   resume OUT [--crash]           BackupAndRestore in OUT/backup; --crash: process 1 fails in epoch 2
@@ -29,6 +32,9 @@ switch (args)
     case ["sequence", var output, .. var flags]:
         Sequence(output, merged: flags.Contains("--merged"));
         break;
+    case ["pydataset", var output, .. var flags]:
+        PyDatasetFit(output, merged: flags.Contains("--merged"), shuffle: flags.Contains("--shuffle"));
+        break;
     case ["local", var output, .. var flags]:
         Local(output, whole: flags.Contains("--whole"));
         break;
@@ -42,7 +48,7 @@ switch (args)
         Fault(output, fault);
         break;
     default:
-        Console.Error.WriteLine("usage: train OUT OPTIMIZER | sequence OUT [--merged] | local OUT [--whole] | batchnorm OUT [--synchronized] | resume OUT [--crash] | throw|die|hang OUT");
+        Console.Error.WriteLine("usage: train OUT OPTIMIZER | sequence OUT [--merged] | pydataset OUT [--merged|--shuffle] | local OUT [--whole] | batchnorm OUT [--synchronized] | resume OUT [--crash] | throw|die|hang OUT");
         return 2;
 }
 
@@ -108,6 +114,24 @@ void Sequence(string output, bool merged)
 
     var model = Mlp("adam");
     var history = model.Fit(batches, epochs: 2, verbose: 0, stepsPerEpoch: batches.Count);
+    Report(model, history, RankDir(output), [], null);
+}
+
+void PyDatasetFit(string output, bool merged, bool shuffle)
+{
+    if (merged)
+    {
+        Sequence(output, merged: true);
+        return;
+    }
+
+    var (x, y) = Data(n: 112);
+    var model = Mlp("adam");
+    // Each process would draw another order: only process 0's may count.
+    Keras.Utils.SetRandomSeed(5 + (shuffle ? rank : 0));
+    var data = new Batches16(x, y);
+    var history = model.Fit(data, epochs: 2, verbose: 0, shuffle: shuffle);
+    File.WriteAllLines(Path.Combine(output, $"calls.rank{rank}.txt"), data.Epochs.Select(e => string.Join(' ', e)));
     Report(model, history, RankDir(output), [], null);
 }
 
@@ -211,4 +235,28 @@ void Report(Model model, History history, string dir, IEnumerable<double> evalua
     };
     // A file per process: mpiexec interleaves long lines that several processes print at once.
     File.WriteAllText(Path.Combine(Path.GetDirectoryName(dir)!, $"report.rank{rank}.json"), JsonSerializer.Serialize(report));
+}
+
+/// <summary>Seven batches of 16 rows (the last of them from the same data as the sequence mode), made by two workers; records the indices asked for per epoch.</summary>
+internal sealed class Batches16(Tensor x, Tensor y) : DeepKeras.Utils.PyDataset(workers: 2)
+{
+    private List<int> _current = [];
+
+    public List<List<int>> Epochs { get; } = [];
+
+    public override int Count => 7;
+
+    public override DataBatch GetItem(int index)
+    {
+        lock (_current)
+        {
+            _current.Add(index);
+        }
+
+        return (x.narrow(0, index * 16, 16), y.narrow(0, index * 16, 16));
+    }
+
+    public override void OnEpochBegin() => _current = [];
+
+    public override void OnEpochEnd() => Epochs.Add(_current);
 }

@@ -4,7 +4,9 @@ namespace DeepKeras.Callbacks;
 
 /// <summary>
 /// Prints Keras's progress output (added automatically when <c>verbose</c> is not 0): an <c>Epoch N/M</c> line
-/// when there are several epochs, then a bar per epoch (verbose 1) or one line per epoch (verbose 2).
+/// when there are several epochs, then a bar per epoch (verbose 1) or one line per epoch (verbose 2). When the number
+/// of steps is unknown (a sequence of batches), the first epoch counts them (<c>51/Unknown</c>) and ends with
+/// <c>51/51</c>; later epochs show <c>n/51</c> bars.
 /// </summary>
 /// <param name="output">Where to write; default the console.</param>
 /// <param name="dynamicDisplay">Redraw in place; default: only when the console output is a terminal.</param>
@@ -110,6 +112,13 @@ public sealed class ProgbarLogger(TextWriter? output = null, bool? dynamicDispla
         if (_bar is null)
         {
             return;
+        }
+
+        if (_steps is null)
+        {
+            // As Keras: a pass of unknown length teaches the count, shown by this pass's last line and later bars.
+            _steps = _seen;
+            _bar.Target = _seen;
         }
 
         _bar.Update(_seen, logs is null ? null : Sorted(logs), finalize: true);

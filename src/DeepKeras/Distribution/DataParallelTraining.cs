@@ -38,7 +38,8 @@ internal static class DataParallelTraining
         {
             false => new ReplicaLocalAdapter(adapter, communicator),
             true when adapter is ArrayDataAdapter arrays => new ShardedArrayAdapter(arrays, communicator),
-            true when adapter is EnumerableDataAdapter sequence => new RoundRobinSequenceAdapter(sequence, communicator),
+            true when adapter is PyDatasetAdapter dataset => new RoundRobinSequenceAdapter(dataset.WithSharedOrder(communicator), communicator),
+            true when adapter is SequenceDataAdapter sequence => new RoundRobinSequenceAdapter(sequence, communicator),
             _ => new ReplicaLocalAdapter(adapter, communicator),
         };
     }

@@ -3,13 +3,14 @@ using DeepKeras.Training;
 namespace DeepKeras.Distribution;
 
 /// <summary>
-/// A batch sequence read in turns: of every N consecutive batches (N processes), process i converts and computes only
-/// the i-th, so a step covers N of the sequence's batches. When the sequence ends in the middle of a turn, the processes
-/// without a batch pad the last step with the turn's first batch and a zero weight.
+/// A batch sequence (or a <see cref="Utils.PyDataset"/>, a <c>DataLoader</c>) read in turns: of every N consecutive batches
+/// (N processes), process i converts and computes only the i-th, so a step covers N of the sequence's batches. When the
+/// sequence ends in the middle of a turn, the processes without a batch pad the last step with the turn's first batch
+/// and a zero weight.
 /// </summary>
 /// <param name="data">The sequence, enumerated identically by every process.</param>
 /// <param name="communicator">The processes.</param>
-internal sealed class RoundRobinSequenceAdapter(EnumerableDataAdapter data, ICommunicator communicator) : DataAdapter
+internal sealed class RoundRobinSequenceAdapter(SequenceDataAdapter data, ICommunicator communicator) : DataAdapter
 {
     /// <inheritdoc/>
     public override int? Steps => data.Steps is { } s ? (s + communicator.Size - 1) / communicator.Size : null;
@@ -17,15 +18,12 @@ internal sealed class RoundRobinSequenceAdapter(EnumerableDataAdapter data, ICom
     /// <inheritdoc/>
     public override IEnumerable<Batch> Epoch(bool shuffle)
     {
-        var limit = data.Steps;
-        var read = 0;
-        using var e = data.Batches.GetEnumerator();
+        using var e = data.Items(shuffle).GetEnumerator();
         while (true)
         {
-            (ArrayLike X, ArrayLike? Y)? own = null, first = null;
-            for (var k = 0; k < communicator.Size && (limit is null || read < limit) && e.MoveNext(); k++)
+            Func<Batch>? own = null, first = null;
+            for (var k = 0; k < communicator.Size && e.MoveNext(); k++)
             {
-                read++;
                 first ??= e.Current;
                 if (k == communicator.Rank)
                 {
@@ -33,7 +31,7 @@ internal sealed class RoundRobinSequenceAdapter(EnumerableDataAdapter data, ICom
                 }
             }
 
-            var batch = own is { } mine ? EnumerableDataAdapter.ToBatch(mine) : null;
+            var batch = own?.Invoke();
             var (processes, samples) = StepAgreement.CountBatches(communicator, batch?.Size ?? 0);
             if (processes == 0)
             {
@@ -46,7 +44,7 @@ internal sealed class RoundRobinSequenceAdapter(EnumerableDataAdapter data, ICom
                 continue;
             }
 
-            var padding = first is { } f ? EnumerableDataAdapter.ToBatch(f) : throw new InvalidOperationException(
+            var padding = first is { } f ? f() : throw new InvalidOperationException(
                 $"The batch sequence ended on process {communicator.Rank} before it did on other processes. Under DataParallel every " +
                 "process must enumerate the same sequence; give each process its own data with `new DataParallel(autoShardDataset: false)`.");
             yield return BatchShare.Attach(padding, new BatchShare(0, samples));

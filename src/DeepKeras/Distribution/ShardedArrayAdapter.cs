@@ -28,13 +28,7 @@ internal sealed class ShardedArrayAdapter(ArrayDataAdapter data, ICommunicator c
     /// <inheritdoc/>
     public override IEnumerable<Batch> Epoch(bool shuffle)
     {
-        var order = data.Order(shuffle);
-        if (order is not null)
-        {
-            using var shared = tensor(order);
-            communicator.Broadcast(shared, 0, "the shuffled order of the samples");
-            order = shared.data<long>().ToArray();
-        }
+        var order = data.Order(shuffle) is { } mine ? StepAgreement.SameOrder(communicator, mine, "samples") : null;
 
         for (long start = 0; start < data.Count; start += data.BatchSize)
         {

@@ -26,4 +26,15 @@ internal static class StepAgreement
         communicator.AllReduce(flag, ReduceOp.Max, "the decision to stop training");
         return flag.data<long>()[0] != 0;
     }
+
+    /// <summary>Returns process 0's <paramref name="order"/> on every process (a shuffled order all must follow).</summary>
+    /// <param name="communicator">The processes.</param>
+    /// <param name="order">This process's order; only process 0's counts.</param>
+    /// <param name="what">What is ordered, for error messages.</param>
+    public static long[] SameOrder(ICommunicator communicator, long[] order, string what)
+    {
+        using var shared = tensor(order);
+        communicator.Broadcast(shared, 0, $"the shuffled order of the {what}");
+        return shared.data<long>().ToArray();
+    }
 }

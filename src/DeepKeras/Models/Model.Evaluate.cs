@@ -22,9 +22,17 @@ public partial class Model
         EnsureCompiled("evaluate");
         CheckFitArguments(batchSize, 1, 0, 1);
         var (xs, ys, sw) = PrepareArrays(x, y, sampleWeight);
-        var adapter = DataParallelTraining.Shard(new ArrayDataAdapter(xs, ys, sw, batchSize ?? 32));
-        var cbs = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose.Level != 0, verbose.Level, 1, steps ?? adapter.Steps);
-        var logs = DataParallelTraining.Guard(() => RunEvaluation(adapter, cbs, steps), "Evaluate");
+        return EvaluateAdapter(new ArrayDataAdapter(xs, ys, sw, batchSize ?? 32), verbose, steps, callbacks);
+    }
+
+    /// <summary>Evaluate on a data adapter: shards it, then runs one pass of test steps with a progress bar.</summary>
+    private EvaluateResult EvaluateAdapter(DataAdapter data, Verbosity verbose, int? steps, IEnumerable<Callback>? callbacks)
+    {
+        EnsureCompiled("evaluate");
+        CheckSteps(steps, nameof(steps));
+        var iterator = new EpochIterator(DataParallelTraining.Shard(data), steps);
+        var cbs = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose.Level != 0, verbose.Level, 1, iterator.Steps);
+        var logs = DataParallelTraining.Guard(() => RunEvaluation(iterator, cbs), "Evaluate");
         return OrderedResult(logs);
     }
 
@@ -37,11 +45,8 @@ public partial class Model
         EnsureCompiled("test_on_batch");
         var (xs, ys, sw) = PrepareArrays(x, y, sampleWeight);
         ResetMetrics();
-        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var dev = Keras.Backend.TorchDevice;
-        var logs = TestStep(new Batch(xs.Select(t => t.to(dev)).ToArray(), ys?.Select(t => t.to(dev)).ToArray(), sw?.to(dev)));
-        return OrderedResult(logs.Copy());
+        return OrderedResult(OnBatch(xs, ys, sw, TestStep));
     }
 
     /// <summary>One training step on one batch (Keras <c>train_on_batch</c>); metrics are those of this batch.</summary>
@@ -56,14 +61,20 @@ public partial class Model
         var (xs, ys, sw) = PrepareArrays(x, y, sampleWeight);
         if (classWeight is not null)
         {
-            sw = ClassWeightsToSampleWeights(classWeight, ys, sw);
+            sw = ClassWeights.ToSampleWeights(classWeight, ys, sw);
         }
 
         ResetMetrics();
-        using var scope = NewDisposeScope();
-        var dev = Keras.Backend.TorchDevice;
-        var logs = TrainStep(new Batch(xs.Select(t => t.to(dev)).ToArray(), ys?.Select(t => t.to(dev)).ToArray(), sw?.to(dev)));
-        return OrderedResult(logs.Copy());
+        return OrderedResult(OnBatch(xs, ys, sw, TrainStep));
+    }
+
+    /// <summary>Runs one step on the whole of the given arrays, as one batch, through the batch loop.</summary>
+    private Logs OnBatch(Tensor[] xs, Tensor[]? ys, Tensor? sw, Func<Batch, Logs> step)
+    {
+        ThrowIfDisposed();
+        Logs? logs = null;
+        new EpochIterator(new ArrayDataAdapter(xs, ys, sw, checked((int)xs[0].shape[0])), 1).Run(false, (_, batch) => logs = step(batch).Copy());
+        return logs!;
     }
 
     // Keras returns [loss, metric1, ...] in compile order, not the alphabetical display order.

@@ -24,6 +24,7 @@ public partial class Model
     /// <param name="sampleWeight">One weight per training sample.</param>
     /// <param name="initialEpoch">Epoch to start at (to resume training).</param>
     /// <param name="stepsPerEpoch">Batches per epoch (default: the whole data).</param>
+    /// <param name="validationSteps">Batches per validation (default: the whole validation data).</param>
     /// <param name="validationBatchSize">Batch size for validation (default <paramref name="batchSize"/>).</param>
     /// <param name="validationFreq">Validate every N epochs.</param>
     /// <param name="cancellationToken">Stops training after the current batch when cancelled.</param>
@@ -33,17 +34,19 @@ public partial class Model
     public History Fit(ArrayLike? x = null, ArrayLike? y = null, int? batchSize = null, int epochs = 1, Verbosity verbose = default,
         IEnumerable<Callback>? callbacks = null, double validationSplit = 0, (ArrayLike X, ArrayLike Y)? validationData = null,
         bool shuffle = true, IReadOnlyDictionary<int, double>? classWeight = null, ArrayLike? sampleWeight = null,
-        int initialEpoch = 0, int? stepsPerEpoch = null, int? validationBatchSize = null, int validationFreq = 1,
+        int initialEpoch = 0, int? stepsPerEpoch = null, int? validationSteps = null, int? validationBatchSize = null, int validationFreq = 1,
         CancellationToken cancellationToken = default)
     {
         EnsureCompiled("fit");
         ArgumentNullException.ThrowIfNull(x);
         CheckFitArguments(batchSize, epochs, validationSplit, validationFreq);
+        CheckSteps(stepsPerEpoch, nameof(stepsPerEpoch));
+        CheckSteps(validationSteps, nameof(validationSteps));
         var bs = batchSize ?? 32;
         var (xs, ys, sw) = PrepareArrays(x, y, sampleWeight);
         if (classWeight is not null)
         {
-            sw = ClassWeightsToSampleWeights(classWeight, ys, sw);
+            sw = ClassWeights.ToSampleWeights(classWeight, ys, sw);
         }
 
         DataAdapter? validation = null;
@@ -71,40 +74,61 @@ public partial class Model
         }
 
         var train = DataParallelTraining.Shard(new ArrayDataAdapter(xs, ys, sw, bs));
-        return DataParallelTraining.Guard(() => FitCore(train, epochs, verbose.Level, callbacks, validation, shuffle, initialEpoch, stepsPerEpoch,
-            validationFreq, cancellationToken), "Fit");
+        return DataParallelTraining.Guard(() => FitCore(new EpochIterator(train, stepsPerEpoch), epochs, verbose.Level, callbacks,
+            validation is null ? null : new EpochIterator(validation, validationSteps), shuffle, initialEpoch, validationFreq, cancellationToken), "Fit");
     }
 
     /// <summary>
     /// Trains on a sequence of (x, y) batches, for data that does not fit in memory. The sequence is enumerated
-    /// once per epoch.
+    /// once per epoch; when its length is not given, the progress bar counts the batches of the first epoch
+    /// (<c>51/Unknown</c>) and shows <c>51/51</c> from then on, as Keras does.
     /// </summary>
     /// <param name="batches">The batches; enumerated again at every epoch.</param>
     /// <param name="epochs">Number of epochs.</param>
     /// <param name="verbose"><c>"auto"</c> (default, = 1), 0, 1 or 2.</param>
     /// <param name="callbacks">Callbacks.</param>
     /// <param name="validationData">Validation batches, or null.</param>
-    /// <param name="stepsPerEpoch">Batches per epoch (needed for a progress bar with a target).</param>
+    /// <param name="stepsPerEpoch">Batches per epoch: the sequence's length, or fewer (default: until the sequence ends).</param>
     /// <param name="initialEpoch">Epoch to start at.</param>
     /// <param name="cancellationToken">Stops training when cancelled.</param>
+    /// <param name="validationSteps">Batches per validation (default: until the validation sequence ends).</param>
+    /// <returns>The <see cref="History"/> of epoch results.</returns>
     public History Fit(IEnumerable<(ArrayLike X, ArrayLike? Y)> batches, int epochs = 1, Verbosity verbose = default,
         IEnumerable<Callback>? callbacks = null, IEnumerable<(ArrayLike X, ArrayLike? Y)>? validationData = null,
-        int? stepsPerEpoch = null, int initialEpoch = 0, CancellationToken cancellationToken = default)
+        int? stepsPerEpoch = null, int initialEpoch = 0, CancellationToken cancellationToken = default, int? validationSteps = null) =>
+        FitSequence(Batches(batches), epochs, verbose, callbacks, validationData is null ? null : Batches(validationData), stepsPerEpoch, initialEpoch,
+            validationSteps, cancellationToken);
+
+    private History FitSequence(IEnumerable<DataBatch> batches, int epochs, Verbosity verbose, IEnumerable<Callback>? callbacks,
+        IEnumerable<DataBatch>? validationData, int? stepsPerEpoch, int initialEpoch, int? validationSteps, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        CheckSteps(stepsPerEpoch, nameof(stepsPerEpoch));
+        return FitAdapters(new EnumerableDataAdapter(batches, stepsPerEpoch), epochs, verbose, callbacks,
+            validationData is null ? null : new EnumerableDataAdapter(validationData, null), false, initialEpoch, null, validationSteps, 1,
+            cancellationToken);
+    }
+
+    /// <summary>Fit on data adapters (sequences, datasets, loaders): shards them, then runs the training loop.</summary>
+    private History FitAdapters(DataAdapter train, int epochs, Verbosity verbose, IEnumerable<Callback>? callbacks, DataAdapter? validation,
+        bool shuffle, int initialEpoch, int? stepsPerEpoch, int? validationSteps, int validationFreq, CancellationToken cancellationToken)
     {
         EnsureCompiled("fit");
-        CheckFitArguments(32, epochs, 0, 1);
-        var train = DataParallelTraining.Shard(new EnumerableDataAdapter(batches, stepsPerEpoch));
-        var validation = validationData is null ? null : DataParallelTraining.Shard(new EnumerableDataAdapter(validationData, null));
-        return DataParallelTraining.Guard(() => FitCore(train, epochs, verbose.Level, callbacks, validation, false, initialEpoch, train.Steps, 1,
+        CheckFitArguments(32, epochs, 0, validationFreq);
+        CheckSteps(stepsPerEpoch, nameof(stepsPerEpoch));
+        CheckSteps(validationSteps, nameof(validationSteps));
+        var trainShard = DataParallelTraining.Shard(train);
+        var validationShard = validation is null ? null : DataParallelTraining.Shard(validation);
+        return DataParallelTraining.Guard(() => FitCore(new EpochIterator(trainShard, stepsPerEpoch), epochs, verbose.Level, callbacks,
+            validationShard is null ? null : new EpochIterator(validationShard, validationSteps), shuffle, initialEpoch, validationFreq,
             cancellationToken), "Fit");
     }
 
-    private History FitCore(DataAdapter train, int epochs, int verbose, IEnumerable<Callback>? callbacks, DataAdapter? validation,
-        bool shuffle, int initialEpoch, int? stepsPerEpoch, int validationFreq, CancellationToken cancellationToken)
+    private History FitCore(EpochIterator train, int epochs, int verbose, IEnumerable<Callback>? callbacks, EpochIterator? validation,
+        bool shuffle, int initialEpoch, int validationFreq, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
-        var steps = stepsPerEpoch ?? train.Steps;
-        var cbs = new CallbackList(callbacks, this, addHistory: true, addProgbar: verbose != 0, verbose, epochs, steps);
+        var cbs = new CallbackList(callbacks, this, addHistory: true, addProgbar: verbose != 0, verbose, epochs, train.Steps);
         StopTraining = false;
         Logs epochLogs = new();
         cbs.TrainBegin(new Logs());
@@ -121,28 +145,14 @@ public partial class Model
             ResetMetrics();
             cbs.EpochBegin(epoch, new Logs());
             Logs? last = null;
-            var step = 0;
-            using (var e = train.Epoch(shuffle).GetEnumerator())
+            var steps = train.Run(shuffle, (step, batch) =>
             {
-                while (!DataParallelTraining.AgreeStop(StopTraining || cancellationToken.IsCancellationRequested) && (stepsPerEpoch is null || step < stepsPerEpoch))
-                {
-                    // Advanced outside the step's scope: a user's sequence may keep what it allocates; the batch tensors
-                    // the adapter made are freed with the step.
-                    if (!e.MoveNext())
-                    {
-                        break;
-                    }
+                cbs.TrainBatchBegin(step, new Logs());
+                last = DataParallelTraining.Step(this, batch, TrainStep);
+                cbs.TrainBatchEnd(step, last);
+            }, () => DataParallelTraining.AgreeStop(StopTraining || cancellationToken.IsCancellationRequested));
 
-                    using var scope = DataAdapter.StepScope(e.Current);
-
-                    cbs.TrainBatchBegin(step, new Logs());
-                    last = DataParallelTraining.Step(this, e.Current, TrainStep);
-                    cbs.TrainBatchEnd(step, last);
-                    step++;
-                }
-            }
-
-            if (step == 0)
+            if (steps == 0)
             {
                 throw new ArgumentException("The training data produced no batches. Expected at least one (x, y) batch per epoch.");
             }
@@ -150,7 +160,7 @@ public partial class Model
             epochLogs = last!.Copy();
             if (validation is not null && (epoch + 1 - initialEpoch) % validationFreq == 0 && !DataParallelTraining.AgreeStop(cancellationToken.IsCancellationRequested))
             {
-                var valLogs = RunEvaluation(validation, cbs, null);
+                var valLogs = RunEvaluation(validation, cbs);
                 foreach (var (k, v) in valLogs)
                 {
                     epochLogs[$"val_{k}"] = v;
@@ -169,38 +179,44 @@ public partial class Model
     }
 
     /// <summary>Runs one pass of test steps over <paramref name="data"/> and returns the final metric values.</summary>
-    private Logs RunEvaluation(DataAdapter data, CallbackList cbs, int? steps)
+    private Logs RunEvaluation(EpochIterator data, CallbackList cbs)
     {
         ThrowIfDisposed();
         ResetMetrics();
         cbs.TestBegin(new Logs());
         Logs? last = null;
-        var step = 0;
         using (var noGrad = no_grad())
-        using (var e = data.Epoch(false).GetEnumerator())
         {
-            while (steps is null || step < steps)
+            data.Run(false, (step, batch) =>
             {
-                // Advanced outside the step's scope: a user's sequence may keep what it allocates; the batch tensors
-                // the adapter made are freed with the step.
-                if (!e.MoveNext())
-                {
-                    break;
-                }
-
-                using var scope = DataAdapter.StepScope(e.Current);
-
                 cbs.TestBatchBegin(step, new Logs());
-                last = DataParallelTraining.Step(this, e.Current, TestStep);
+                last = DataParallelTraining.Step(this, batch, TestStep);
                 cbs.TestBatchEnd(step, last);
-                step++;
-            }
+            });
         }
 
         var result = last?.Copy() ?? new Logs();
         cbs.TestEnd(result);
         return result;
     }
+
+    private static void CheckSteps(int? steps, string name)
+    {
+        if (steps is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, steps, $"Expected a positive `{KerasName(name)}` (or null for all batches).");
+        }
+    }
+
+    // validationSteps → validation_steps, for messages in Keras's words.
+    private static string KerasName(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : c.ToString()));
+
+    private static IEnumerable<DataBatch> Batches(IEnumerable<(ArrayLike X, ArrayLike? Y)> batches) =>
+        batches.Select(b => new DataBatch(b.X, b.Y));
+
+    private static IEnumerable<DataBatch> Batches(IEnumerable<(ArrayLike X, ArrayLike? Y, ArrayLike? SampleWeight)> batches) =>
+        batches.Select(b => new DataBatch(b.X, b.Y, b.SampleWeight));
 
     private static void CheckFitArguments(int? batchSize, int epochs, double validationSplit, int validationFreq)
     {
@@ -228,36 +244,23 @@ public partial class Model
     /// <summary>Converts and validates x, y and sample weights (lengths, emptiness, NaN/Inf, input count).</summary>
     private (Tensor[] X, Tensor[]? Y, Tensor? SampleWeight) PrepareArrays(ArrayLike x, ArrayLike? y, ArrayLike? sampleWeight, string prefix = "")
     {
-        var xs = DataPrep.PrepareX(x.ToTensors(prefix == "" ? "x" : $"{prefix}.x"), "x");
+        var xs = PrepareInputs(x, prefix == "" ? "x" : $"{prefix}.x");
         var ys = y is null ? null : DataPrep.PrepareY(y.ToTensors(prefix == "" ? "y" : $"{prefix}.y"));
         var sw = sampleWeight?.ToTensors("sample_weight")[0].to(float32);
-        if (xs.Length != InputCount)
-        {
-            throw new ArgumentException($"Model \"{Name}\" expects {InputCount} input array(s), but received {xs.Length}.", nameof(x));
-        }
-
         DataPrep.CheckLengths(xs, ys, sw);
         DataPrep.CheckFinite(xs, ys, sw);
         return (xs, ys, sw);
     }
 
-    private static Tensor ClassWeightsToSampleWeights(IReadOnlyDictionary<int, double> classWeight, Tensor[]? ys, Tensor? sw)
+    /// <summary>Converts the inputs and checks that there is one array per model input.</summary>
+    private Tensor[] PrepareInputs(ArrayLike x, string argName = "x")
     {
-        if (ys is not { Length: 1 })
+        var xs = DataPrep.PrepareX(x.ToTensors(argName), "x");
+        if (xs.Length != InputCount)
         {
-            throw new ArgumentException("`class_weight` needs exactly one target array `y`.", nameof(classWeight));
+            throw new ArgumentException($"Model \"{Name}\" expects {InputCount} input array(s), but received {xs.Length}.", nameof(x));
         }
 
-        var y = ys[0];
-        var labels = y.is_floating_point() && y.dim() > 1 && y.shape[^1] > 1 ? y.argmax(-1) : y.reshape(y.shape[0], -1)[.., 0].to(int64);
-        var maxLabel = labels.max().item<long>();
-        var table = new float[maxLabel + 1];
-        for (var i = 0; i <= maxLabel; i++)
-        {
-            table[i] = classWeight.TryGetValue(i, out var w) ? (float)w : 1f;
-        }
-
-        var weights = tensor(table).index_select(0, labels);
-        return sw is null ? weights : sw * weights;
+        return xs;
     }
 }

@@ -16,9 +16,9 @@ public partial class Model
     /// <param name="callbacks">Callbacks.</param>
     /// <returns>The predictions of the (first) output as a NumSharp array.</returns>
     public NDArray Predict(ArrayLike x, int? batchSize = null, Verbosity verbose = default, int? steps = null, IEnumerable<Callback>? callbacks = null) =>
-        TensorConvert.ToNDArray(PredictTensors(x, batchSize, verbose, steps, callbacks)[0]);
+        First(PredictTensors(x, batchSize, verbose, steps, callbacks));
 
-    /// <summary>Like <see cref="Predict"/> but returns every output, as TorchSharp tensors on the CPU that the caller owns.</summary>
+    /// <summary>Like <see cref="Predict(ArrayLike, int?, Verbosity, int?, IEnumerable{Callback})"/> but returns every output, as TorchSharp tensors on the CPU that the caller owns.</summary>
     /// <param name="x">Inputs.</param>
     /// <param name="batchSize">Samples per step (default 32).</param>
     /// <param name="verbose"><c>"auto"</c> (default, = 1), 0, 1 or 2.</param>
@@ -31,60 +31,80 @@ public partial class Model
     {
         ThrowIfDisposed();
         CheckFitArguments(batchSize, 1, 0, 1);
-        var xs = DataPrep.PrepareX(x.ToTensors("x"), "x");
-        if (xs.Length != InputCount)
-        {
-            throw new ArgumentException($"Model \"{Name}\" expects {InputCount} input array(s), but received {xs.Length}.", nameof(x));
-        }
-
+        CheckSteps(steps, nameof(steps));
+        var xs = PrepareInputs(x);
         DataPrep.CheckLengths(xs, null, null);
         (xs, var localBatchSize, steps, var rows) = PredictSharding.Split(xs, batchSize ?? 32, steps);
-        var adapter = new ArrayDataAdapter(xs, null, null, localBatchSize);
-        var cbs = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose != 0, verbose, 1, steps ?? adapter.Steps);
+        var iterator = new EpochIterator(new ArrayDataAdapter(xs, null, null, localBatchSize), steps);
+        var cbs = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose != 0, verbose, 1, iterator.Steps);
+        return PredictSharding.Gather(PredictLoop(iterator, cbs), rows);
+    }
+
+    /// <summary>Predict on batches from user code (sequences, datasets, loaders), each process on its share under a distribution.</summary>
+    private Tensor[] PredictAdapter(DataAdapter data, Verbosity verbose, int? steps, IEnumerable<Callback>? callbacks)
+    {
+        ThrowIfDisposed();
+        CheckSteps(steps, nameof(steps));
+        var iterator = new EpochIterator(data, steps);
+        var cbs = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose.Level != 0, verbose.Level, 1, iterator.Steps);
+        return DataParallelTraining.Guard(() => PredictLoop(iterator, cbs), "Predict");
+    }
+
+    /// <summary>Runs the prediction steps of one pass and returns every output, concatenated, on the CPU.</summary>
+    private Tensor[] PredictLoop(EpochIterator data, CallbackList cbs)
+    {
         var chunks = new List<Tensor[]>();
         cbs.PredictBegin(new Logs());
         using (var noGrad = no_grad())
-        using (var e = adapter.Epoch(false).GetEnumerator())
         {
-            var step = 0;
-            while (steps is null || step < steps)
+            data.Run(false, (step, batch) =>
             {
-                // Advanced outside the step's scope: a user's sequence may keep what it allocates; the batch tensors
-                // the adapter made are freed with the step.
-                if (!e.MoveNext())
-                {
-                    break;
-                }
-
-                using var scope = DataAdapter.StepScope(e.Current);
-
                 cbs.PredictBatchBegin(step, new Logs());
-                var outputs = PredictStep(e.Current);
+                var outputs = PredictStep(batch);
                 chunks.Add(outputs.Select(o => o.detach().cpu().MoveToOuterDisposeScope()).ToArray());
                 cbs.PredictBatchEnd(step, new Logs { Outputs = outputs });
-                step++;
-            }
+            });
         }
 
         cbs.PredictEnd(new Logs());
+        if (chunks.Count == 0)
+        {
+            throw new ArgumentException("The data to predict on produced no batches. Expected at least one batch of inputs.");
+        }
+
         var result = Enumerable.Range(0, chunks[0].Length).Select(i => cat(chunks.Select(c => c[i]).ToArray(), 0).DetachFromDisposeScope()).ToArray();
         foreach (var c in chunks.SelectMany(c => c))
         {
             c.Dispose();
         }
 
-        return PredictSharding.Gather(result, rows);
+        return result;
     }
 
     /// <summary>Runs the model on one batch in inference mode (Keras <c>predict_on_batch</c>).</summary>
     /// <param name="x">Inputs.</param>
     public NDArray PredictOnBatch(ArrayLike x)
     {
-        var xs = DataPrep.PrepareX(x.ToTensors("x"), "x");
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var dev = Keras.Backend.TorchDevice;
-        var outputs = PredictStep(new Batch(xs.Select(t => t.to(dev)).ToArray(), null, null));
-        return TensorConvert.ToNDArray(outputs[0]);
+        ThrowIfDisposed();
+        var xs = PrepareInputs(x);
+        DataPrep.CheckLengths(xs, null, null);
+        return First(PredictLoop(new EpochIterator(new ArrayDataAdapter(xs, null, null, checked((int)xs[0].shape[0])), 1),
+            new CallbackList(null, this, addHistory: false, addProgbar: false, 0, 1, 1)));
+    }
+
+    // The first output as a NumSharp array; every output tensor is freed.
+    private static NDArray First(Tensor[] outputs)
+    {
+        try
+        {
+            return TensorConvert.ToNDArray(outputs[0]);
+        }
+        finally
+        {
+            foreach (var o in outputs)
+            {
+                o.Dispose();
+            }
+        }
     }
 }

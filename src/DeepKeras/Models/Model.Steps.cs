@@ -143,10 +143,13 @@ public partial class Model
         optimizer.Apply(variables.Select(v => v.Value.grad).ToArray(), variables);
     }
 
-    /// <summary>Updates the compiled metrics with a batch's targets and predictions (Keras <c>compute_metrics</c>).</summary>
+    /// <summary>
+    /// Updates the compiled metrics with a batch's targets and predictions (Keras <c>compute_metrics</c>). As in Keras,
+    /// the metrics of <c>compile(metrics=...)</c> are not weighted: sample and class weights scale the loss only.
+    /// </summary>
     /// <param name="y">The targets.</param>
     /// <param name="yPred">The predictions.</param>
-    /// <param name="sampleWeight">Per-sample weights, or null.</param>
+    /// <param name="sampleWeight">Per-sample weights, or null; not applied to the compiled metrics.</param>
     protected void UpdateCompiledMetrics(Tensor[]? y, Tensor[] yPred, Tensor? sampleWeight)
     {
         if (_compiledMetrics is null || y is null)
@@ -158,7 +161,7 @@ public partial class Model
         {
             foreach (var m in _compiledMetrics[i])
             {
-                m.UpdateState(y[i], yPred[i], sampleWeight);
+                m.UpdateState(y[i], yPred[i], null);
             }
         }
     }

@@ -22,4 +22,15 @@ public sealed record Batch(Tensor[] X, Tensor[]? Y, Tensor? SampleWeight)
 
     /// <summary>Gets the tensors the data adapter created for this batch, freed with the step's dispose scope.</summary>
     internal IReadOnlyList<Tensor> Owned { get; init; } = [];
+
+    /// <summary>
+    /// Returns the batch with every tensor on the backend's device: the one place where data moves to the device.
+    /// Tensors already there are kept as they are, not copied.
+    /// </summary>
+    internal Batch ToDevice()
+    {
+        var device = Keras.Backend.TorchDevice;
+        Tensor Move(Tensor t) => t.device_type == device.type && t.device_index == device.index ? t : t.to(device);
+        return new Batch(X.Select(Move).ToArray(), Y?.Select(Move).ToArray(), SampleWeight is { } w ? Move(w) : null);
+    }
 }

@@ -32,6 +32,19 @@ internal abstract class DataAdapter
         return scope;
     }
 
+    /// <summary>Returns the numbers 0 … <paramref name="count"/> − 1 in a random order drawn from the shuffling seed.</summary>
+    protected static long[] Permutation(long count)
+    {
+        var order = new long[count];
+        for (long i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        RandomState.Shuffle.Shuffle(order);
+        return order;
+    }
+
     /// <summary>
     /// Builds a batch in a scope of its own: temporaries are freed at once, and the batch tensors created here (not those
     /// that existed before, such as a tensor the user yielded) are detached and recorded as the batch's own.
@@ -83,19 +96,7 @@ internal sealed class ArrayDataAdapter : DataAdapter
     /// <summary>Returns a new random order of the samples when <paramref name="shuffle"/> is set, else null.</summary>
     internal long[]? Order(bool shuffle)
     {
-        if (!shuffle)
-        {
-            return null;
-        }
-
-        var order = new long[Count];
-        for (long i = 0; i < Count; i++)
-        {
-            order[i] = i;
-        }
-
-        RandomState.Shuffle.Shuffle(order);
-        return order;
+        return shuffle ? Permutation(Count) : null;
     }
 
     /// <summary>Returns samples <c>start … start + size − 1</c> of <paramref name="order"/> (or of the data) on the device.</summary>
@@ -103,57 +104,42 @@ internal sealed class ArrayDataAdapter : DataAdapter
 
     private Batch MakeSlice(long[]? order, long start, long size)
     {
-        var device = Keras.Backend.TorchDevice;
         if (order is null)
         {
             return new Batch(
-                _x.Select(t => Move(t.narrow(0, start, size), device)).ToArray(),
-                _y?.Select(t => Move(t.narrow(0, start, size), device)).ToArray(),
-                _sw is null ? null : Move(_sw.narrow(0, start, size), device));
+                _x.Select(t => t.narrow(0, start, size)).ToArray(),
+                _y?.Select(t => t.narrow(0, start, size)).ToArray(),
+                _sw?.narrow(0, start, size)).ToDevice();
         }
 
         var idx = tensor(order.AsSpan((int)start, (int)size).ToArray());
         return new Batch(
-            _x.Select(t => Move(t.index_select(0, idx), device)).ToArray(),
-            _y?.Select(t => Move(t.index_select(0, idx), device)).ToArray(),
-            _sw is null ? null : Move(_sw.index_select(0, idx), device));
+            _x.Select(t => t.index_select(0, idx)).ToArray(),
+            _y?.Select(t => t.index_select(0, idx)).ToArray(),
+            _sw?.index_select(0, idx)).ToDevice();
     }
-
-    private static Tensor Move(Tensor t, torch.Device device) =>
-        t.device_type == device.type && t.device_index == device.index ? t : t.to(device);
 }
 
-/// <summary>A user sequence of (x, y) batches, for data that does not fit in memory.</summary>
-internal sealed class EnumerableDataAdapter(IEnumerable<(ArrayLike X, ArrayLike? Y)> batches, int? steps) : DataAdapter
+/// <summary>
+/// A user sequence of batches, for data that does not fit in memory, or the batches of a TorchSharp <c>DataLoader</c>.
+/// </summary>
+/// <param name="batches">The batches; enumerated again at every pass.</param>
+/// <param name="count">The number of batches of a pass, if known; a pass ends after that many.</param>
+/// <param name="classWeight">Class index → weight, turned into sample weights of each batch, or null.</param>
+internal sealed class EnumerableDataAdapter(IEnumerable<DataBatch> batches, int? count, IReadOnlyDictionary<int, double>? classWeight = null)
+    : SequenceDataAdapter
 {
-    public override int? Steps => steps;
+    public override int? Steps => count;
 
-    /// <summary>Gets the user's sequence of batches.</summary>
-    public IEnumerable<(ArrayLike X, ArrayLike? Y)> Batches => batches;
-
-    public override IEnumerable<Batch> Epoch(bool shuffle)
+    /// <inheritdoc/>
+    public override IEnumerable<Func<Batch>> Items(bool shuffle)
     {
-        var i = 0;
-        foreach (var item in batches)
+        // The count is checked before advancing, so that a sequence is never asked for more batches than a pass uses.
+        using var e = batches.GetEnumerator();
+        for (var i = 0; (count is null || i < count) && e.MoveNext(); i++)
         {
-            if (steps is { } s && i++ >= s)
-            {
-                yield break;
-            }
-
-            yield return ToBatch(item);
+            var item = e.Current;
+            yield return () => ToBatch(item, classWeight);
         }
     }
-
-    /// <summary>
-    /// Converts one (x, y) item of the sequence into a batch on the device. The user's MoveNext ran before, outside
-    /// every scope of ours: what it allocated stays the user's; what the conversion creates belongs to the batch.
-    /// </summary>
-    internal static Batch ToBatch((ArrayLike X, ArrayLike? Y) item) => Build(() =>
-    {
-        var device = Keras.Backend.TorchDevice;
-        var xs = DataPrep.PrepareX(item.X.ToTensors("x"), "x").Select(t => t.to(device)).ToArray();
-        var ys = item.Y is null ? null : DataPrep.PrepareY(item.Y.ToTensors("y")).Select(t => t.to(device)).ToArray();
-        return new Batch(xs, ys, null);
-    });
 }

@@ -56,8 +56,8 @@ public sealed class Progbar
 
     private static double DefaultClock() => Watch.Elapsed.TotalSeconds;
 
-    /// <summary>Gets the number of steps.</summary>
-    public int? Target { get; }
+    /// <summary>Gets or sets the number of steps, or null if unknown (it may be set once learned, before the last update).</summary>
+    public int? Target { get; set; }
 
     /// <summary>Gets the verbosity.</summary>
     public int Verbose { get; }

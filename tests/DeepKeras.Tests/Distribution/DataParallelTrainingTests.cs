@@ -58,6 +58,32 @@ public class DataParallelTrainingTests
         AssertTwoProcessesTrainAsOne(["sequence", "--merged"], ["sequence"]);
 
     [MpiFact]
+    public void FitOnPyDataset_ProcessesTakeTheBatchesInTurns_EqualsOneProcessOnJoinedPairs() =>
+        AssertTwoProcessesTrainAsOne(["pydataset", "--merged"], ["pydataset"]);
+
+    [MpiFact]
+    public void FitOnShuffledPyDataset_EveryProcessFollowsProcess0sOrder()
+    {
+        using var two = new TempDir();
+        Reports(2, two.Path, "pydataset", "--shuffle");
+        var calls = Enumerable.Range(0, 2)
+            .Select(r => File.ReadAllLines(Path.Combine(two.Path, $"calls.rank{r}.txt")).Select(l => l.Split(' ').Select(int.Parse).ToArray()).ToArray())
+            .ToArray();
+        for (var epoch = 0; epoch < 2; epoch++)
+        {
+            var (mine, theirs) = (calls[0][epoch], calls[1][epoch]);
+            // In turns over one shared order: 4 batches on process 0, 3 on process 1 plus the padding of the last step
+            // (the turn's first batch, process 0's last), so together every batch once.
+            Assert.Equal(4, mine.Length);
+            Assert.Equal(4, theirs.Length);
+            Assert.Equal(Enumerable.Range(0, 7), mine.Union(theirs).Order());
+            Assert.Equal(mine[^1], theirs[^1]);
+        }
+
+        Assert.False(calls[0][0].SequenceEqual([0, 2, 4, 6]) && calls[0][1].SequenceEqual([0, 2, 4, 6]), "the batches were not shuffled");
+    }
+
+    [MpiFact]
     public void AutoShardOff_EachProcessPassesItsOwnData_EqualsOneProcessOnAllOfIt() =>
         AssertTwoProcessesTrainAsOne(["local", "--whole"], ["local"]);
 
