@@ -83,21 +83,28 @@ paragraph3 = formula((20, 10, 50), 3, 0.5) + 0.5
 lstm_layer = layers.LSTM(64, stateful=True)
 lstm_layer.build((20, 10, 50))
 formula_weights(lstm_layer, 11)
-out1 = lstm_layer(paragraph1)
-out2 = lstm_layer(paragraph2)
-golden.save_npy(d, "output2", keras.ops.convert_to_numpy(out2))
+output = lstm_layer(paragraph1)
+output = lstm_layer(paragraph2)
+output = lstm_layer(paragraph3)
+golden.save_npy(d, "output3", keras.ops.convert_to_numpy(output))
+lstm_layer.reset_states()
+golden.save_npy(d, "reset_output1", keras.ops.convert_to_numpy(lstm_layer(paragraph1)))
+
+# Cell 6 (the states are variables that the next call would overwrite in place, so they are used right away).
+lstm_layer = layers.LSTM(64, stateful=True)
+lstm_layer.build((20, 10, 50))
+formula_weights(lstm_layer, 11)
+output = lstm_layer(paragraph1)
+output = lstm_layer(paragraph2)
+golden.save_npy(d, "output2", keras.ops.convert_to_numpy(output))
 existing_state = lstm_layer.states
 golden.save_npy(d, "state_h", keras.ops.convert_to_numpy(existing_state[0]))
 golden.save_npy(d, "state_c", keras.ops.convert_to_numpy(existing_state[1]))
-out3 = lstm_layer(paragraph3)
-golden.save_npy(d, "output3", keras.ops.convert_to_numpy(out3))
 new_lstm_layer = layers.LSTM(64)
 new_lstm_layer.build((20, 10, 50))
 formula_weights(new_lstm_layer, 17)
 new_output = new_lstm_layer(paragraph3, initial_state=existing_state)
 golden.save_npy(d, "new_output", keras.ops.convert_to_numpy(new_output))
-lstm_layer.reset_states()
-golden.save_npy(d, "reset_output1", keras.ops.convert_to_numpy(lstm_layer(paragraph1)))
 
 
 # Cells 8-12: the LSTM and RNN(LSTMCell) classifiers on a slice of Fashion-MNIST.
