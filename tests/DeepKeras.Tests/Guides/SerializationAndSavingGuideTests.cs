@@ -67,7 +67,7 @@ public sealed class SerializationAndSavingGuideTests : IDisposable
         var inputs = Keras.Input(shape: 32);
         var outputs = Keras.Layers.Dense(1).Apply(inputs);
         var model = Keras.Model(inputs, outputs);
-        model.Compile(optimizer: new Optimizers.Adam(), loss: "mean_squared_error");
+        model.Compile(optimizer: new global::DeepKeras.Optimizers.Adam(), loss: "mean_squared_error");
         return model;
     }
 

@@ -225,13 +225,13 @@ public sealed class WorkingWithRnnsGuideTests
         var model = BuildModel(allowCudnnKernel: true);
         Assert.Equal(KerasGolden.Case("guide_rnns_mnist").Text("summary").TrimEnd('\n').Replace("\"sequential\"", $"\"{model.Name}\""), SummaryOf(model));
         FormulaWeights(model, 23);
-        model.Compile(loss: new Losses.SparseCategoricalCrossentropy(fromLogits: true), optimizer: "sgd", metrics: ["accuracy"]);
+        model.Compile(loss: new global::DeepKeras.Losses.SparseCategoricalCrossentropy(fromLogits: true), optimizer: "sgd", metrics: ["accuracy"]);
         var history = model.Fit(xTrain, yTrain, validationData: (xTest, yTest), batchSize: BatchSize, epochs: 1, shuffle: false, verbose: 0);
         AssertHistory("history_lstm", history);
 
         var noncudnnModel = BuildModel(allowCudnnKernel: false);
         noncudnnModel.SetWeights(model.GetWeights());
-        noncudnnModel.Compile(loss: new Losses.SparseCategoricalCrossentropy(fromLogits: true), optimizer: "sgd", metrics: ["accuracy"]);
+        noncudnnModel.Compile(loss: new global::DeepKeras.Losses.SparseCategoricalCrossentropy(fromLogits: true), optimizer: "sgd", metrics: ["accuracy"]);
         history = noncudnnModel.Fit(xTrain, yTrain, validationData: (xTest, yTest), batchSize: BatchSize, epochs: 1, shuffle: false, verbose: 0);
         AssertHistory("history_rnn_cell", history);
 
