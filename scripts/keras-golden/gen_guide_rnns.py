@@ -65,7 +65,7 @@ enc = formula((2, 7), 5, 1.0)
 dec = formula((2, 4), 9, 1.0)
 enc = (np.abs(enc) * 999).astype("int32")
 dec = (np.abs(dec) * 1999).astype("int32")
-golden.save_json(d, "cell04_tokens", {"encoder": enc, "decoder": dec})
+golden.save_json(d, "cell04_tokens", {"encoder": enc, "decoder": dec, "weight_paths": [w.path for w in model.weights]})
 golden.save_npy(d, "cell04_output", model.predict([enc, dec], verbose=0))
 
 keras.backend.clear_session()

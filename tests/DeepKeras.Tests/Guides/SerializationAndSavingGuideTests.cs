@@ -21,7 +21,7 @@ namespace DeepKeras.Tests.Guides;
 /// share the registry) — before: other name (and no get_custom_objects)</item>
 /// <item>4 custom_objects in load_model — after: straight — before: straight</item>
 /// <item>5 custom_object_scope — after: straight (<c>using</c> for <c>with</c>) — before: impossible (no CustomObjectScope)</item>
-/// <item>6 clone_model — after: straight — before: impossible (no CloneModel)</item>
+/// <item>6 clone_model (Keras 3.15 also compiles the clone, unlike the guide's text) — after: straight — before: impossible (no CloneModel)</item>
 /// <item>7 Dense get_config printed — after: straight — before: other name (GetConfig held objects; SerializeKerasObject gave the printed values)</item>
 /// <item>8 Dense.from_config — after: other name (Layer.FromConfig&lt;Dense&gt;) — before: impossible (no public FromConfig)</item>
 /// <item>9 Sequential get_config/from_config — after: straight — before: impossible (no public FromConfig)</item>
@@ -178,10 +178,13 @@ public sealed class SerializationAndSavingGuideTests : IDisposable
 
         // Cell 6: clone_model copies the architecture with new weights and no compile settings.
         var newModel = Keras.Models.CloneModel(model);
-        Assert.Equal(model.ToJson(), newModel.ToJson());
+        Assert.Equal(model.Layers.Select(l => l.ClassName), newModel.Layers.Select(l => l.ClassName));
+        Assert.Equal(0.5, Assert.IsType<CustomLayer>(newModel.Layers[1]).Factor);
         Assert.Equal(model.CountParams(), newModel.CountParams());
         Assert.NotSame(model.Layers[2], newModel.Layers[2]);
-        Assert.Null(newModel.Optimizer);
+        // Keras 3.15's clone_model compiles the clone from the model's compile config (the guide's text predates it).
+        Assert.IsType<global::DeepKeras.Optimizers.RMSprop>(newModel.Optimizer);
+        Assert.NotSame(model.Optimizer, newModel.Optimizer);
     }
 
     [Fact]
@@ -398,8 +401,6 @@ public sealed class SerializationAndSavingGuideTests : IDisposable
             Kernel = AddWeight("kernel", new Shape(inputShape[inputShape.Rank - 1], HiddenUnits), KernelInitializer, regularizer: KernelRegularizer);
 
         protected override Tensor Call(Tensor inputs, bool training) => Keras.Ops.Matmul(inputs, Kernel!.Value);
-
-        public override Shape ComputeOutputShape(Shape inputShape) => inputShape.With(-1, HiddenUnits);
     }
 
     [Fact]
@@ -429,7 +430,7 @@ public sealed class SerializationAndSavingGuideTests : IDisposable
         Assert.IsType<L1>(nested.KernelRegularizer);
 
         var notALayer = Assert.Throws<KerasFileException>(() => Keras.Layers.Deserialize(Keras.Saving.SerializeKerasObject(new L1(0.1))));
-        Assert.Contains("expected a Layer", notALayer.Message);
+        Assert.Contains("could not locate class 'L1'", notALayer.Message);
     }
 
     /// <summary>The guide's CustomModel: a layer whose config holds two layers.</summary>
@@ -450,8 +451,6 @@ public sealed class SerializationAndSavingGuideTests : IDisposable
         }
 
         protected override Tensor Call(Tensor inputs, bool training) => FirstLayer.Apply(SecondLayer.Apply(inputs));
-
-        public override Shape ComputeOutputShape(Shape inputShape) => FirstLayer.ComputeOutputShape(SecondLayer.ComputeOutputShape(inputShape));
     }
 
     [Fact]

@@ -117,9 +117,10 @@ public sealed class WorkingWithRnnsGuideTests
         Assert.Equal(Expected("cell04"), SummaryOf(model, lineLength: 110));
 
         // With the generator's formula weights and tokens, the decoder's outputs are Keras's.
-        FormulaWeights(model, 3);
         var g = KerasGolden.Case("guide_rnns_summaries");
         var tokens = g.Json("cell04_tokens");
+        Assert.Equal(tokens["weight_paths"]!.AsArray().Select(p => (string)p!), model.Weights.Select(w => w.Path));
+        FormulaWeights(model, 3);
         Tensor Tokens(string key) => tensor(tokens[key]!.AsArray().SelectMany(row => row!.AsArray().Select(v => (long)v!)).ToArray()).reshape(2, -1);
         var y = model.PredictTensors(ArrayLike.Many(Tokens("encoder"), Tokens("decoder")), verbose: 0)[0];
         KerasGolden.AssertClose(g.Tensor("cell04_output"), y, 1e-5, "decoder output");
