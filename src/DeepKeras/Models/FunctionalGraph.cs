@@ -15,6 +15,12 @@ internal sealed class FunctionalGraph
 
     /// <summary>Maps the graph of <paramref name="model"/>.</summary>
     public FunctionalGraph(Model model)
+        : this(model.Inputs, model.Outputs)
+    {
+    }
+
+    /// <summary>Maps the graph from <paramref name="inputs"/> to <paramref name="outputs"/>.</summary>
+    public FunctionalGraph(IReadOnlyList<KerasTensor> inputs, IReadOnlyList<KerasTensor> outputs)
     {
         var ordered = new List<Node>();
         var layerIndex = new Dictionary<Layer, int>(ReferenceEqualityComparer.Instance);
@@ -36,7 +42,7 @@ internal sealed class FunctionalGraph
             ordered.Add(node);
         }
 
-        foreach (var output in model.Outputs)
+        foreach (var output in outputs)
         {
             Visit(output.Node);
         }
@@ -55,7 +61,7 @@ internal sealed class FunctionalGraph
         }
 
         // Inputs that no output depends on are kept, at depth 0 and before the other layers of that depth.
-        foreach (var input in model.Inputs.Where(t => !layerDepths.ContainsKey(t.Layer)))
+        foreach (var input in inputs.Where(t => !layerDepths.ContainsKey(t.Layer)))
         {
             layerDepths[input.Layer] = 0;
             layerIndex[input.Layer] = -1;

@@ -7,6 +7,7 @@ namespace DeepKeras.Models;
 public partial class Model
 {
     private readonly GraphNetwork? _graph;
+    private readonly IReadOnlyList<Layer>? _layersByDepth;
 
     /// <summary>
     /// Initializes a model built functionally from one symbolic input to one symbolic output (Keras
@@ -39,7 +40,10 @@ public partial class Model
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(outputs);
         _graph = new GraphNetwork(inputs, outputs);
-        foreach (var layer in _graph.Layers)
+
+        // Keras's model.layers order (by depth), which is also the order of model.weights and get_weights().
+        _layersByDepth = new FunctionalGraph(inputs, outputs).Layers;
+        foreach (var layer in _layersByDepth)
         {
             TrackLayer(layer);
         }

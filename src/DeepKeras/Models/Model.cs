@@ -26,8 +26,8 @@ public partial class Model : Layer
     /// <summary>Gets or sets whether training should stop after the current batch (set by callbacks such as EarlyStopping).</summary>
     public bool StopTraining { get; set; }
 
-    /// <summary>Gets the layers of the model (Sequential: without the input layer; functional models: with input layers, in execution order).</summary>
-    public virtual IReadOnlyList<Layer> Layers => _graph is { } g ? g.Layers : Sublayers;
+    /// <summary>Gets the layers of the model (Sequential: without the input layer; functional models: with input layers, in Keras's <c>model.layers</c> order, by depth from the inputs).</summary>
+    public virtual IReadOnlyList<Layer> Layers => _layersByDepth ?? Sublayers;
 
     /// <summary>Returns a layer by name (Keras <c>get_layer(name)</c>).</summary>
     /// <param name="name">The layer's name.</param>
