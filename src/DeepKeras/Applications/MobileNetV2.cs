@@ -137,7 +137,7 @@ public static partial class Applications
                 $"input_tensor.shape[2] must equal input_shape[1]; Received `input_tensor.shape={t.Shape}`, `input_shape={given}`", nameof(inputShape));
         }
 
-        var spatial = inputShape ?? (inputTensor is { Shape.Rank: 4 } tensor ? new Shape(tensor.Shape[1], tensor.Shape[2], tensor.Shape[3]) : null);
+        var spatial = inputShape ?? (inputTensor is { Shape.Rank: 4 } tensor ? new Shape(tensor.Shape[1], tensor.Shape[2], tensor.Shape[3]) : (Shape?)null);
         return spatial is { Rank: 3 } s && s[0] == s[1] && s[0] is { } size && MobileNetV2Sizes.Contains(size) ? size : 224;
     }
 
