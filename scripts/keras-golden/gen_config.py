@@ -72,6 +72,7 @@ LAYERS = {
     "lambda": lambda: L.Lambda(double_it, name="lam"),
     "input_layer": lambda: L.InputLayer(shape=(4, 3), batch_size=2, name="inp"),
     "leaky_relu": lambda: L.LeakyReLU(negative_slope=0.2, name="lrelu"),
+    "relu": lambda: L.ReLU(max_value=6.0, negative_slope=0.1, threshold=0.5, name="relu"),
     "prelu": lambda: L.PReLU(alpha_initializer=I.Constant(0.25), alpha_regularizer=R.L2(0.001), shared_axes=[1, 2],
                              name="prelu"),
     "conv1d": lambda: L.Conv1D(4, 3, strides=2, padding="same", activation="relu", use_bias=False,

@@ -123,13 +123,31 @@ internal static class ImagenetUtils
         }
     }
 
-    /// <summary>The global pooling layer that <c>pooling</c> asks for on top of a convolutional base, or null.</summary>
-    public static Layer? PoolingLayer(string? pooling) => pooling switch
+    /// <summary>
+    /// The global pooling layer that <c>pooling</c> asks for on top of a convolutional base, or null; the names are
+    /// those some architectures give it (ResNet's <c>avg_pool</c>/<c>max_pool</c>), null for an automatic name.
+    /// </summary>
+    public static Layer? PoolingLayer(string? pooling, string? avgName = null, string? maxName = null) => pooling switch
     {
-        "avg" => new GlobalAveragePooling2D(),
-        "max" => new GlobalMaxPooling2D(),
+        "avg" => new GlobalAveragePooling2D(name: avgName),
+        "max" => new GlobalMaxPooling2D(name: maxName),
         _ => null,
     };
+
+    /// <summary>
+    /// Keras <c>correct_pad</c>: the zero padding ((top, bottom), (left, right)) before a strided "valid" convolution
+    /// of <paramref name="kernelSize"/> that makes it behave like TensorFlow's "same" padding: one row/column less at the
+    /// top/left when the input size is even (or unknown).
+    /// </summary>
+    public static ((int Top, int Bottom) Rows, (int Left, int Right) Columns) CorrectPad(KerasTensor inputs, int kernelSize)
+    {
+        var correct = kernelSize / 2;
+        var height = inputs.Shape[1];
+        var width = inputs.Shape[2];
+        var adjustRows = height is { } h ? 1 - (h % 2) : 1;
+        var adjustColumns = height is null ? 1 : width is { } w ? 1 - (w % 2) : 1;
+        return ((correct - adjustRows, correct), (correct - adjustColumns, correct));
+    }
 
     /// <summary>
     /// Keras <c>get_source_inputs</c>: the <c>Keras.Input</c> tensors a symbolic tensor depends on, in the order a

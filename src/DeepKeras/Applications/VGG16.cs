@@ -1,6 +1,4 @@
-using DeepKeras.Datasets;
 using DeepKeras.Engine;
-using DeepKeras.Layers;
 using DeepKeras.Models;
 
 namespace DeepKeras;
@@ -72,61 +70,8 @@ public static partial class Applications
     /// var model = Keras.Model(inputs, outputs);
     /// </code></example>
     public static Functional VGG16(bool includeTop = true, string? weights = null, KerasTensor? inputTensor = null, Shape? inputShape = null,
-        string? pooling = null, int classes = 1000, string? classifierActivation = "softmax", string name = "vgg16")
-    {
-        ImagenetUtils.CheckWeights(weights, includeTop, classes);
-        ImagenetUtils.CheckPooling(pooling);
-        var shape = ImagenetUtils.ObtainInputShape(inputShape, defaultSize: 224, minSize: 32, requireFlatten: includeTop, weights);
-        var activation = includeTop ? ImagenetUtils.ClassifierActivation(classifierActivation, weights) : null;
-        if (inputTensor is not null && inputTensor.Shape.Rank != 4)
-        {
-            throw new ArgumentException(
-                $"`inputTensor` must be a batch of images (batch, height, width, channels). Received a tensor of shape {inputTensor.Shape}.",
-                nameof(inputTensor));
-        }
-
-        // Resolve (or fail to download) the ImageNet file before allocating 138 million parameters.
-        var weightsPath = weights == "imagenet" ? ImagenetWeights(includeTop) : weights;
-        var imgInput = inputTensor ?? Keras.Input(shape);
-        var x = imgInput;
-        int[] filters = [64, 128, 256, 512, 512];
-        int[] convs = [2, 2, 3, 3, 3];
-        for (var block = 1; block <= filters.Length; block++)
-        {
-            for (var i = 1; i <= convs[block - 1]; i++)
-            {
-                x = new Conv2D(filters[block - 1], (3, 3), activation: "relu", padding: "same", name: $"block{block}_conv{i}").Apply(x);
-            }
-
-            x = new MaxPooling2D((2, 2), strides: (2, 2), name: $"block{block}_pool").Apply(x);
-        }
-
-        if (includeTop)
-        {
-            x = new Flatten(name: "flatten").Apply(x);
-            x = new Dense(4096, activation: "relu", name: "fc1").Apply(x);
-            x = new Dense(4096, activation: "relu", name: "fc2").Apply(x);
-            x = new Dense(classes, activation: activation, name: "predictions").Apply(x);
-        }
-        else if (ImagenetUtils.PoolingLayer(pooling) is { } pool)
-        {
-            x = pool.Apply(x);
-        }
-
-        var inputs = inputTensor is null ? [imgInput] : ImagenetUtils.SourceInputs(inputTensor);
-        var model = new Functional(inputs, [x], name);
-        if (weightsPath is not null)
-        {
-            model.LoadWeights(weightsPath);
-        }
-
-        return model;
-    }
-
-    private static string ImagenetWeights(bool includeTop)
-    {
-        var (file, md5) = includeTop ? (Vgg16WeightsFile, Vgg16WeightsMd5) : (Vgg16NoTopWeightsFile, Vgg16NoTopWeightsMd5);
-        return DataFile.Get(file, DataFile.MirrorOr(Vgg16WeightsOrigin + file), md5, "models",
-            hint: "It holds VGG16's ImageNet weights (Keras applications); use `weights: null` to start from random weights instead.");
-    }
+        string? pooling = null, int classes = 1000, string? classifierActivation = "softmax", string name = "vgg16") =>
+        Vgg([2, 2, 3, 3, 3], includeTop, weights, inputTensor, inputShape, pooling, classes, classifierActivation, name,
+            () => ImagenetModel.PretrainedFile(includeTop ? Vgg16WeightsFile : Vgg16NoTopWeightsFile, Vgg16WeightsOrigin,
+                includeTop ? Vgg16WeightsMd5 : Vgg16NoTopWeightsMd5, "VGG16"));
 }

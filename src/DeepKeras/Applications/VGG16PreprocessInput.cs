@@ -1,5 +1,3 @@
-using DeepKeras.Layers;
-using DeepKeras.Training;
 using NumSharp;
 using static TorchSharp.torch;
 
@@ -7,9 +5,6 @@ namespace DeepKeras;
 
 public static partial class Applications
 {
-    /// <summary>The ImageNet channel means in BGR order that "caffe" preprocessing subtracts.</summary>
-    private static readonly double[] CaffeMeanBgr = [103.939, 116.779, 123.68];
-
     /// <summary>
     /// Prepares RGB images with values 0–255 for VGG16 (Keras <c>keras.applications.vgg16.preprocess_input</c>, mode
     /// "caffe"): the channels are reordered RGB → BGR and the ImageNet mean of each channel, [103.939, 116.779, 123.68]
@@ -24,12 +19,8 @@ public static partial class Applications
     /// var x = Applications.VGG16PreprocessInput(images);   // (N, 224, 224, 3) RGB 0–255 → BGR, mean-centred
     /// var probabilities = vgg.Predict(x);
     /// </code></example>
-    public static NDArray VGG16PreprocessInput(NDArray x, string? dataFormat = null)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        using var scope = NewDisposeScope();
-        return TensorConvert.ToNDArray(VGG16PreprocessInput(TensorConvert.ToTensor(x, nameof(x)), dataFormat));
-    }
+    public static NDArray VGG16PreprocessInput(NDArray x, string? dataFormat = null) =>
+        Preprocess(x, dataFormat, "caffe", "VGG16");
 
     /// <summary>
     /// Prepares RGB images with values 0–255 for VGG16 ("caffe" mode): RGB → BGR, minus the ImageNet channel means;
@@ -39,22 +30,5 @@ public static partial class Applications
     /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
     /// <returns>A new float32 tensor (an input of another floating dtype keeps it) on the same device.</returns>
     /// <exception cref="ArgumentException">The channel axis does not have 3 channels, or the data format is unknown.</exception>
-    public static Tensor VGG16PreprocessInput(Tensor x, string? dataFormat = null)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        var format = ConvArgs.DataFormat(dataFormat);
-        var axis = format == "channels_last" ? x.dim() - 1 : x.dim() == 3 ? 0 : 1;
-        if (x.dim() < 3 || x.shape[axis] != 3)
-        {
-            throw new ArgumentException(
-                $"VGG16 preprocessing expects RGB images with 3 channels on axis {axis} ({format}). Received shape ({string.Join(", ", x.shape)}).",
-                nameof(x));
-        }
-
-        var floats = x.is_floating_point() ? x : x.to(float32);
-        var meanShape = Enumerable.Repeat(1L, (int)x.dim()).ToArray();
-        meanShape[axis] = 3;
-        var mean = tensor(CaffeMeanBgr, dtype: floats.dtype, device: floats.device).reshape(meanShape);
-        return floats.flip(axis).sub(mean);
-    }
+    public static Tensor VGG16PreprocessInput(Tensor x, string? dataFormat = null) => Preprocess(x, dataFormat, "caffe", "VGG16");
 }

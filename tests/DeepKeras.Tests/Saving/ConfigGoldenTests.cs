@@ -38,6 +38,7 @@ public sealed class ConfigGoldenTests
         ["lambda"] = () => new Lambda(ConfigTestObjects.DoubleIt, name: "lam"),
         ["input_layer"] = () => new InputLayer((4, 3), batchSize: 2, name: "inp"),
         ["leaky_relu"] = () => new LeakyReLU(negativeSlope: 0.2, name: "lrelu"),
+        ["relu"] = () => new ReLU(maxValue: 6.0, negativeSlope: 0.1, threshold: 0.5, name: "relu"),
         ["prelu"] = () => new PReLU(alphaInitializer: new Constant(0.25f), alphaRegularizer: new L2(0.001), sharedAxes: [1, 2], name: "prelu"),
         ["conv1d"] = () => new Conv1D(4, 3, strides: 2, padding: "same", activation: "relu", useBias: false, kernelInitializer: "he_uniform",
             name: "conv1d"),

@@ -35,7 +35,7 @@ internal static class LayerZoo
         yield return ("conv3d_gap", Keras.Sequential(Keras.Input(shape: (3, 3, 3, 2)), Keras.Layers.GlobalAveragePooling3D()), [randn([2, 3, 3, 3, 2])]);
 
         var bn = Keras.Sequential(Keras.Input(shape: 5), Keras.Layers.Dense(6), Keras.Layers.BatchNormalization(momentum: 0.5),
-            Keras.Layers.LayerNormalization(), Keras.Layers.LeakyReLU(0.1), Keras.Layers.PReLU(alphaInitializer: new Initializers.Constant(0.2f)),
+            Keras.Layers.LayerNormalization(), Keras.Layers.LeakyReLU(0.1), Keras.Layers.ReLU(maxValue: 6.0, negativeSlope: 0.05), Keras.Layers.PReLU(alphaInitializer: new Initializers.Constant(0.2f)),
             Keras.Layers.GaussianNoise(0.1), Keras.Layers.GaussianDropout(0.2), Keras.Layers.Dense(1));
         bn.Compile(optimizer: "sgd", loss: "mse");
         bn.Fit(randn(16, 5), randn(16, 1), batchSize: 8, epochs: 1, verbose: 0);
@@ -92,6 +92,8 @@ internal static class LayerZoo
         small.Fit(rand(8, 8, 8, 1), tensor(new float[] { 0, 1, 2, 0, 1, 2, 0, 1 }), batchSize: 4, epochs: 1, verbose: 0);
         yield return ("cnn_small", small, [rand(2, 8, 8, 1)]);
         yield return ("vgg16_notop", DeepKeras.Applications.VGG16(includeTop: false, weights: null, inputShape: (32, 32, 3)), [rand(1, 32, 32, 3)]);
+        yield return ("mobilenetv2_notop", DeepKeras.Applications.MobileNetV2(inputShape: (32, 32, 3), alpha: 0.35, includeTop: false),
+            [rand(1, 32, 32, 3)]);
         yield return ("rnn_stacked", DeepKeras.Applications.Rnn.StackedClassifier(RnnInput.Tokens(30, 4, maskZero: true), units: [5, 3], cell: "gru", classes: 3),
             [tensor(new float[] { 1, 2, 3, 0, 4, 29, 7, 0 }, [2, 4])]);
         yield return ("rnn_bidirectional", DeepKeras.Applications.Rnn.BidirectionalClassifier(RnnInput.Sequence(5, 3), units: [4], cell: "lstm", classes: 2),

@@ -1,6 +1,6 @@
 namespace DeepKeras.Saving.Hdf5;
 
-/// <summary>Reads attributes stored in object headers (versions 1–3). Only fixed-length strings are decoded.</summary>
+/// <summary>Reads attributes stored in object headers (versions 1–3). Only strings (fixed- or variable-length) are decoded.</summary>
 internal static class Hdf5Attribute
 {
     /// <summary>Finds an attribute by name; null when absent.</summary>
@@ -43,7 +43,10 @@ internal static class Hdf5Attribute
         return null;
     }
 
-    /// <summary>Reads a fixed-length string attribute (scalar or 1-D), as Keras writes <c>layer_names</c>; null when absent.</summary>
+    /// <summary>
+    /// Reads a string attribute (scalar or 1-D) as Keras writes <c>layer_names</c>: fixed-length strings (the 2017
+    /// pretrained files) or variable-length ones (Keras 3's legacy <c>save_weights("x.h5")</c>); null when absent.
+    /// </summary>
     public static string[]? Strings(Hdf5Object obj, string name)
     {
         if (Find(obj, name) is not { } attribute)
@@ -52,9 +55,19 @@ internal static class Hdf5Attribute
         }
 
         var (type, space, data) = attribute;
+        if (space.ElementCount == 0)
+        {
+            return []; // Keras writes a layer without weights as np.asarray([]), an empty float64 array
+        }
+
+        if (type.Class == 9)
+        {
+            return VariableLengthStrings(obj, name, space, data);
+        }
+
         if (type.Class != 3)
         {
-            throw new Hdf5FormatException($"attribute '{name}' of '{obj.Path}' holds {type.Describe()} values, expected fixed-length strings");
+            throw new Hdf5FormatException($"attribute '{name}' of '{obj.Path}' holds {type.Describe()} values, expected strings");
         }
 
         var count = space.ElementCount ?? ulong.MaxValue;
@@ -69,6 +82,31 @@ internal static class Hdf5Attribute
             var span = data.AsSpan((int)(i * type.Size), (int)type.Size);
             var end = span.IndexOf((byte)0);
             result[i] = System.Text.Encoding.UTF8.GetString(end < 0 ? span : span[..end]).TrimEnd(' ');
+        }
+
+        return result;
+    }
+
+    // Each element: its length in bytes (4), then the global heap collection's address and the object's index (4).
+    private static string[] VariableLengthStrings(Hdf5Object obj, string name, Hdf5Dataspace space, byte[] data)
+    {
+        var what = $"attribute '{name}' of '{obj.Path}'";
+        var elementSize = 4 + obj.File.OffsetSize + 4;
+        var count = space.ElementCount ?? ulong.MaxValue;
+        if (count > (ulong)data.Length / (ulong)elementSize)
+        {
+            throw new Hdf5FormatException($"{what} is truncated");
+        }
+
+        var result = new string[count];
+        var c = new Hdf5Cursor(obj.File, data, 0);
+        for (var i = 0; i < result.Length; i++)
+        {
+            var length = c.UInt32();
+            var address = c.Offset();
+            var index = c.UInt32();
+            var bytes = length == 0 ? [] : Hdf5GlobalHeap.ReadObject(obj.File, address, index, what);
+            result[i] = System.Text.Encoding.UTF8.GetString(bytes, 0, (int)Math.Min(length, (uint)bytes.Length));
         }
 
         return result;
