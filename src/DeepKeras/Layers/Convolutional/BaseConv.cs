@@ -45,12 +45,7 @@ public abstract class BaseConv : ConvLayer
         : base(rank, kernelSize, strides, padding, dataFormat, dilationRate, activation, useBias, biasInitializer,
             biasRegularizer, biasConstraint, activityRegularizer, inputShape, name, trainable, allowCausal: rank == 1)
     {
-        if (filters <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(filters), filters,
-                $"Invalid value for argument `filters`. Expected a strictly positive value. Received filters={filters}.");
-        }
-
+        Filters = Positive(filters, nameof(filters), "filters");
         if (groups <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(groups), groups,
@@ -64,7 +59,6 @@ public abstract class BaseConv : ConvLayer
                 $"Received: groups={groups}, filters={filters}.", nameof(groups));
         }
 
-        Filters = filters;
         Groups = groups;
         _kernel = new WeightSettings("kernel", kernelInitializer ?? new GlorotUniform(), kernelRegularizer, kernelConstraint);
     }

@@ -50,13 +50,7 @@ public abstract class BaseConvTranspose : ConvLayer
         : base(rank, kernelSize, strides, padding, dataFormat, dilationRate, activation, useBias, biasInitializer,
             biasRegularizer, biasConstraint, activityRegularizer, inputShape, name, trainable)
     {
-        if (filters <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(filters), filters,
-                $"Invalid value for argument `filters`. Expected a strictly positive value. Received filters={filters}.");
-        }
-
-        Filters = filters;
+        Filters = Positive(filters, nameof(filters), "filters");
         OutputPadding = outputPadding?.Standardize(rank, "output_padding", min: 0);
         if (OutputPadding is { } op && op.Where((p, i) => p >= Strides[i]).Any())
         {

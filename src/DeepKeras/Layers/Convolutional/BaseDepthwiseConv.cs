@@ -44,13 +44,7 @@ public abstract class BaseDepthwiseConv : ConvLayer
         : base(rank, kernelSize, strides, padding, dataFormat, dilationRate, activation, useBias, biasInitializer,
             biasRegularizer, biasConstraint, activityRegularizer, inputShape, name, trainable)
     {
-        if (depthMultiplier <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(depthMultiplier), depthMultiplier,
-                $"Invalid value for argument `depth_multiplier`. Expected a strictly positive value. Received depth_multiplier={depthMultiplier}.");
-        }
-
-        DepthMultiplier = depthMultiplier;
+        DepthMultiplier = Positive(depthMultiplier, nameof(depthMultiplier), "depth_multiplier");
         _kernel = new WeightSettings("depthwise", depthwiseInitializer ?? new GlorotUniform(), depthwiseRegularizer, depthwiseConstraint);
     }
 

@@ -51,20 +51,8 @@ public abstract class BaseSeparableConv : ConvLayer
         : base(rank, kernelSize, strides, padding, dataFormat, dilationRate, activation, useBias, biasInitializer,
             biasRegularizer, biasConstraint, activityRegularizer, inputShape, name, trainable)
     {
-        if (depthMultiplier <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(depthMultiplier), depthMultiplier,
-                $"Invalid value for argument `depth_multiplier`. Expected a strictly positive value. Received depth_multiplier={depthMultiplier}.");
-        }
-
-        if (filters <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(filters), filters,
-                $"Invalid value for argument `filters`. Expected a strictly positive value. Received filters={filters}.");
-        }
-
-        DepthMultiplier = depthMultiplier;
-        Filters = filters;
+        DepthMultiplier = Positive(depthMultiplier, nameof(depthMultiplier), "depth_multiplier");
+        Filters = Positive(filters, nameof(filters), "filters");
         _depthwise = new WeightSettings("depthwise", depthwiseInitializer ?? new GlorotUniform(), depthwiseRegularizer, depthwiseConstraint);
         _pointwise = new WeightSettings("pointwise", pointwiseInitializer ?? new GlorotUniform(), pointwiseRegularizer, pointwiseConstraint);
     }

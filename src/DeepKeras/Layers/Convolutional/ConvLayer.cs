@@ -83,6 +83,13 @@ public abstract class ConvLayer : Layer
     /// <summary>Gets whether the channel axis is last.</summary>
     protected bool ChannelsLast => DataFormat == "channels_last";
 
+    /// <summary>Checks a count argument (<c>filters</c>, <c>depth_multiplier</c>) is positive, as Keras does.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">It is zero or negative; the message names the Keras argument.</exception>
+    private protected static int Positive(int value, string paramName, string kerasName) => value > 0
+        ? value
+        : throw new ArgumentOutOfRangeException(paramName, value,
+            $"Invalid value for argument `{kerasName}`. Expected a strictly positive value. Received {kerasName}={value}.");
+
     /// <summary>The channel count of an input shape; fails with the layer's name when it is unknown.</summary>
     private protected int InputChannels(Shape inputShape) => inputShape[ChannelsLast ? -1 : 1] ?? throw new ArgumentException(
         $"The channel dimension of the inputs to layer \"{Name}\" ({ClassName}) should be defined. Received: input_shape={inputShape}");
