@@ -62,6 +62,9 @@ public sealed class Variable : IDisposable
     /// <summary>Gets the penalty added to the training loss for this weight (Keras <c>variable.regularizer</c>), if any.</summary>
     public Regularizers.Regularizer? Regularizer { get; internal set; }
 
+    /// <summary>Gets the projection the optimizer applies to this weight after each update (Keras <c>variable.constraint</c>), if any.</summary>
+    public Constraints.Constraint? Constraint { get; internal set; }
+
     /// <summary>Gets the number of scalars in the weight.</summary>
     public long Count => Value.numel();
 

@@ -113,8 +113,9 @@ public abstract partial class Layer
     /// <param name="initializer">Initializer; default glorot_uniform.</param>
     /// <param name="trainable">Whether the optimizer updates it.</param>
     /// <param name="regularizer">Penalty on the weight added to <see cref="Losses"/> (and so to the training loss) while it is trainable.</param>
+    /// <param name="constraint">Projection the optimizer applies to the weight after each of its updates.</param>
     protected Variable AddWeight(string name, Shape shape, Initializers.Initializer? initializer = null, bool trainable = true,
-        Regularizers.Regularizer? regularizer = null)
+        Regularizers.Regularizer? regularizer = null, Constraints.Constraint? constraint = null)
     {
         Keras.Backend.EnsureInitialized();
         initializer ??= new Initializers.GlorotUniform();
@@ -125,9 +126,17 @@ public abstract partial class Layer
         var v = new Variable(name, LayerPath.Of(this, name), value, trainable);
         v.Value.requires_grad_(trainable && Trainable);
         v.Regularizer = regularizer;
+        v.Constraint = constraint;
         _variables.Add(v);
         return v;
     }
+
+    /// <summary>Creates a weight with the initializer, regularizer and constraint of <paramref name="settings"/>.</summary>
+    /// <param name="name">Short name, e.g. <c>kernel</c>.</param>
+    /// <param name="shape">Shape in Keras layout.</param>
+    /// <param name="settings">The weight's initializer, regularizer and constraint.</param>
+    private protected Variable AddWeight(string name, Shape shape, Engine.WeightSettings settings) =>
+        AddWeight(name, shape, settings.Initializer, regularizer: settings.Regularizer, constraint: settings.Constraint);
 
     /// <summary>
     /// Tracks a sublayer so its weights belong to this layer. Layers held by fields and properties are tracked

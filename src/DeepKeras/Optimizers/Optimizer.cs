@@ -261,12 +261,25 @@ public abstract class Optimizer : Backend.NativeOwner
             UpdateStep(vars[i].Value, clipped[i], _slots[vars[i]], lr, step);
         }
 
+        ApplyConstraints(vars);
         Iterations++;
     }
 
     /// <summary>The learning rate used by the update of an iteration: the schedule's value, or the constant rate.</summary>
     /// <param name="iteration">The 0-based iteration.</param>
     protected virtual double CurrentLearningRate(long iteration) => _schedule?.Call(iteration) ?? _learningRate;
+
+    // As Keras: each updated variable is projected by its constraint right after the update.
+    private static void ApplyConstraints(List<Variable> variables)
+    {
+        foreach (var v in variables)
+        {
+            if (v.Constraint is { } c)
+            {
+                v.Value.copy_(c.Call(v.Value));
+            }
+        }
+    }
 
     private void ApplyWeightDecay(List<Variable> variables, double learningRate)
     {

@@ -24,6 +24,7 @@ internal static class BuiltInObjects
         (ObjectKind.Initializer, typeof(Initializers.Initializer), "DeepKeras.Initializers"),
         (ObjectKind.Regularizer, typeof(Regularizer), "DeepKeras.Regularizers"),
         (ObjectKind.Optimizer, typeof(Optimizers.Optimizer), "DeepKeras.Optimizers"),
+        (ObjectKind.Constraint, typeof(Constraints.Constraint), "DeepKeras.Constraints"),
         (ObjectKind.Schedule, typeof(LearningRateSchedule), "DeepKeras.Optimizers.Schedules"),
         (ObjectKind.Loss, typeof(LossFns.Loss), "DeepKeras.Losses"),
         (ObjectKind.Metric, typeof(MetricFns.Metric), "DeepKeras.Metrics"),

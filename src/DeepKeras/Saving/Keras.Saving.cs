@@ -64,7 +64,7 @@ public static partial class Keras
         /// Serializes a Keras object to Keras's dictionary form <c>{"module", "class_name", "config",
         /// "registered_name", …}</c> (Keras <c>serialize_keras_object</c>); values are plain JSON values.
         /// </summary>
-        /// <param name="obj">A layer, model, initializer, regularizer, optimizer, schedule, loss or metric.</param>
+        /// <param name="obj">A layer, model, initializer, regularizer, constraint, optimizer, schedule, loss or metric.</param>
         public static Dictionary<string, object?> SerializeKerasObject(object obj)
         {
             ArgumentNullException.ThrowIfNull(obj);
@@ -72,7 +72,7 @@ public static partial class Keras
         }
 
         /// <summary>Recreates an object from its serialized form (Keras <c>deserialize_keras_object</c>).</summary>
-        /// <typeparam name="T">The expected family: Layer (or Model), Initializer, Regularizer, Optimizer, LearningRateSchedule, Loss or Metric.</typeparam>
+        /// <typeparam name="T">The expected family: Layer (or Model), Initializer, Regularizer, Constraint, Optimizer, LearningRateSchedule, Loss or Metric.</typeparam>
         /// <param name="config">The serialized dictionary (as from <see cref="SerializeKerasObject"/> or parsed JSON), or an identifier such as <c>"adam"</c>.</param>
         /// <param name="customObjects">Name → custom <see cref="Type"/>, function or factory.</param>
         /// <param name="safeMode">Refuse configs that would need code from the config (Python lambdas).</param>

@@ -139,6 +139,7 @@ internal static class KerasDeserializer
             {
                 ObjectKind.Initializer => Initializers.Initializer.Get(identifier),
                 ObjectKind.Regularizer => Regularizers.Regularizers.Get(identifier),
+                ObjectKind.Constraint => Constraints.Constraint.Get(identifier),
                 ObjectKind.Optimizer => Optimizers.Optimizers.Get(identifier),
                 ObjectKind.Loss => Losses.Losses.Get(identifier),
                 ObjectKind.Metric => (Metrics.Metric)identifier,

@@ -104,6 +104,7 @@ internal static class KerasSerializer
         Layer l => l.ClassName,
         Initializers.Initializer i => i.ClassName,
         Regularizers.Regularizer r => r.ClassName,
+        Constraints.Constraint c => c.ClassName,
         Optimizers.Schedules.LearningRateSchedule s => s.ClassName,
         _ => obj.GetType().Name,
     };
@@ -113,6 +114,7 @@ internal static class KerasSerializer
         Layer l => l.GetConfig(),
         Initializers.Initializer i => i.GetConfig(),
         Regularizers.Regularizer r => r.GetConfig(),
+        Constraints.Constraint c => c.GetConfig(),
         Optimizers.Optimizer o => o.GetConfig(),
         Optimizers.Schedules.LearningRateSchedule s => s.GetConfig(),
         Losses.Loss l => l.GetConfig(),
@@ -132,7 +134,7 @@ internal static class KerasSerializer
         Shape s => s.ToArray().Select(d => (object?)(d is { } x ? (long)x : null)).ToList(),
         ActivationFunction a => ActivationName(a),
         Delegate d => SerializeFunction(d),
-        Layer or Initializers.Initializer or Regularizers.Regularizer or Optimizers.Optimizer or
+        Layer or Initializers.Initializer or Regularizers.Regularizer or Constraints.Constraint or Optimizers.Optimizer or
             Optimizers.Schedules.LearningRateSchedule or Losses.Loss or Metrics.Metric => Serialize(value),
         IDictionary<string, object?> dict => dict.ToDictionary(kv => kv.Key, kv => ToPlain(kv.Value)),
         ITuple t => Enumerable.Range(0, t.Length).Select(i => ToPlain(t[i])).ToList(),

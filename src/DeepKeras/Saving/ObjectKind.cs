@@ -15,6 +15,9 @@ internal enum ObjectKind
     /// <summary>Optimizers (<c>keras.optimizers</c>).</summary>
     Optimizer,
 
+    /// <summary>Weight constraints (<c>keras.constraints</c>).</summary>
+    Constraint,
+
     /// <summary>Learning-rate schedules (<c>keras.optimizers.schedules</c>).</summary>
     Schedule,
 
@@ -38,6 +41,7 @@ internal static class ObjectKinds
         ObjectKind.Initializer => "keras.initializers",
         ObjectKind.Regularizer => "keras.regularizers",
         ObjectKind.Optimizer => "keras.optimizers",
+        ObjectKind.Constraint => "keras.constraints",
         ObjectKind.Schedule => "keras.optimizers.schedules",
         ObjectKind.Loss => "keras.losses",
         ObjectKind.Metric => "keras.metrics",
@@ -51,6 +55,7 @@ internal static class ObjectKinds
         ObjectKind.Initializer => typeof(Initializers.Initializer),
         ObjectKind.Regularizer => typeof(Regularizers.Regularizer),
         ObjectKind.Optimizer => typeof(Optimizers.Optimizer),
+        ObjectKind.Constraint => typeof(Constraints.Constraint),
         ObjectKind.Schedule => typeof(Optimizers.Schedules.LearningRateSchedule),
         ObjectKind.Loss => typeof(Losses.Loss),
         ObjectKind.Metric => typeof(Metrics.Metric),

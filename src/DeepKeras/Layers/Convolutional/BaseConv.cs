@@ -1,6 +1,8 @@
 using DeepKeras.Activations;
+using DeepKeras.Constraints;
 using DeepKeras.Engine;
 using DeepKeras.Initializers;
+using DeepKeras.Regularizers;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -10,8 +12,10 @@ namespace DeepKeras.Layers;
 /// <c>output = activation(conv(input, kernel) + bias)</c>, cross-correlation as in Keras. The kernel has Keras's layout
 /// <c>(*kernel_size, input_channels / groups, filters)</c>.
 /// </summary>
-public abstract class BaseConv : Layer
+public abstract class BaseConv : ConvLayer
 {
+    private readonly WeightSettings _kernel;
+
     /// <summary>Validates and stores the configuration.</summary>
     /// <param name="rank">Number of spatial axes (1, 2 or 3).</param>
     /// <param name="filters">Positive number of output channels.</param>
@@ -28,17 +32,20 @@ public abstract class BaseConv : Layer
     /// <param name="inputShape">Input shape without the batch axis, for the first layer of a Sequential.</param>
     /// <param name="name">Layer name.</param>
     /// <param name="trainable">Whether the weights are trained.</param>
+    /// <param name="kernelRegularizer">Penalty on the kernel added to the training loss; default none.</param>
+    /// <param name="biasRegularizer">Penalty on the bias; default none.</param>
+    /// <param name="activityRegularizer">Penalty on the output; default none.</param>
+    /// <param name="kernelConstraint">Projection of the kernel after each optimizer update; default none.</param>
+    /// <param name="biasConstraint">Projection of the bias after each optimizer update; default none.</param>
     protected BaseConv(int rank, int filters, IntTuple kernelSize, IntTuple? strides, string padding, string? dataFormat,
         IntTuple? dilationRate, int groups, ActivationFunction? activation, bool useBias, Initializer? kernelInitializer,
-        Initializer? biasInitializer, Shape? inputShape, string? name, bool trainable)
-        : base(name, trainable, inputShape)
+        Initializer? biasInitializer, Shape? inputShape, string? name, bool trainable, Regularizer? kernelRegularizer = null,
+        Regularizer? biasRegularizer = null, Regularizer? activityRegularizer = null, Constraint? kernelConstraint = null,
+        Constraint? biasConstraint = null)
+        : base(rank, kernelSize, strides, padding, dataFormat, dilationRate, activation, useBias, biasInitializer,
+            biasRegularizer, biasConstraint, activityRegularizer, inputShape, name, trainable, allowCausal: rank == 1)
     {
-        if (filters <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(filters), filters,
-                $"Invalid value for argument `filters`. Expected a strictly positive value. Received filters={filters}.");
-        }
-
+        Filters = Positive(filters, nameof(filters), "filters");
         if (groups <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(groups), groups,
@@ -52,79 +59,32 @@ public abstract class BaseConv : Layer
                 $"Received: groups={groups}, filters={filters}.", nameof(groups));
         }
 
-        Rank = rank;
-        Filters = filters;
         Groups = groups;
-        KernelSize = kernelSize.Standardize(rank, "kernel_size");
-        Strides = (strides ?? 1).Standardize(rank, "strides");
-        DilationRate = (dilationRate ?? 1).Standardize(rank, "dilation_rate");
-        Padding = ConvArgs.Padding(padding, allowCausal: rank == 1);
-        DataFormat = ConvArgs.DataFormat(dataFormat);
-        if (Strides.Max() > 1 && DilationRate.Max() > 1)
-        {
-            throw new ArgumentException(
-                "`strides > 1` not supported in conjunction with `dilation_rate > 1`. " +
-                $"Received: strides={strides} and dilation_rate={dilationRate}", nameof(dilationRate));
-        }
-
-        Activation = activation ?? ActivationFunction.Get("linear");
-        UseBias = useBias;
-        KernelInitializer = kernelInitializer ?? new GlorotUniform();
-        BiasInitializer = biasInitializer ?? new Zeros();
-        InputSpec = new InputSpec { NDim = rank + 2 };
+        _kernel = new WeightSettings("kernel", kernelInitializer ?? new GlorotUniform(), kernelRegularizer, kernelConstraint);
     }
-
-    /// <summary>Gets the number of spatial axes.</summary>
-    public int Rank { get; }
 
     /// <summary>Gets the number of output channels.</summary>
     public int Filters { get; }
 
-    /// <summary>Gets the window size, one value per spatial axis.</summary>
-    public int[] KernelSize { get; }
-
-    /// <summary>Gets the strides, one value per spatial axis.</summary>
-    public int[] Strides { get; }
-
-    /// <summary>Gets the padding mode (<c>valid</c>, <c>same</c> or <c>causal</c>).</summary>
-    public string Padding { get; }
-
-    /// <summary>Gets the data format (<c>channels_last</c> or <c>channels_first</c>).</summary>
-    public string DataFormat { get; }
-
-    /// <summary>Gets the dilation rates, one value per spatial axis.</summary>
-    public int[] DilationRate { get; }
-
     /// <summary>Gets the number of channel groups.</summary>
     public int Groups { get; }
 
-    /// <summary>Gets the activation.</summary>
-    public ActivationFunction Activation { get; }
-
-    /// <summary>Gets whether a bias is added.</summary>
-    public bool UseBias { get; }
-
     /// <summary>Gets the kernel initializer.</summary>
-    public Initializer KernelInitializer { get; }
+    public Initializer KernelInitializer => _kernel.Initializer;
 
-    /// <summary>Gets the bias initializer.</summary>
-    public Initializer BiasInitializer { get; }
+    /// <summary>Gets the kernel regularizer, if any.</summary>
+    public Regularizer? KernelRegularizer => _kernel.Regularizer;
+
+    /// <summary>Gets the kernel constraint, if any.</summary>
+    public Constraint? KernelConstraint => _kernel.Constraint;
 
     /// <summary>Gets the kernel, shape <c>(*kernel_size, in/groups, filters)</c>; null before build.</summary>
     public Variable? Kernel { get; private set; }
 
-    /// <summary>Gets the bias, shape <c>(filters,)</c>; null without bias or before build.</summary>
-    public Variable? Bias { get; private set; }
-
-    /// <summary>Gets whether the channel axis is last.</summary>
-    protected bool ChannelsLast => DataFormat == "channels_last";
-
     /// <inheritdoc/>
     public override void Build(Shape inputShape)
     {
-        var axis = ChannelsLast ? -1 : 1;
-        var inChannels = inputShape[axis] ?? throw new ArgumentException(
-            $"The channel dimension of the inputs to layer \"{Name}\" ({ClassName}) should be defined. Received: input_shape={inputShape}");
+        var inChannels = InputChannels(inputShape);
         if (inChannels % Groups != 0)
         {
             throw new ArgumentException(
@@ -133,13 +93,8 @@ public abstract class BaseConv : Layer
         }
 
         ComputeOutputShape(inputShape);
-        Kernel = AddWeight("kernel", new Shape([.. KernelSize.Select(k => (int?)k), inChannels / Groups, Filters]), KernelInitializer);
-        if (UseBias)
-        {
-            Bias = AddWeight("bias", Filters, BiasInitializer);
-        }
-
-        InputSpec = new InputSpec { NDim = Rank + 2, Axes = new Dictionary<int, int> { [axis] = inChannels } };
+        Kernel = AddWeight("kernel", new Shape([.. KernelSize.Select(k => (int?)k), inChannels / Groups, Filters]), _kernel);
+        BuildBiasAndSpec(Filters, inChannels);
     }
 
     /// <inheritdoc/>
@@ -163,8 +118,7 @@ public abstract class BaseConv : Layer
 
         var y = SpatialOps.Conv(x, SpatialLayout.KernelToTorch(Kernel!.Value), Bias?.Value,
             SpatialLayout.L(Strides), pad, SpatialLayout.L(DilationRate), Groups);
-        y = SpatialLayout.FromTorch(y, ChannelsLast);
-        return Activation.Name == "linear" ? y : Activation.Call(y);
+        return Activate(SpatialLayout.FromTorch(y, ChannelsLast));
     }
 
     /// <inheritdoc/>
@@ -176,21 +130,9 @@ public abstract class BaseConv : Layer
     {
         var config = base.GetConfig();
         config["filters"] = Filters;
-        config["kernel_size"] = Serialize(KernelSize);
-        config["strides"] = Serialize(Strides);
-        config["padding"] = Padding;
-        config["data_format"] = DataFormat;
-        config["dilation_rate"] = Serialize(DilationRate);
+        WriteWindowConfig(config);
         config["groups"] = Groups;
-        config["activation"] = Serialize(Activation);
-        config["use_bias"] = UseBias;
-        config["kernel_initializer"] = Serialize(KernelInitializer);
-        config["bias_initializer"] = Serialize(BiasInitializer);
-        config["kernel_regularizer"] = null;
-        config["bias_regularizer"] = null;
-        config["activity_regularizer"] = Serialize(ActivityRegularizer);
-        config["kernel_constraint"] = null;
-        config["bias_constraint"] = null;
+        WriteWeightConfig(config, _kernel);
         return config;
     }
 }

@@ -1,6 +1,8 @@
 using DeepKeras.Activations;
+using DeepKeras.Constraints;
 using DeepKeras.Engine;
 using DeepKeras.Initializers;
+using DeepKeras.Regularizers;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -11,8 +13,11 @@ namespace DeepKeras.Layers;
 /// <c>depthwise_kernel (*kernel_size, channels, depth_multiplier)</c>, <c>pointwise_kernel (1, …, 1, channels ·
 /// depth_multiplier, filters)</c> and <c>bias (filters,)</c>.
 /// </summary>
-public abstract class BaseSeparableConv : Layer
+public abstract class BaseSeparableConv : ConvLayer
 {
+    private readonly WeightSettings _depthwise;
+    private readonly WeightSettings _pointwise;
+
     /// <summary>Validates and stores the configuration.</summary>
     /// <param name="rank">Number of spatial axes.</param>
     /// <param name="depthMultiplier">Positive number of depthwise filters per input channel.</param>
@@ -30,49 +35,27 @@ public abstract class BaseSeparableConv : Layer
     /// <param name="inputShape">Input shape without the batch axis.</param>
     /// <param name="name">Layer name.</param>
     /// <param name="trainable">Whether the weights are trained.</param>
+    /// <param name="depthwiseRegularizer">Penalty on the depthwise kernel; default none.</param>
+    /// <param name="pointwiseRegularizer">Penalty on the pointwise kernel; default none.</param>
+    /// <param name="biasRegularizer">Penalty on the bias; default none.</param>
+    /// <param name="activityRegularizer">Penalty on the output; default none.</param>
+    /// <param name="depthwiseConstraint">Projection of the depthwise kernel after each optimizer update; default none.</param>
+    /// <param name="pointwiseConstraint">Projection of the pointwise kernel after each optimizer update; default none.</param>
+    /// <param name="biasConstraint">Projection of the bias after each optimizer update; default none.</param>
     protected BaseSeparableConv(int rank, int depthMultiplier, int filters, IntTuple kernelSize, IntTuple? strides,
         string padding, string? dataFormat, IntTuple? dilationRate, ActivationFunction? activation, bool useBias,
         Initializer? depthwiseInitializer, Initializer? pointwiseInitializer, Initializer? biasInitializer,
-        Shape? inputShape, string? name, bool trainable)
-        : base(name, trainable, inputShape)
+        Shape? inputShape, string? name, bool trainable, Regularizer? depthwiseRegularizer = null,
+        Regularizer? pointwiseRegularizer = null, Regularizer? biasRegularizer = null, Regularizer? activityRegularizer = null,
+        Constraint? depthwiseConstraint = null, Constraint? pointwiseConstraint = null, Constraint? biasConstraint = null)
+        : base(rank, kernelSize, strides, padding, dataFormat, dilationRate, activation, useBias, biasInitializer,
+            biasRegularizer, biasConstraint, activityRegularizer, inputShape, name, trainable)
     {
-        if (depthMultiplier <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(depthMultiplier), depthMultiplier,
-                $"Invalid value for argument `depth_multiplier`. Expected a strictly positive value. Received depth_multiplier={depthMultiplier}.");
-        }
-
-        if (filters <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(filters), filters,
-                $"Invalid value for argument `filters`. Expected a strictly positive value. Received filters={filters}.");
-        }
-
-        Rank = rank;
-        DepthMultiplier = depthMultiplier;
-        Filters = filters;
-        KernelSize = kernelSize.Standardize(rank, "kernel_size");
-        Strides = (strides ?? 1).Standardize(rank, "strides");
-        DilationRate = (dilationRate ?? 1).Standardize(rank, "dilation_rate");
-        Padding = ConvArgs.Padding(padding);
-        DataFormat = ConvArgs.DataFormat(dataFormat);
-        if (Strides.Max() > 1 && DilationRate.Max() > 1)
-        {
-            throw new ArgumentException(
-                "`strides > 1` not supported in conjunction with `dilation_rate > 1`. " +
-                $"Received: strides={strides} and dilation_rate={dilationRate}", nameof(dilationRate));
-        }
-
-        Activation = activation ?? ActivationFunction.Get("linear");
-        UseBias = useBias;
-        DepthwiseInitializer = depthwiseInitializer ?? new GlorotUniform();
-        PointwiseInitializer = pointwiseInitializer ?? new GlorotUniform();
-        BiasInitializer = biasInitializer ?? new Zeros();
-        InputSpec = new InputSpec { NDim = rank + 2 };
+        DepthMultiplier = Positive(depthMultiplier, nameof(depthMultiplier), "depth_multiplier");
+        Filters = Positive(filters, nameof(filters), "filters");
+        _depthwise = new WeightSettings("depthwise", depthwiseInitializer ?? new GlorotUniform(), depthwiseRegularizer, depthwiseConstraint);
+        _pointwise = new WeightSettings("pointwise", pointwiseInitializer ?? new GlorotUniform(), pointwiseRegularizer, pointwiseConstraint);
     }
-
-    /// <summary>Gets the number of spatial axes.</summary>
-    public int Rank { get; }
 
     /// <summary>Gets the number of depthwise filters per input channel.</summary>
     public int DepthMultiplier { get; }
@@ -80,35 +63,23 @@ public abstract class BaseSeparableConv : Layer
     /// <summary>Gets the number of output channels.</summary>
     public int Filters { get; }
 
-    /// <summary>Gets the window size per axis.</summary>
-    public int[] KernelSize { get; }
-
-    /// <summary>Gets the strides per axis.</summary>
-    public int[] Strides { get; }
-
-    /// <summary>Gets the padding mode.</summary>
-    public string Padding { get; }
-
-    /// <summary>Gets the data format.</summary>
-    public string DataFormat { get; }
-
-    /// <summary>Gets the dilation rates per axis.</summary>
-    public int[] DilationRate { get; }
-
-    /// <summary>Gets the activation.</summary>
-    public ActivationFunction Activation { get; }
-
-    /// <summary>Gets whether a bias is added.</summary>
-    public bool UseBias { get; }
-
     /// <summary>Gets the depthwise kernel initializer.</summary>
-    public Initializer DepthwiseInitializer { get; }
+    public Initializer DepthwiseInitializer => _depthwise.Initializer;
 
     /// <summary>Gets the pointwise kernel initializer.</summary>
-    public Initializer PointwiseInitializer { get; }
+    public Initializer PointwiseInitializer => _pointwise.Initializer;
 
-    /// <summary>Gets the bias initializer.</summary>
-    public Initializer BiasInitializer { get; }
+    /// <summary>Gets the depthwise kernel regularizer, if any.</summary>
+    public Regularizer? DepthwiseRegularizer => _depthwise.Regularizer;
+
+    /// <summary>Gets the pointwise kernel regularizer, if any.</summary>
+    public Regularizer? PointwiseRegularizer => _pointwise.Regularizer;
+
+    /// <summary>Gets the depthwise kernel constraint, if any.</summary>
+    public Constraint? DepthwiseConstraint => _depthwise.Constraint;
+
+    /// <summary>Gets the pointwise kernel constraint, if any.</summary>
+    public Constraint? PointwiseConstraint => _pointwise.Constraint;
 
     /// <summary>Gets the depthwise kernel <c>(*kernel_size, channels, depth_multiplier)</c>; null before build.</summary>
     public Variable? DepthwiseKernel { get; private set; }
@@ -116,28 +87,16 @@ public abstract class BaseSeparableConv : Layer
     /// <summary>Gets the pointwise kernel <c>(1, …, 1, channels · depth_multiplier, filters)</c>; null before build.</summary>
     public Variable? PointwiseKernel { get; private set; }
 
-    /// <summary>Gets the bias <c>(filters,)</c>; null without bias or before build.</summary>
-    public Variable? Bias { get; private set; }
-
-    private bool ChannelsLast => DataFormat == "channels_last";
-
     /// <inheritdoc/>
     public override void Build(Shape inputShape)
     {
-        var axis = ChannelsLast ? -1 : 1;
-        var inChannels = inputShape[axis] ?? throw new ArgumentException(
-            $"The channel dimension of the inputs to layer \"{Name}\" ({ClassName}) should be defined. Received: input_shape={inputShape}");
+        var inChannels = InputChannels(inputShape);
         ComputeOutputShape(inputShape);
         DepthwiseKernel = AddWeight("depthwise_kernel",
-            new Shape([.. KernelSize.Select(k => (int?)k), inChannels, DepthMultiplier]), DepthwiseInitializer);
+            new Shape([.. KernelSize.Select(k => (int?)k), inChannels, DepthMultiplier]), _depthwise);
         PointwiseKernel = AddWeight("pointwise_kernel",
-            new Shape([.. Enumerable.Repeat((int?)1, Rank), inChannels * DepthMultiplier, Filters]), PointwiseInitializer);
-        if (UseBias)
-        {
-            Bias = AddWeight("bias", Filters, BiasInitializer);
-        }
-
-        InputSpec = new InputSpec { NDim = Rank + 2, Axes = new Dictionary<int, int> { [axis] = inChannels } };
+            new Shape([.. Enumerable.Repeat((int?)1, Rank), inChannels * DepthMultiplier, Filters]), _pointwise);
+        BuildBiasAndSpec(Filters, inChannels);
     }
 
     /// <inheritdoc/>
@@ -158,8 +117,7 @@ public abstract class BaseSeparableConv : Layer
             SpatialLayout.L(DilationRate), channels);
         var ones = Enumerable.Repeat(1L, Rank).ToArray();
         var y = SpatialOps.Conv(h, SpatialLayout.KernelToTorch(PointwiseKernel!.Value), Bias?.Value, ones, new long[Rank], ones, 1);
-        y = SpatialLayout.FromTorch(y, ChannelsLast);
-        return Activation.Name == "linear" ? y : Activation.Call(y);
+        return Activate(SpatialLayout.FromTorch(y, ChannelsLast));
     }
 
     /// <inheritdoc/>
@@ -172,23 +130,8 @@ public abstract class BaseSeparableConv : Layer
         var config = base.GetConfig();
         config["depth_multiplier"] = DepthMultiplier;
         config["filters"] = Filters;
-        config["kernel_size"] = Serialize(KernelSize);
-        config["strides"] = Serialize(Strides);
-        config["padding"] = Padding;
-        config["data_format"] = DataFormat;
-        config["dilation_rate"] = Serialize(DilationRate);
-        config["activation"] = Serialize(Activation);
-        config["use_bias"] = UseBias;
-        config["depthwise_initializer"] = Serialize(DepthwiseInitializer);
-        config["pointwise_initializer"] = Serialize(PointwiseInitializer);
-        config["bias_initializer"] = Serialize(BiasInitializer);
-        config["depthwise_regularizer"] = null;
-        config["pointwise_regularizer"] = null;
-        config["bias_regularizer"] = null;
-        config["activity_regularizer"] = Serialize(ActivityRegularizer);
-        config["depthwise_constraint"] = null;
-        config["pointwise_constraint"] = null;
-        config["bias_constraint"] = null;
+        WriteWindowConfig(config);
+        WriteWeightConfig(config, _depthwise, _pointwise);
         return config;
     }
 }

@@ -1,5 +1,7 @@
 using DeepKeras.Activations;
+using DeepKeras.Constraints;
 using DeepKeras.Initializers;
+using DeepKeras.Regularizers;
 
 namespace DeepKeras.Layers;
 
@@ -23,6 +25,11 @@ public class Conv2D : BaseConv
     /// <param name="inputShape">Input shape without the batch axis, for the first layer of a Sequential.</param>
     /// <param name="name">Layer name.</param>
     /// <param name="trainable">Whether the weights are trained.</param>
+    /// <param name="kernelRegularizer">Penalty on the kernel added to the training loss (e.g. <c>"l2"</c>); default none.</param>
+    /// <param name="biasRegularizer">Penalty on the bias; default none.</param>
+    /// <param name="activityRegularizer">Penalty on the output (divided by the batch size); default none.</param>
+    /// <param name="kernelConstraint">Projection applied to the kernel after each optimizer update (e.g. <c>new MaxNorm(3)</c>); default none.</param>
+    /// <param name="biasConstraint">Projection applied to the bias after each optimizer update (e.g. <c>"non_neg"</c>); default none.</param>
     /// <exception cref="ArgumentException">An argument is out of range or inconsistent; the message names it.</exception>
     public Conv2D(
         int filters,
@@ -38,9 +45,14 @@ public class Conv2D : BaseConv
         Initializer? biasInitializer = null,
         Shape? inputShape = null,
         string? name = null,
-        bool trainable = true)
+        bool trainable = true,
+        Regularizer? kernelRegularizer = null,
+        Regularizer? biasRegularizer = null,
+        Regularizer? activityRegularizer = null,
+        Constraint? kernelConstraint = null,
+        Constraint? biasConstraint = null)
         : base(2, filters, kernelSize, strides, padding, dataFormat, dilationRate, groups, activation, useBias,
-            kernelInitializer, biasInitializer, inputShape, name, trainable)
+            kernelInitializer, biasInitializer, inputShape, name, trainable, kernelRegularizer, biasRegularizer, activityRegularizer, kernelConstraint, biasConstraint)
     {
     }
 }

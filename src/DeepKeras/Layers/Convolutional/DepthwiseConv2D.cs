@@ -1,5 +1,7 @@
 using DeepKeras.Activations;
+using DeepKeras.Constraints;
 using DeepKeras.Initializers;
+using DeepKeras.Regularizers;
 
 namespace DeepKeras.Layers;
 
@@ -23,6 +25,11 @@ public class DepthwiseConv2D : BaseDepthwiseConv
     /// <param name="inputShape">Input shape without the batch axis, for the first layer of a Sequential.</param>
     /// <param name="name">Layer name.</param>
     /// <param name="trainable">Whether the weights are trained.</param>
+    /// <param name="depthwiseRegularizer">Penalty on the depthwise kernel added to the training loss (e.g. <c>"l2"</c>); default none.</param>
+    /// <param name="biasRegularizer">Penalty on the bias; default none.</param>
+    /// <param name="activityRegularizer">Penalty on the output (divided by the batch size); default none.</param>
+    /// <param name="depthwiseConstraint">Projection applied to the depthwise kernel after each optimizer update; default none.</param>
+    /// <param name="biasConstraint">Projection applied to the bias after each optimizer update (e.g. <c>"non_neg"</c>); default none.</param>
     /// <exception cref="ArgumentException">An argument is out of range; the message names it.</exception>
     public DepthwiseConv2D(
         IntTuple kernelSize,
@@ -37,9 +44,14 @@ public class DepthwiseConv2D : BaseDepthwiseConv
         Initializer? biasInitializer = null,
         Shape? inputShape = null,
         string? name = null,
-        bool trainable = true)
+        bool trainable = true,
+        Regularizer? depthwiseRegularizer = null,
+        Regularizer? biasRegularizer = null,
+        Regularizer? activityRegularizer = null,
+        Constraint? depthwiseConstraint = null,
+        Constraint? biasConstraint = null)
         : base(2, depthMultiplier, kernelSize, strides, padding, dataFormat, dilationRate, activation, useBias,
-            depthwiseInitializer, biasInitializer, inputShape, name, trainable)
+            depthwiseInitializer, biasInitializer, inputShape, name, trainable, depthwiseRegularizer, biasRegularizer, activityRegularizer, depthwiseConstraint, biasConstraint)
     {
     }
 }

@@ -1,5 +1,7 @@
 using DeepKeras.Activations;
+using DeepKeras.Constraints;
 using DeepKeras.Initializers;
+using DeepKeras.Regularizers;
 
 namespace DeepKeras.Layers;
 
@@ -26,6 +28,13 @@ public class SeparableConv2D : BaseSeparableConv
     /// <param name="inputShape">Input shape without the batch axis, for the first layer of a Sequential.</param>
     /// <param name="name">Layer name.</param>
     /// <param name="trainable">Whether the weights are trained.</param>
+    /// <param name="depthwiseRegularizer">Penalty on the depthwise kernel added to the training loss (e.g. <c>"l2"</c>); default none.</param>
+    /// <param name="pointwiseRegularizer">Penalty on the pointwise kernel; default none.</param>
+    /// <param name="biasRegularizer">Penalty on the bias; default none.</param>
+    /// <param name="activityRegularizer">Penalty on the output (divided by the batch size); default none.</param>
+    /// <param name="depthwiseConstraint">Projection applied to the depthwise kernel after each optimizer update; default none.</param>
+    /// <param name="pointwiseConstraint">Projection applied to the pointwise kernel after each optimizer update; default none.</param>
+    /// <param name="biasConstraint">Projection applied to the bias after each optimizer update (e.g. <c>"non_neg"</c>); default none.</param>
     /// <exception cref="ArgumentException">An argument is out of range; the message names it.</exception>
     public SeparableConv2D(
         int filters,
@@ -42,9 +51,16 @@ public class SeparableConv2D : BaseSeparableConv
         Initializer? biasInitializer = null,
         Shape? inputShape = null,
         string? name = null,
-        bool trainable = true)
+        bool trainable = true,
+        Regularizer? depthwiseRegularizer = null,
+        Regularizer? pointwiseRegularizer = null,
+        Regularizer? biasRegularizer = null,
+        Regularizer? activityRegularizer = null,
+        Constraint? depthwiseConstraint = null,
+        Constraint? pointwiseConstraint = null,
+        Constraint? biasConstraint = null)
         : base(2, depthMultiplier, filters, kernelSize, strides, padding, dataFormat, dilationRate, activation, useBias,
-            depthwiseInitializer, pointwiseInitializer, biasInitializer, inputShape, name, trainable)
+            depthwiseInitializer, pointwiseInitializer, biasInitializer, inputShape, name, trainable, depthwiseRegularizer, pointwiseRegularizer, biasRegularizer, activityRegularizer, depthwiseConstraint, pointwiseConstraint, biasConstraint)
     {
     }
 }

@@ -1,4 +1,5 @@
 using DeepKeras.Activations;
+using DeepKeras.Constraints;
 using DeepKeras.Engine;
 using DeepKeras.Initializers;
 using DeepKeras.Regularizers;
@@ -29,6 +30,8 @@ public class Dense : Layer
     /// <param name="kernelRegularizer">Penalty on the kernel added to the training loss (e.g. <c>"l2"</c>); default none.</param>
     /// <param name="biasRegularizer">Penalty on the bias; default none.</param>
     /// <param name="activityRegularizer">Penalty on the output (divided by the batch size); default none.</param>
+    /// <param name="kernelConstraint">Projection applied to the kernel after each optimizer update (e.g. <c>new MaxNorm(3)</c>); default none.</param>
+    /// <param name="biasConstraint">Projection applied to the bias after each optimizer update; default none.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is not positive.</exception>
     public Dense(
         int units,
@@ -41,7 +44,9 @@ public class Dense : Layer
         bool trainable = true,
         Regularizer? kernelRegularizer = null,
         Regularizer? biasRegularizer = null,
-        Regularizer? activityRegularizer = null)
+        Regularizer? activityRegularizer = null,
+        Constraint? kernelConstraint = null,
+        Constraint? biasConstraint = null)
         : base(name, trainable, inputShape)
     {
         if (units <= 0)
@@ -58,6 +63,8 @@ public class Dense : Layer
         KernelRegularizer = kernelRegularizer;
         BiasRegularizer = biasRegularizer;
         ActivityRegularizer = activityRegularizer;
+        KernelConstraint = kernelConstraint;
+        BiasConstraint = biasConstraint;
         InputSpec = new InputSpec { MinNDim = 2 };
     }
 
@@ -82,6 +89,12 @@ public class Dense : Layer
     /// <summary>Gets the bias regularizer, if any.</summary>
     public Regularizer? BiasRegularizer { get; }
 
+    /// <summary>Gets the kernel constraint, if any.</summary>
+    public Constraint? KernelConstraint { get; }
+
+    /// <summary>Gets the bias constraint, if any.</summary>
+    public Constraint? BiasConstraint { get; }
+
     /// <summary>Gets the kernel, shape <c>(input_dim, units)</c>; null before the layer is built.</summary>
     public Variable? Kernel { get; private set; }
 
@@ -96,10 +109,10 @@ public class Dense : Layer
     {
         var inputDim = inputShape[-1] ?? throw new ArgumentException(
             $"The last dimension of the input to layer \"{Name}\" (Dense) must be known. Received: input_shape={inputShape}");
-        Kernel = AddWeight("kernel", (inputDim, Units), KernelInitializer, regularizer: KernelRegularizer);
+        Kernel = AddWeight("kernel", (inputDim, Units), KernelInitializer, regularizer: KernelRegularizer, constraint: KernelConstraint);
         if (UseBias)
         {
-            Bias = AddWeight("bias", Units, BiasInitializer, regularizer: BiasRegularizer);
+            Bias = AddWeight("bias", Units, BiasInitializer, regularizer: BiasRegularizer, constraint: BiasConstraint);
         }
 
         InputSpec = new InputSpec { MinNDim = 2, Axes = new Dictionary<int, int> { [-1] = inputDim } };
@@ -128,8 +141,8 @@ public class Dense : Layer
         config["bias_initializer"] = Serialize(BiasInitializer);
         config["kernel_regularizer"] = Serialize(KernelRegularizer);
         config["bias_regularizer"] = Serialize(BiasRegularizer);
-        config["kernel_constraint"] = null;
-        config["bias_constraint"] = null;
+        config["kernel_constraint"] = Serialize(KernelConstraint);
+        config["bias_constraint"] = Serialize(BiasConstraint);
         config["quantization_config"] = null;
         return config;
     }

@@ -1,4 +1,7 @@
+using DeepKeras.Constraints;
+using DeepKeras.Engine;
 using DeepKeras.Initializers;
+using DeepKeras.Regularizers;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -14,6 +17,8 @@ namespace DeepKeras.Layers;
 /// </code></example>
 public sealed class Embedding : Layer
 {
+    private readonly WeightSettings _embeddings;
+
     /// <summary>Creates the layer.</summary>
     /// <param name="inputDim">Size of the vocabulary: the largest index + 1.</param>
     /// <param name="outputDim">Size of each vector.</param>
@@ -23,6 +28,9 @@ public sealed class Embedding : Layer
     /// <param name="inputShape">Input shape without the batch axis, for a first layer.</param>
     /// <param name="name">Layer name; default <c>embedding</c>, <c>embedding_1</c>, ….</param>
     /// <param name="trainable">Whether the table is trained.</param>
+    /// <param name="embeddingsRegularizer">Penalty on the table added to the training loss; default none.</param>
+    /// <param name="activityRegularizer">Penalty on the output (divided by the batch size); default none.</param>
+    /// <param name="embeddingsConstraint">Projection applied to the table after each optimizer update; default none.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputDim"/>, <paramref name="outputDim"/> or <paramref name="inputLength"/> is not positive.</exception>
     public Embedding(
         int inputDim,
@@ -32,7 +40,10 @@ public sealed class Embedding : Layer
         int? inputLength = null,
         Shape? inputShape = null,
         string? name = null,
-        bool trainable = true)
+        bool trainable = true,
+        Regularizer? embeddingsRegularizer = null,
+        Regularizer? activityRegularizer = null,
+        Constraint? embeddingsConstraint = null)
         : base(name, trainable, inputShape ?? (inputLength is { } n ? new Shape(n) : (Shape?)null))
     {
         if (inputDim <= 0)
@@ -55,7 +66,8 @@ public sealed class Embedding : Layer
 
         InputDim = inputDim;
         OutputDim = outputDim;
-        EmbeddingsInitializer = embeddingsInitializer ?? new RandomUniform();
+        _embeddings = new WeightSettings("embeddings", embeddingsInitializer ?? new RandomUniform(), embeddingsRegularizer, embeddingsConstraint);
+        ActivityRegularizer = activityRegularizer;
         MaskZero = maskZero;
     }
 
@@ -66,7 +78,13 @@ public sealed class Embedding : Layer
     public int OutputDim { get; }
 
     /// <summary>Gets the initializer of the table.</summary>
-    public Initializer EmbeddingsInitializer { get; }
+    public Initializer EmbeddingsInitializer => _embeddings.Initializer;
+
+    /// <summary>Gets the penalty on the table, if any.</summary>
+    public Regularizer? EmbeddingsRegularizer => _embeddings.Regularizer;
+
+    /// <summary>Gets the constraint on the table, if any.</summary>
+    public Constraint? EmbeddingsConstraint => _embeddings.Constraint;
 
     /// <summary>Gets whether index 0 is treated as padding and masked.</summary>
     public bool MaskZero { get; }
@@ -79,7 +97,7 @@ public sealed class Embedding : Layer
 
     /// <inheritdoc/>
     public override void Build(Shape inputShape) =>
-        Embeddings = AddWeight("embeddings", (InputDim, OutputDim), EmbeddingsInitializer);
+        Embeddings = AddWeight("embeddings", (InputDim, OutputDim), _embeddings);
 
     /// <inheritdoc/>
     protected override Tensor Call(Tensor inputs, bool training)
@@ -109,10 +127,7 @@ public sealed class Embedding : Layer
         var c = base.GetConfig();
         c["input_dim"] = InputDim;
         c["output_dim"] = OutputDim;
-        c["embeddings_initializer"] = Serialize(EmbeddingsInitializer);
-        c["embeddings_regularizer"] = null;
-        c["activity_regularizer"] = null;
-        c["embeddings_constraint"] = null;
+        WeightSettings.WriteConfig(c, ActivityRegularizer, writeActivity: true, _embeddings);
         c["mask_zero"] = MaskZero;
         c["quantization_config"] = null;
         return c;

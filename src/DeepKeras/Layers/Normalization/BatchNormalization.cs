@@ -1,7 +1,9 @@
 using DeepKeras.Backend;
 using DeepKeras.Distribution;
 using DeepKeras.Engine;
+using DeepKeras.Constraints;
 using DeepKeras.Initializers;
+using DeepKeras.Regularizers;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -21,6 +23,8 @@ namespace DeepKeras.Layers;
 /// </remarks>
 public class BatchNormalization : Layer
 {
+    private readonly WeightSettings _beta;
+    private readonly WeightSettings _gamma;
     /// <summary>Creates the layer.</summary>
     /// <param name="axis">The feature axis (default −1, the channels of channels_last data).</param>
     /// <param name="momentum">Momentum of the moving statistics (default 0.99).</param>
@@ -36,6 +40,10 @@ public class BatchNormalization : Layer
     /// <param name="inputShape">Input shape without the batch axis, for the first layer of a Sequential.</param>
     /// <param name="name">Layer name.</param>
     /// <param name="trainable">Whether gamma and beta are trained and the moving statistics updated.</param>
+    /// <param name="betaRegularizer">Penalty on beta added to the training loss; default none.</param>
+    /// <param name="gammaRegularizer">Penalty on gamma; default none.</param>
+    /// <param name="betaConstraint">Projection applied to beta after each optimizer update; default none.</param>
+    /// <param name="gammaConstraint">Projection applied to gamma after each optimizer update; default none.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="momentum"/> or <paramref name="epsilon"/> is out of range.</exception>
     public BatchNormalization(
         int axis = -1,
@@ -50,7 +58,11 @@ public class BatchNormalization : Layer
         bool synchronized = false,
         Shape? inputShape = null,
         string? name = null,
-        bool trainable = true)
+        bool trainable = true,
+        Regularizer? betaRegularizer = null,
+        Regularizer? gammaRegularizer = null,
+        Constraint? betaConstraint = null,
+        Constraint? gammaConstraint = null)
         : base(name, trainable, inputShape)
     {
         if (momentum is < 0 or > 1 || double.IsNaN(momentum))
@@ -70,8 +82,8 @@ public class BatchNormalization : Layer
         Epsilon = epsilon;
         Center = center;
         Scale = scale;
-        BetaInitializer = betaInitializer ?? new Zeros();
-        GammaInitializer = gammaInitializer ?? new Ones();
+        _beta = new WeightSettings("beta", betaInitializer ?? new Zeros(), betaRegularizer, betaConstraint);
+        _gamma = new WeightSettings("gamma", gammaInitializer ?? new Ones(), gammaRegularizer, gammaConstraint);
         MovingMeanInitializer = movingMeanInitializer ?? new Zeros();
         MovingVarianceInitializer = movingVarianceInitializer ?? new Ones();
         Synchronized = synchronized;
@@ -96,10 +108,22 @@ public class BatchNormalization : Layer
     public bool Synchronized { get; }
 
     /// <summary>Gets the beta initializer.</summary>
-    public Initializer BetaInitializer { get; }
+    public Initializer BetaInitializer => _beta.Initializer;
 
     /// <summary>Gets the gamma initializer.</summary>
-    public Initializer GammaInitializer { get; }
+    public Initializer GammaInitializer => _gamma.Initializer;
+
+    /// <summary>Gets the penalty on beta, if any.</summary>
+    public Regularizer? BetaRegularizer => _beta.Regularizer;
+
+    /// <summary>Gets the penalty on gamma, if any.</summary>
+    public Regularizer? GammaRegularizer => _gamma.Regularizer;
+
+    /// <summary>Gets the constraint on beta, if any.</summary>
+    public Constraint? BetaConstraint => _beta.Constraint;
+
+    /// <summary>Gets the constraint on gamma, if any.</summary>
+    public Constraint? GammaConstraint => _gamma.Constraint;
 
     /// <summary>Gets the moving-mean initializer.</summary>
     public Initializer MovingMeanInitializer { get; }
@@ -138,12 +162,12 @@ public class BatchNormalization : Layer
             $"Axis {Axis} of the input to layer \"{Name}\" (BatchNormalization) must be known. Received: input_shape={inputShape}");
         if (Scale)
         {
-            Gamma = AddWeight("gamma", channels, GammaInitializer);
+            Gamma = AddWeight("gamma", channels, _gamma);
         }
 
         if (Center)
         {
-            Beta = AddWeight("beta", channels, BetaInitializer);
+            Beta = AddWeight("beta", channels, _beta);
         }
 
         MovingMean = AddWeight("moving_mean", channels, MovingMeanInitializer, trainable: false);
@@ -282,14 +306,9 @@ public class BatchNormalization : Layer
         config["epsilon"] = Epsilon;
         config["center"] = Center;
         config["scale"] = Scale;
-        config["beta_initializer"] = Serialize(BetaInitializer);
-        config["gamma_initializer"] = Serialize(GammaInitializer);
         config["moving_mean_initializer"] = Serialize(MovingMeanInitializer);
         config["moving_variance_initializer"] = Serialize(MovingVarianceInitializer);
-        config["beta_regularizer"] = null;
-        config["gamma_regularizer"] = null;
-        config["beta_constraint"] = null;
-        config["gamma_constraint"] = null;
+        WeightSettings.WriteConfig(config, null, writeActivity: false, _beta, _gamma);
         config["synchronized"] = Synchronized;
         config["renorm"] = false;
         config["renorm_clipping"] = null;

@@ -1,4 +1,7 @@
+using DeepKeras.Engine;
+using DeepKeras.Constraints;
 using DeepKeras.Initializers;
+using DeepKeras.Regularizers;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -10,6 +13,8 @@ namespace DeepKeras.Layers;
 /// </summary>
 public class LayerNormalization : Layer
 {
+    private readonly WeightSettings _beta;
+    private readonly WeightSettings _gamma;
     private readonly int[] _axis;
     private int[] _axes = [];
 
@@ -23,11 +28,17 @@ public class LayerNormalization : Layer
     /// <param name="inputShape">Input shape without the batch axis, for the first layer of a Sequential.</param>
     /// <param name="name">Layer name.</param>
     /// <param name="trainable">Whether gamma and beta are trained.</param>
+    /// <param name="betaRegularizer">Penalty on beta added to the training loss; default none.</param>
+    /// <param name="gammaRegularizer">Penalty on gamma; default none.</param>
+    /// <param name="betaConstraint">Projection applied to beta after each optimizer update; default none.</param>
+    /// <param name="gammaConstraint">Projection applied to gamma after each optimizer update; default none.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="epsilon"/> is not positive.</exception>
     public LayerNormalization(int axis = -1, double epsilon = 1e-3, bool center = true, bool scale = true,
         Initializer? betaInitializer = null, Initializer? gammaInitializer = null, Shape? inputShape = null,
-        string? name = null, bool trainable = true)
-        : this([axis], epsilon, center, scale, betaInitializer, gammaInitializer, inputShape, name, trainable)
+        string? name = null, bool trainable = true, Regularizer? betaRegularizer = null, Regularizer? gammaRegularizer = null,
+        Constraint? betaConstraint = null, Constraint? gammaConstraint = null)
+        : this([axis], epsilon, center, scale, betaInitializer, gammaInitializer, inputShape, name, trainable,
+            betaRegularizer, gammaRegularizer, betaConstraint, gammaConstraint)
     {
     }
 
@@ -41,10 +52,15 @@ public class LayerNormalization : Layer
     /// <param name="inputShape">Input shape without the batch axis, for the first layer of a Sequential.</param>
     /// <param name="name">Layer name.</param>
     /// <param name="trainable">Whether gamma and beta are trained.</param>
+    /// <param name="betaRegularizer">Penalty on beta added to the training loss; default none.</param>
+    /// <param name="gammaRegularizer">Penalty on gamma; default none.</param>
+    /// <param name="betaConstraint">Projection applied to beta after each optimizer update; default none.</param>
+    /// <param name="gammaConstraint">Projection applied to gamma after each optimizer update; default none.</param>
     /// <exception cref="ArgumentException"><paramref name="axis"/> is empty or <paramref name="epsilon"/> is not positive.</exception>
     public LayerNormalization(int[] axis, double epsilon = 1e-3, bool center = true, bool scale = true,
         Initializer? betaInitializer = null, Initializer? gammaInitializer = null, Shape? inputShape = null,
-        string? name = null, bool trainable = true)
+        string? name = null, bool trainable = true, Regularizer? betaRegularizer = null, Regularizer? gammaRegularizer = null,
+        Constraint? betaConstraint = null, Constraint? gammaConstraint = null)
         : base(name, trainable, inputShape)
     {
         if (axis.Length == 0)
@@ -62,8 +78,8 @@ public class LayerNormalization : Layer
         Epsilon = epsilon;
         Center = center;
         Scale = scale;
-        BetaInitializer = betaInitializer ?? new Zeros();
-        GammaInitializer = gammaInitializer ?? new Ones();
+        _beta = new WeightSettings("beta", betaInitializer ?? new Zeros(), betaRegularizer, betaConstraint);
+        _gamma = new WeightSettings("gamma", gammaInitializer ?? new Ones(), gammaRegularizer, gammaConstraint);
     }
 
     /// <summary>Gets the normalized axes as given.</summary>
@@ -79,10 +95,22 @@ public class LayerNormalization : Layer
     public bool Scale { get; }
 
     /// <summary>Gets the beta initializer.</summary>
-    public Initializer BetaInitializer { get; }
+    public Initializer BetaInitializer => _beta.Initializer;
 
     /// <summary>Gets the gamma initializer.</summary>
-    public Initializer GammaInitializer { get; }
+    public Initializer GammaInitializer => _gamma.Initializer;
+
+    /// <summary>Gets the penalty on beta, if any.</summary>
+    public Regularizer? BetaRegularizer => _beta.Regularizer;
+
+    /// <summary>Gets the penalty on gamma, if any.</summary>
+    public Regularizer? GammaRegularizer => _gamma.Regularizer;
+
+    /// <summary>Gets the constraint on beta, if any.</summary>
+    public Constraint? BetaConstraint => _beta.Constraint;
+
+    /// <summary>Gets the constraint on gamma, if any.</summary>
+    public Constraint? GammaConstraint => _gamma.Constraint;
 
     /// <summary>Gets gamma, shaped like the normalized axes (null without <c>scale</c> or before build).</summary>
     public Variable? Gamma { get; private set; }
@@ -109,12 +137,12 @@ public class LayerNormalization : Layer
             $"Axis {a} of the input to layer \"{Name}\" (LayerNormalization) must be known. Received: input_shape={inputShape}")).Select(d => (int?)d).ToArray());
         if (Scale)
         {
-            Gamma = AddWeight("gamma", shape, GammaInitializer);
+            Gamma = AddWeight("gamma", shape, _gamma);
         }
 
         if (Center)
         {
-            Beta = AddWeight("beta", shape, BetaInitializer);
+            Beta = AddWeight("beta", shape, _beta);
         }
     }
 
@@ -156,12 +184,7 @@ public class LayerNormalization : Layer
         config["center"] = Center;
         config["scale"] = Scale;
         config["rms_scaling"] = false;
-        config["beta_initializer"] = Serialize(BetaInitializer);
-        config["gamma_initializer"] = Serialize(GammaInitializer);
-        config["beta_regularizer"] = null;
-        config["gamma_regularizer"] = null;
-        config["beta_constraint"] = null;
-        config["gamma_constraint"] = null;
+        WeightSettings.WriteConfig(config, null, writeActivity: false, _beta, _gamma);
         return config;
     }
 }

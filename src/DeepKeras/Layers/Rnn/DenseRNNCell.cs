@@ -1,5 +1,8 @@
 using DeepKeras.Activations;
+using DeepKeras.Engine;
+using DeepKeras.Constraints;
 using DeepKeras.Initializers;
+using DeepKeras.Regularizers;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -20,6 +23,9 @@ public abstract class DenseRNNCell : RNNCell
     private readonly Keras.Random.SeedGenerator _seedGenerator;
     private Tensor? _inputMasks;
     private Tensor? _recurrentMasks;
+    private readonly WeightSettings _kernel;
+    private readonly WeightSettings _recurrent;
+    private readonly WeightSettings _bias;
 
     /// <summary>Stores the configuration shared by the built-in cells.</summary>
     private protected DenseRNNCell(
@@ -33,7 +39,13 @@ public abstract class DenseRNNCell : RNNCell
         double recurrentDropout,
         int? seed,
         string? name,
-        bool trainable)
+        bool trainable,
+        Regularizer? kernelRegularizer,
+        Regularizer? recurrentRegularizer,
+        Regularizer? biasRegularizer,
+        Constraint? kernelConstraint,
+        Constraint? recurrentConstraint,
+        Constraint? biasConstraint)
         : base(name, trainable)
     {
         if (units <= 0)
@@ -47,9 +59,9 @@ public abstract class DenseRNNCell : RNNCell
         Units = units;
         Activation = activation ?? ActivationFunction.Get("tanh");
         UseBias = useBias;
-        KernelInitializer = kernelInitializer ?? new GlorotUniform();
-        RecurrentInitializer = recurrentInitializer ?? new Orthogonal();
-        BiasInitializer = biasInitializer ?? new Zeros();
+        _kernel = new WeightSettings("kernel", kernelInitializer ?? new GlorotUniform(), kernelRegularizer, kernelConstraint);
+        _recurrent = new WeightSettings("recurrent", recurrentInitializer ?? new Orthogonal(), recurrentRegularizer, recurrentConstraint);
+        _bias = new WeightSettings("bias", biasInitializer ?? new Zeros(), biasRegularizer, biasConstraint);
         Dropout = dropout;
         RecurrentDropout = recurrentDropout;
         Seed = seed;
@@ -66,13 +78,31 @@ public abstract class DenseRNNCell : RNNCell
     public bool UseBias { get; }
 
     /// <summary>Gets the initializer of <c>kernel</c> (default <c>glorot_uniform</c>).</summary>
-    public Initializer KernelInitializer { get; }
+    public Initializer KernelInitializer => _kernel.Initializer;
 
     /// <summary>Gets the initializer of <c>recurrent_kernel</c> (default <c>orthogonal</c>).</summary>
-    public Initializer RecurrentInitializer { get; }
+    public Initializer RecurrentInitializer => _recurrent.Initializer;
 
     /// <summary>Gets the initializer of <c>bias</c> (default <c>zeros</c>).</summary>
-    public Initializer BiasInitializer { get; }
+    public Initializer BiasInitializer => _bias.Initializer;
+
+    /// <summary>Gets the penalty on <c>kernel</c>, if any.</summary>
+    public Regularizer? KernelRegularizer => _kernel.Regularizer;
+
+    /// <summary>Gets the penalty on <c>recurrent_kernel</c>, if any.</summary>
+    public Regularizer? RecurrentRegularizer => _recurrent.Regularizer;
+
+    /// <summary>Gets the penalty on <c>bias</c>, if any.</summary>
+    public Regularizer? BiasRegularizer => _bias.Regularizer;
+
+    /// <summary>Gets the constraint on <c>kernel</c>, if any.</summary>
+    public Constraint? KernelConstraint => _kernel.Constraint;
+
+    /// <summary>Gets the constraint on <c>recurrent_kernel</c>, if any.</summary>
+    public Constraint? RecurrentConstraint => _recurrent.Constraint;
+
+    /// <summary>Gets the constraint on <c>bias</c>, if any.</summary>
+    public Constraint? BiasConstraint => _bias.Constraint;
 
     /// <summary>Gets the fraction of input units dropped in training (one mask per sequence, shared by all time steps).</summary>
     public double Dropout { get; }
@@ -120,11 +150,11 @@ public abstract class DenseRNNCell : RNNCell
                 $"The last dimension of the input to cell \"{Name}\" ({ClassName}) must be known; a cell takes steps (batch, features). Received: input_shape={inputShape}");
         }
 
-        Kernel = AddWeight("kernel", (inputDim.Value, GateCount * Units), KernelInitializer);
-        RecurrentKernel = AddWeight("recurrent_kernel", (Units, GateCount * Units), RecurrentInitializer);
+        Kernel = AddWeight("kernel", (inputDim.Value, GateCount * Units), _kernel);
+        RecurrentKernel = AddWeight("recurrent_kernel", (Units, GateCount * Units), _recurrent);
         if (UseBias)
         {
-            Bias = AddWeight("bias", BiasShape, BiasWeightInitializer);
+            Bias = AddWeight("bias", BiasShape, _bias with { Initializer = BiasWeightInitializer });
         }
     }
 
@@ -220,15 +250,7 @@ public abstract class DenseRNNCell : RNNCell
         c["units"] = Units;
         c["activation"] = Serialize(Activation);
         c["use_bias"] = UseBias;
-        c["kernel_initializer"] = Serialize(KernelInitializer);
-        c["recurrent_initializer"] = Serialize(RecurrentInitializer);
-        c["bias_initializer"] = Serialize(BiasInitializer);
-        c["kernel_regularizer"] = null;
-        c["recurrent_regularizer"] = null;
-        c["bias_regularizer"] = null;
-        c["kernel_constraint"] = null;
-        c["recurrent_constraint"] = null;
-        c["bias_constraint"] = null;
+        WeightSettings.WriteConfig(c, null, writeActivity: false, _kernel, _recurrent, _bias);
         c["dropout"] = Dropout;
         c["recurrent_dropout"] = RecurrentDropout;
         c["seed"] = Seed;

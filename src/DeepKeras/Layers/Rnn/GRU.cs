@@ -1,5 +1,7 @@
 using DeepKeras.Activations;
+using DeepKeras.Constraints;
 using DeepKeras.Initializers;
+using DeepKeras.Regularizers;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -33,6 +35,13 @@ public sealed class GRU : RnnBase
     /// <param name="inputShape">Input shape without the batch axis, e.g. <c>(timesteps, features)</c>, for a first layer.</param>
     /// <param name="name">Layer name; default <c>gru</c>, <c>gru_1</c>, ….</param>
     /// <param name="trainable">Whether the weights are trained.</param>
+    /// <param name="kernelRegularizer">Penalty on <c>kernel</c> added to the training loss; default none.</param>
+    /// <param name="recurrentRegularizer">Penalty on <c>recurrent_kernel</c>; default none.</param>
+    /// <param name="biasRegularizer">Penalty on <c>bias</c>; default none.</param>
+    /// <param name="activityRegularizer">Penalty on the output (divided by the batch size); default none.</param>
+    /// <param name="kernelConstraint">Projection applied to <c>kernel</c> after each optimizer update; default none.</param>
+    /// <param name="recurrentConstraint">Projection applied to <c>recurrent_kernel</c> after each optimizer update; default none.</param>
+    /// <param name="biasConstraint">Projection applied to <c>bias</c> after each optimizer update; default none.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is not positive or a dropout rate is outside [0, 1).</exception>
     public GRU(
         int units,
@@ -52,12 +61,21 @@ public sealed class GRU : RnnBase
         bool resetAfter = true,
         Shape? inputShape = null,
         string? name = null,
-        bool trainable = true)
+        bool trainable = true,
+        Regularizer? kernelRegularizer = null,
+        Regularizer? recurrentRegularizer = null,
+        Regularizer? biasRegularizer = null,
+        Regularizer? activityRegularizer = null,
+        Constraint? kernelConstraint = null,
+        Constraint? recurrentConstraint = null,
+        Constraint? biasConstraint = null)
         : base(
             new GRUCell(units, activation, recurrentActivation, useBias, kernelInitializer, recurrentInitializer, biasInitializer, dropout,
-                recurrentDropout, resetAfter, seed, CellName(nameof(GRU)), trainable),
+                recurrentDropout, resetAfter, seed, CellName(nameof(GRU)), trainable,
+                kernelRegularizer, recurrentRegularizer, biasRegularizer, kernelConstraint, recurrentConstraint, biasConstraint),
             returnSequences, returnState, goBackwards, stateful, inputShape, name, trainable)
     {
+        ActivityRegularizer = activityRegularizer;
     }
 
     /// <summary>Gets the cell that holds the weights and computes one step.</summary>
@@ -93,5 +111,6 @@ public sealed class GRU : RnnBase
     /// <inheritdoc/>
     internal override RnnBase CloneAs(string name, bool goBackwards) => new GRU(
         Units, Activation, RecurrentActivation, UseBias, KernelInitializer, RecurrentInitializer, BiasInitializer,
-        Dropout, RecurrentDropout, Seed, ReturnSequences, ReturnState, goBackwards, Stateful, ResetAfter, null, name, Trainable);
+        Dropout, RecurrentDropout, Seed, ReturnSequences, ReturnState, goBackwards, Stateful, ResetAfter, null, name, Trainable,
+        KernelRegularizer, RecurrentRegularizer, BiasRegularizer, ActivityRegularizer, KernelConstraint, RecurrentConstraint, BiasConstraint);
 }

@@ -51,6 +51,24 @@ public abstract class RnnBase : RNN
     /// <summary>Gets the initializer of <c>bias</c> (default <c>zeros</c>).</summary>
     public Initializer BiasInitializer => Cell.BiasInitializer;
 
+    /// <summary>Gets the penalty on <c>kernel</c>, if any.</summary>
+    public Regularizers.Regularizer? KernelRegularizer => Cell.KernelRegularizer;
+
+    /// <summary>Gets the penalty on <c>recurrent_kernel</c>, if any.</summary>
+    public Regularizers.Regularizer? RecurrentRegularizer => Cell.RecurrentRegularizer;
+
+    /// <summary>Gets the penalty on <c>bias</c>, if any.</summary>
+    public Regularizers.Regularizer? BiasRegularizer => Cell.BiasRegularizer;
+
+    /// <summary>Gets the constraint on <c>kernel</c>, if any.</summary>
+    public Constraints.Constraint? KernelConstraint => Cell.KernelConstraint;
+
+    /// <summary>Gets the constraint on <c>recurrent_kernel</c>, if any.</summary>
+    public Constraints.Constraint? RecurrentConstraint => Cell.RecurrentConstraint;
+
+    /// <summary>Gets the constraint on <c>bias</c>, if any.</summary>
+    public Constraints.Constraint? BiasConstraint => Cell.BiasConstraint;
+
     /// <summary>Gets the fraction of input units dropped in training (one mask per batch, shared by all time steps).</summary>
     public double Dropout => Cell.Dropout;
 

@@ -1,5 +1,7 @@
 using DeepKeras.Activations;
+using DeepKeras.Constraints;
 using DeepKeras.Initializers;
+using DeepKeras.Regularizers;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -26,6 +28,12 @@ public sealed class SimpleRNNCell : DenseRNNCell
     /// <param name="seed">Seed of the dropout masks; null draws from the global generator.</param>
     /// <param name="name">Cell name; default <c>simple_rnn_cell</c>, <c>simple_rnn_cell_1</c>, ….</param>
     /// <param name="trainable">Whether the weights are trained.</param>
+    /// <param name="kernelRegularizer">Penalty on <c>kernel</c> added to the training loss; default none.</param>
+    /// <param name="recurrentRegularizer">Penalty on <c>recurrent_kernel</c>; default none.</param>
+    /// <param name="biasRegularizer">Penalty on <c>bias</c>; default none.</param>
+    /// <param name="kernelConstraint">Projection applied to <c>kernel</c> after each optimizer update; default none.</param>
+    /// <param name="recurrentConstraint">Projection applied to <c>recurrent_kernel</c> after each optimizer update; default none.</param>
+    /// <param name="biasConstraint">Projection applied to <c>bias</c> after each optimizer update; default none.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is not positive or a dropout rate is outside [0, 1).</exception>
     public SimpleRNNCell(
         int units,
@@ -38,9 +46,15 @@ public sealed class SimpleRNNCell : DenseRNNCell
         double recurrentDropout = 0.0,
         int? seed = null,
         string? name = null,
-        bool trainable = true)
+        bool trainable = true,
+        Regularizer? kernelRegularizer = null,
+        Regularizer? recurrentRegularizer = null,
+        Regularizer? biasRegularizer = null,
+        Constraint? kernelConstraint = null,
+        Constraint? recurrentConstraint = null,
+        Constraint? biasConstraint = null)
         : base(units, activation, useBias, kernelInitializer, recurrentInitializer, biasInitializer, dropout, recurrentDropout, seed,
-            name, trainable)
+            name, trainable, kernelRegularizer, recurrentRegularizer, biasRegularizer, kernelConstraint, recurrentConstraint, biasConstraint)
     {
     }
 
