@@ -136,6 +136,12 @@ results["cell05"] = model.fit(x, y, epochs=5, shuffle=False, verbose=0).history
 model = dense_model(SampleWeightModel)
 model.compile(optimizer="adam", loss="mse", metrics=["mae"])
 results["cell07"] = model.fit(x, y, sample_weight=sw, epochs=3, shuffle=False, verbose=0).history
+# The guide's loop passes sample_weight to self.metrics, where Keras lists a CompileMetrics container that gives the
+# plain `metrics` no weights (only `weighted_metrics` get them); DeepKeras lists the metrics themselves, so its loop
+# weights the MAE: the same run with weighted_metrics=["mae"] is what it compares with.
+model = dense_model(SampleWeightModel)
+model.compile(optimizer="adam", loss="mse", weighted_metrics=["mae"])
+results["cell07_weighted_mae"] = model.fit(x, y, sample_weight=sw, epochs=3, shuffle=False, verbose=0).history
 model = dense_model(TestStepModel)
 model.compile(loss="mse", metrics=["mae"])
 results["cell09"] = model.evaluate(x, y, verbose=0)

@@ -33,16 +33,15 @@ namespace DeepKeras.Tests.Guides;
 /// 12    OuterLayer: losses reset per call       other name: Apply                            impossible: layers in fields are not tracked
 /// 13    Dense kernel_regularizer in a layer     other name: new L2(1e-3) for l2(1e-3)         impossible: layers in fields are not tracked
 /// 14    add_loss in fit, with and without loss  other name: Apply                            other name: Apply
-/// 15    get_config / from_config                needs config branch (Layer.FromConfig)       impossible: no from_config
-/// 16    get_config with **kwargs                other name: name/trainable for **kwargs;     impossible: no from_config
-///                                               from_config needs config branch
+/// 15    get_config / from_config                other name: Layer.FromConfig&lt;Linear&gt;       impossible: no from_config
+///                                               for Linear.from_config
+/// 16    get_config with **kwargs                other name: name/trainable for **kwargs      impossible: no from_config
 /// 17    CustomDropout with keras.random         straight                                     impossible: no keras.random
 /// 18    VAE: Sampling, Encoder, Decoder, Model  other name: Call(IReadOnlyList), CallOutputs, impossible: no keras.random/ops, layers in
 ///                                               ApplyAll, new Shape(batch, dim)              fields not tracked
 /// 19    train the VAE with fit                  other name: Fashion-MNIST for MNIST          other name (as after)
 /// </code>
-/// Counts (19 cells) — after: straight 6, other name 12, needs config branch 1 (cell 15; cell 16's from_config line
-/// too), impossible 0. Before: straight 3, other name 7, impossible 9.
+/// Counts (19 cells) — after: straight 7, other name 12, impossible 0. Before: straight 3, other name 7, impossible 9.
 /// </remarks>
 public sealed class MakingNewLayersAndModelsViaSubclassingGuideTests
 {
@@ -72,7 +71,7 @@ public sealed class MakingNewLayersAndModelsViaSubclassingGuideTests
 
         Assert.Equal(new long[] { 2, 4 }, y.shape);
         // Ones through w (2, 4) plus a zero bias: every row is the column sums of w.
-        var expected = linearLayer.W.Value.sum(0).expand(2, 4);
+        var expected = linearLayer.W.Value.sum(dim: 0).expand(2, 4);
         KerasGolden.AssertClose(expected, y, 1e-6, "y");
         Assert.Equal(0.0, linearLayer.B.Value.abs().sum().item<float>());
         // random_normal draws N(0, 0.05²): a draw beyond 5 standard deviations is all but impossible.
@@ -169,7 +168,7 @@ public sealed class MakingNewLayersAndModelsViaSubclassingGuideTests
 
         Assert.Equal(new Shape(2, 32), linearLayer.W!.Shape);
         Assert.Equal(new Shape(32), linearLayer.B!.Shape);
-        KerasGolden.AssertClose((linearLayer.W.Value.sum(0) + linearLayer.B.Value).expand(2, 32), y, 1e-6, "y");
+        KerasGolden.AssertClose((linearLayer.W.Value.sum(dim: 0) + linearLayer.B.Value).expand(2, 32), y, 1e-6, "y");
         // A second call reuses the weights.
         linearLayer.Apply(x);
         Assert.Equal(2, linearLayer.Weights.Count);
@@ -308,12 +307,14 @@ public sealed class MakingNewLayersAndModelsViaSubclassingGuideTests
         var layer = new ConfigLinear(64);
         var config = layer.GetConfig();
         Assert.Equal(GuideJson.Canonical(expected["cell15"]), GuideJson.Canonical(config));
-        // Needs the config branch: `var newLayer = Layer.FromConfig<ConfigLinear>(config);` (Keras Linear.from_config).
+        var newLayer = Layer.FromConfig<ConfigLinear>(config);
+        Assert.Equal(64, newLayer.Units);
 
         var withBase = new KwargsLinear(64, name: "linear");
         var baseConfig = withBase.GetConfig();
         Assert.Equal(GuideJson.Canonical(expected["cell16"]), GuideJson.Canonical(baseConfig));
-        // Needs the config branch: `var newLayer = Layer.FromConfig<KwargsLinear>(baseConfig);`.
+        var newBaseLayer = Layer.FromConfig<KwargsLinear>(baseConfig);
+        Assert.Equal((64, "linear"), (newBaseLayer.Units, newBaseLayer.Name));
     }
 
     // ------------------------------------------------------------------ cell 17
