@@ -25,7 +25,7 @@ namespace DeepKeras.Tests.Guides;
 /// <code>
 /// cell  what                                         after (now)                               before (46043e9)
 ///  1    imports                                      straight (using directives)               straight
-///  2    CustomModel.train_step with compute_loss     other name (see above)                    impossible: no functional Model subclass, no ZeroGrad/public ComputeLoss/Optimizer.Apply
+///  2    CustomModel.train_step with compute_loss     other name (see above)                    impossible: no functional Model subclass constructor, no ZeroGrad
 ///  3    compile(adam, mse, [mae]); fit 3 epochs      straight                                  impossible: (cell 2)
 ///  4    own Mean/MAE trackers, metrics property      other name (Metrics override; Call)       impossible: (cell 2)
 ///  5    compile(adam) only; fit 5 epochs             straight                                  impossible: (cell 2)

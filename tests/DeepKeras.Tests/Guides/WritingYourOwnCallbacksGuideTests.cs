@@ -23,15 +23,16 @@ namespace DeepKeras.Tests.Guides;
 ///  2    get_model: Sequential + Dense(1), RMSprop    straight                                  straight
 ///  3    MNIST, first 1,000 samples                   other name: Fashion-MNIST (no MNIST in    other name (as after)
 ///                                                    the Keras cache here)
-///  4    CustomCallback: all 14 hooks print log keys  other name (On… methods; Logs.Outputs)    impossible: no OnTrainBatchBegin/End
-///                                                                                              split, no predict batch outputs
-///  5    fit(validation_split) / evaluate / predict   straight                                  impossible: (cell 4)
+///  4    CustomCallback: all 14 hooks print log keys  other name (On… methods; Logs.Outputs)    other name (On… methods)
+///  5    fit(validation_split) / evaluate / predict   straight                                  impossible: predict batch logs held no
+///                                                                                              outputs (Keras's ['outputs'] key)
 ///  6    LossAndErrorPrintingCallback                 straight                                  straight
-///  7    EarlyStoppingAtMinLoss (get/set_weights,     straight                                  impossible: no Model.GetWeights/SetWeights
-///       stop_training)
+///  7    EarlyStoppingAtMinLoss (get/set_weights,     other name: best weights kept as float    other name (as after)
+///       stop_training)                               arrays (the NumSharp analyzer forbids
+///                                                    NDArray fields in a non-disposable class)
 ///  8    CustomLearningRateScheduler                  straight                                  straight
 /// </code>
-/// Counts (8 cells) — after: straight 6, other name 2, impossible 0. Before: straight 4, other name 1, impossible 3.
+/// Counts (8 cells) — after: straight 5, other name 3, impossible 0. Before: straight 4, other name 3, impossible 1.
 /// </remarks>
 public sealed class WritingYourOwnCallbacksGuideTests
 {
