@@ -24,6 +24,17 @@ public sealed class Variable : IDisposable
         _value.DetachFromDisposeScope();
     }
 
+    /// <summary>
+    /// Lets a variable stand where a tensor is expected, as Keras variables do in ops and arithmetic
+    /// (<c>Keras.Ops.Matmul(inputs, w) + b</c>, or <c>return total;</c> from <c>Call</c>): the live <see cref="Value"/>.
+    /// </summary>
+    /// <param name="variable">The variable.</param>
+    public static implicit operator Tensor(Variable variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        return variable.Value;
+    }
+
     /// <summary>Gets the weight's short name, e.g. <c>kernel</c>.</summary>
     public string Name { get; }
 

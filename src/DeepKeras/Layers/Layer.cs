@@ -139,6 +139,19 @@ public abstract partial class Layer
         AddWeight(name, shape, settings.Initializer, regularizer: settings.Regularizer, constraint: settings.Constraint);
 
     /// <summary>
+    /// Creates a weight with Keras's argument order (<c>add_weight(shape, initializer, trainable=...)</c>) and no name:
+    /// like Keras, it is named <c>variable</c>, <c>variable_1</c>, … (unique in the session). Call it from the
+    /// constructor (the weight then exists before the first call) or from <see cref="Build(Shape)"/>.
+    /// </summary>
+    /// <param name="shape">Shape in Keras layout; default a scalar.</param>
+    /// <param name="initializer">Initializer (instance or name such as <c>"random_normal"</c>); default glorot_uniform.</param>
+    /// <param name="trainable">Whether the optimizer updates it.</param>
+    /// <param name="regularizer">Penalty on the weight added to <see cref="Losses"/> while it is trainable.</param>
+    protected Variable AddWeight(Shape? shape = null, Initializers.Initializer? initializer = null, bool trainable = true,
+        Regularizers.Regularizer? regularizer = null) =>
+        AddWeight(NameScope.Unique("variable"), shape ?? new Shape(), initializer, trainable, regularizer);
+
+    /// <summary>
     /// Tracks a sublayer so its weights belong to this layer. Layers held by fields and properties are tracked
     /// automatically (see <see cref="Sublayers"/>); use this for a layer kept elsewhere.
     /// </summary>

@@ -13,12 +13,11 @@ public static partial class Keras
         /// field so that every call draws new values while the whole sequence is fixed by the seed.
         /// </summary>
         /// <remarks>
-        /// With a seed it owns one torch generator per device, seeded with the seed as a 32-bit unsigned value, so its
-        /// draws do not depend on (or disturb) the global state; its first draw equals Keras's first draw from
-        /// <c>SeedGenerator(seed)</c> on the torch backend (later draws differ: Keras reseeds a fresh generator with
-        /// <c>seed + k</c> for the k-th draw, this class continues one stream). Without a seed it draws from torch's global
-        /// generator, which <see cref="Utils.SetRandomSeed"/> seeds. An <c>int</c> converts implicitly to a new
-        /// generator, which is why an int <c>seed</c> gives the same values on every call.
+        /// With a seed it owns one torch generator per device and, as Keras's torch backend does, seeds it for the k-th
+        /// draw (k = 0, 1, …) with <c>seed + k</c> as a 32-bit unsigned value: its draws do not depend on (or disturb) the
+        /// global state, and its whole sequence equals Keras's from <c>SeedGenerator(seed)</c>. Without a seed it draws
+        /// from torch's global generator, which <see cref="Utils.SetRandomSeed"/> seeds. An <c>int</c> converts implicitly
+        /// to a new generator, which is why an int <c>seed</c> gives the same values on every call.
         /// </remarks>
         /// <example><code>
         /// var seedGenerator = new Keras.Random.SeedGenerator(1337);
@@ -29,6 +28,7 @@ public static partial class Keras
         public sealed class SeedGenerator(int? seed = null)
         {
             private readonly Dictionary<(DeviceType Type, int Index), torch.Generator> _generators = [];
+            private long _draws;
 
             /// <summary>Gets the seed given at construction (null: the global generator).</summary>
             public int? Seed => seed;
@@ -37,7 +37,10 @@ public static partial class Keras
             /// <param name="seed">The seed.</param>
             public static implicit operator SeedGenerator(int seed) => new(seed);
 
-            /// <summary>This generator's torch generator for a device, or null for the global one.</summary>
+            /// <summary>
+            /// This generator's torch generator for a device, seeded for the next draw, or null for the global one. Call it
+            /// once per draw: each call advances the sequence.
+            /// </summary>
             internal torch.Generator? GeneratorFor(torch.Device device)
             {
                 if (seed is not { } s)
@@ -49,11 +52,14 @@ public static partial class Keras
                 if (!_generators.TryGetValue(key, out var g))
                 {
                     Backend.EnsureInitialized();
-                    // Keras's torch backend seeds with the seed's 32-bit pattern (seed & 0xFFFFFFFF).
-                    g = new torch.Generator(unchecked((uint)s), device);
+                    g = new torch.Generator(0, device);
                     _generators[key] = g;
                 }
 
+                // Keras's SeedGenerator.next() returns the state (seed, k) and advances k; its torch backend seeds a fresh
+                // generator with (seed + k) & 0xFFFFFFFF for that draw.
+                g.manual_seed(unchecked((uint)(s + _draws)));
+                _draws++;
                 return g;
             }
 
