@@ -93,8 +93,8 @@ public partial class Model
     {
         EnsureCompiled("fit");
         CheckFitArguments(32, epochs, 0, 1);
-        var train = DataParallelTraining.Shard(new EnumerableDataAdapter(batches, stepsPerEpoch));
-        var validation = validationData is null ? null : DataParallelTraining.Shard(new EnumerableDataAdapter(validationData, null));
+        var train = DataParallelTraining.Shard(new EnumerableDataAdapter(InOrder(batches), stepsPerEpoch));
+        var validation = validationData is null ? null : DataParallelTraining.Shard(new EnumerableDataAdapter(InOrder(validationData), null));
         return DataParallelTraining.Guard(() => FitCore(train, epochs, verbose.Level, callbacks, validation, false, initialEpoch, train.Steps, 1,
             cancellationToken), "Fit");
     }
@@ -228,8 +228,14 @@ public partial class Model
     /// <summary>Converts and validates x, y and sample weights (lengths, emptiness, NaN/Inf, input count).</summary>
     private (Tensor[] X, Tensor[]? Y, Tensor? SampleWeight) PrepareArrays(ArrayLike x, ArrayLike? y, ArrayLike? sampleWeight, string prefix = "")
     {
-        var xs = DataPrep.PrepareX(x.ToTensors(prefix == "" ? "x" : $"{prefix}.x"), "x");
-        var ys = y is null ? null : DataPrep.PrepareY(y.ToTensors(prefix == "" ? "y" : $"{prefix}.y"));
+        var (xName, yName) = prefix == "" ? ("x", "y") : ($"{prefix}.x", $"{prefix}.y");
+        var xs = DataPrep.PrepareX(InputsInOrder(x, xName).ToTensors(xName), "x");
+        var ys = TargetsInOrder(y, yName) is { } yInOrder ? DataPrep.PrepareY(yInOrder.ToTensors(yName)) : null;
+        if (sampleWeight?.ByName is not null)
+        {
+            throw new ArgumentException("`sample_weight` must be one array of per-sample weights; per-output dictionaries are not supported.", nameof(sampleWeight));
+        }
+
         var sw = sampleWeight?.ToTensors("sample_weight")[0].to(float32);
         if (xs.Length != InputCount)
         {
