@@ -60,6 +60,9 @@ public partial class Model : Layer
     /// </summary>
     public IReadOnlyList<string> OutputNames => _graph?.Outputs.Select(o => o.Layer.Name).ToList() ?? [Name];
 
+    /// <summary>Gets the keys of dictionary inputs in input order, or null when the inputs are a tensor or a list.</summary>
+    internal IReadOnlyList<string>? InputKeys => _graph?.InputKeys;
+
     /// <summary>Gets the keys of dictionary outputs in output order, or null when the outputs are a tensor or a list.</summary>
     internal IReadOnlyList<string>? OutputKeys => _graph?.OutputKeys;
 
