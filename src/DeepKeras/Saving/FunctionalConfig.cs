@@ -75,7 +75,7 @@ internal static class FunctionalConfig
         return new Dictionary<string, object?>
         {
             ["args"] = takesList ? new List<object?> { tensors } : tensors,
-            ["kwargs"] = new Dictionary<string, object?>(),
+            ["kwargs"] = CallKwargs(node.Layer),
         };
     }
 
@@ -141,6 +141,24 @@ internal static class FunctionalConfig
         }
 
         return null;
+    }
+
+    // The keyword arguments Keras records for a symbolic call: `training` when the layer's call defaults it to False,
+    // and `mask` (null: DeepKeras does not write Keras's mask-computing ops) when the call takes a mask.
+    private static Dictionary<string, object?> CallKwargs(Layer layer)
+    {
+        var kwargs = new Dictionary<string, object?>();
+        if (layer is Dropout or GaussianDropout or GaussianNoise or SpatialDropout2D or RNN)
+        {
+            kwargs["training"] = false;
+        }
+
+        if (layer is RNN or Bidirectional or TimeDistributed or BatchNormalization or GlobalAveragePooling1D or Lambda or Sequential or Model { IsFunctional: true })
+        {
+            kwargs["mask"] = null;
+        }
+
+        return kwargs;
     }
 
     /// <summary>Recreates a functional model from its config (Keras <c>functional_from_config</c>).</summary>
