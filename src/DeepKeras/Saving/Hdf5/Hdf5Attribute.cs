@@ -1,6 +1,6 @@
 namespace DeepKeras.Saving.Hdf5;
 
-/// <summary>Reads attributes stored in object headers (versions 1–3). Only fixed-length strings are decoded.</summary>
+/// <summary>Reads attributes stored in object headers (versions 1–3). Only strings (fixed- or variable-length) are decoded.</summary>
 internal static class Hdf5Attribute
 {
     /// <summary>Finds an attribute by name; null when absent.</summary>
@@ -43,7 +43,7 @@ internal static class Hdf5Attribute
         return null;
     }
 
-    /// <summary>Reads a fixed-length string attribute (scalar or 1-D), as Keras writes <c>layer_names</c>; null when absent.</summary>
+    /// <summary>Reads a string attribute (scalar or 1-D; fixed-length as Keras writes <c>layer_names</c>, or variable-length as h5py writes a <c>str</c>); null when absent.</summary>
     public static string[]? Strings(Hdf5Object obj, string name)
     {
         if (Find(obj, name) is not { } attribute)
@@ -52,9 +52,20 @@ internal static class Hdf5Attribute
         }
 
         var (type, space, data) = attribute;
+        if (space.ElementCount == 0)
+        {
+            // h5py writes an empty list (a layer without weights) as an empty float64 array.
+            return [];
+        }
+
+        if (type.Class == 9)
+        {
+            return Hdf5GlobalHeap.Strings(obj.File, data, space.ElementCount ?? ulong.MaxValue, $"attribute '{name}' of '{obj.Path}'");
+        }
+
         if (type.Class != 3)
         {
-            throw new Hdf5FormatException($"attribute '{name}' of '{obj.Path}' holds {type.Describe()} values, expected fixed-length strings");
+            throw new Hdf5FormatException($"attribute '{name}' of '{obj.Path}' holds {type.Describe()} values, expected strings");
         }
 
         var count = space.ElementCount ?? ulong.MaxValue;
