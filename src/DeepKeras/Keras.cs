@@ -43,6 +43,15 @@ public static partial class Keras
     public static Functional Model(KerasTensor[] inputs, KerasTensor[] outputs, string? name = null) => new(inputs, outputs, name);
 
     /// <summary>
+    /// Creates a functional model whose inputs and/or outputs are one tensor, a list or a dictionary keyed by name:
+    /// <c>Model(x, [a, b, c])</c>, <c>Model(inputs, new Dictionary&lt;string, KerasTensor&gt; { ["priority"] = p })</c>.
+    /// </summary>
+    /// <param name="inputs">The symbolic inputs.</param>
+    /// <param name="outputs">The symbolic outputs.</param>
+    /// <param name="name">The model name.</param>
+    public static Functional Model(ModelTensors inputs, ModelTensors outputs, string? name = null) => new(inputs, outputs, name);
+
+    /// <summary>
     /// Layer factories (Keras <c>keras.layers</c>): <c>Layers.Dense(64, activation: "relu")</c>. One per public
     /// constructor of each layer class, with the constructor's parameters and defaults; written at build time by
     /// DeepKeras.Generators from the constructors, so each layer's arguments are declared once.

@@ -26,7 +26,7 @@ public sealed class History : Callback
     public override void OnEpochEnd(int epoch, Logs logs)
     {
         Epoch.Add(epoch);
-        foreach (var (k, v) in logs.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (k, v) in logs.InKerasOrder(Model))
         {
             if (!HistoryData.TryGetValue(k, out var list))
             {

@@ -71,6 +71,29 @@ public sealed class Logs : IReadOnlyDictionary<string, double>
     /// </summary>
     public IReadOnlyList<TorchSharp.torch.Tensor>? Outputs { get; init; }
 
+    /// <summary>
+    /// Returns the entries in the order of Keras's logs: the model's results sorted by name (training, then
+    /// <c>val_</c>), then the entries callbacks added (<c>learning_rate</c>) in the order added.
+    /// </summary>
+    /// <param name="model">The model whose metric names identify its results; null: every entry is sorted.</param>
+    /// <remarks>Lazy, like the logs themselves: nothing is read before the result is enumerated.</remarks>
+    internal IEnumerable<KeyValuePair<string, double>> InKerasOrder(Models.Model? model)
+    {
+        var names = model?.MetricsNames.ToHashSet();
+        bool Validation(string key) => key.StartsWith("val_", StringComparison.Ordinal);
+        bool Own(string key) => names is null || names.Contains(key) || Validation(key);
+        var entries = Values.ToList();
+        foreach (var entry in entries.Where(kv => Own(kv.Key)).OrderBy(kv => Validation(kv.Key)).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            yield return entry;
+        }
+
+        foreach (var entry in entries.Where(kv => !Own(kv.Key)))
+        {
+            yield return entry;
+        }
+    }
+
     /// <summary>Returns a materialized copy (without <see cref="Outputs"/>).</summary>
     public Logs Copy() => new(Values);
 

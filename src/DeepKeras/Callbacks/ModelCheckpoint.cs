@@ -21,7 +21,7 @@ public sealed class ModelCheckpoint : MonitorCallback
 
     /// <summary>Creates the callback.</summary>
     /// <param name="filepath">Where to save; may contain <c>{epoch}</c>, <c>{batch}</c> and log fields with format specs.
-    /// Must end with <c>.keras</c>, or <c>.weights.h5</c> when <paramref name="saveWeightsOnly"/>.</param>
+    /// Must end with <c>.keras</c> (or <c>.h5</c>, Keras's legacy format), or <c>.weights.h5</c> when <paramref name="saveWeightsOnly"/>.</param>
     /// <param name="monitor">The log key compared by <paramref name="saveBestOnly"/> (default <c>val_loss</c>).</param>
     /// <param name="verbose">0 silent, 1 prints a message at each save.</param>
     /// <param name="saveBestOnly">Save only when <paramref name="monitor"/> improves on the best value so far.</param>
@@ -41,7 +41,7 @@ public sealed class ModelCheckpoint : MonitorCallback
 
     /// <summary>Creates the callback with a function that names each file (for names a format template cannot express).</summary>
     /// <param name="filepath">Gets the 1-based epoch and the logs (with <c>batch</c> when saving every N batches) and
-    /// returns the path; it must end with <c>.keras</c>, or <c>.weights.h5</c> when <paramref name="saveWeightsOnly"/>.</param>
+    /// returns the path; it must end with <c>.keras</c> (or <c>.h5</c>), or <c>.weights.h5</c> when <paramref name="saveWeightsOnly"/>.</param>
     /// <param name="monitor">The log key compared by <paramref name="saveBestOnly"/> (default <c>val_loss</c>).</param>
     /// <param name="verbose">0 silent, 1 prints a message at each save.</param>
     /// <param name="saveBestOnly">Save only when <paramref name="monitor"/> improves on the best value so far.</param>
@@ -226,7 +226,8 @@ public sealed class ModelCheckpoint : MonitorCallback
                 $"(Keras weights format). Received: filepath={filepath}", nameof(filepath));
         }
 
-        if (!SaveWeightsOnly && !filepath.EndsWith(".keras", StringComparison.Ordinal))
+        // Keras also takes a legacy `.h5` model file (saved with Keras's warning).
+        if (!SaveWeightsOnly && !filepath.EndsWith(".keras", StringComparison.Ordinal) && !filepath.EndsWith(".h5", StringComparison.Ordinal))
         {
             throw new ArgumentException(
                 $"The filepath provided must end in `.keras` (Keras model format). Received: filepath={filepath}", nameof(filepath));

@@ -104,7 +104,7 @@ public sealed class ProgbarLogger(TextWriter? output = null, bool? dynamicDispla
         }
 
         // Logs are read lazily: only when the bar actually redraws.
-        _bar.Update(_seen, logs is null ? null : Sorted(logs), finalize: false);
+        _bar.Update(_seen, logs is null ? null : logs.InKerasOrder(Model), finalize: false);
     }
 
     private void Finalize(Logs? logs)
@@ -121,11 +121,8 @@ public sealed class ProgbarLogger(TextWriter? output = null, bool? dynamicDispla
             _bar.Target = _seen;
         }
 
-        _bar.Update(_seen, logs is null ? null : Sorted(logs), finalize: true);
+        _bar.Update(_seen, logs is null ? null : logs.InKerasOrder(Model), finalize: true);
         _bar = null;
     }
 
-    // Keras 3 on TF/JAX shows keys alphabetically: accuracy, loss, val_accuracy, val_loss.
-    private static IEnumerable<KeyValuePair<string, double>> Sorted(Logs logs) =>
-        logs.OrderBy(kv => kv.Key, StringComparer.Ordinal);
 }

@@ -4,7 +4,8 @@ namespace DeepKeras.Callbacks;
 /// Reduces the learning rate when a monitored quantity has stopped improving (Keras
 /// <c>keras.callbacks.ReduceLROnPlateau</c>): after <c>patience</c> epochs without an improvement larger than
 /// <c>minDelta</c>, <c>lr ← max(lr · factor, minLr)</c>, then waits <c>cooldown</c> epochs before counting again.
-/// Each epoch's logs get the current <c>learning_rate</c> (before any reduction), so it appears in History.
+/// Each epoch's logs get the current <c>learning_rate</c> (before any reduction, read as float32 as Keras does), after
+/// the model's results, so it appears last in the printed line and in History.
 /// </summary>
 public sealed class ReduceLROnPlateau : MonitorCallback
 {
@@ -76,7 +77,8 @@ public sealed class ReduceLROnPlateau : MonitorCallback
         }
 
         var optimizer = Model?.Optimizer ?? throw new InvalidOperationException("ReduceLROnPlateau needs a compiled model with an optimizer.");
-        logs["learning_rate"] = optimizer.LearningRate;
+        // Keras reads the learning rate from its float32 variable: 0.0010000000474974513, printed 0.0010.
+        logs["learning_rate"] = (float)optimizer.LearningRate;
         if (GetMonitorValue(logs, "Learning rate reduction is conditioned on metric") is not { } current)
         {
             return;
@@ -106,7 +108,7 @@ public sealed class ReduceLROnPlateau : MonitorCallback
 
     private bool Reduce(Optimizers.Optimizer optimizer, int epoch)
     {
-        var oldLr = optimizer.LearningRate;
+        var oldLr = (double)(float)optimizer.LearningRate;
         if (!(oldLr > (float)MinLr))
         {
             return false;

@@ -9,12 +9,14 @@ public abstract partial class Layer
     /// <param name="inputs">The input batch (batch axis first).</param>
     /// <param name="training">True for training behaviour (dropout, noise, batch statistics).</param>
     /// <returns>The output tensor.</returns>
-    public Tensor Apply(Tensor inputs, bool training = false) => Invoke([inputs], null, training).Outputs[0];
+    /// <exception cref="InvalidOperationException">A model returned several outputs: use <see cref="ApplyAll"/>.</exception>
+    public Tensor Apply(Tensor inputs, bool training = false) => OnlyOutput(Invoke([inputs], null, training).Outputs, "ApplyAll");
 
     /// <summary>Calls a layer that takes several inputs (e.g. <c>Concatenate</c>, <c>Add</c>) eagerly.</summary>
     /// <param name="inputs">The inputs.</param>
     /// <param name="training">True for training behaviour.</param>
-    public Tensor Apply(IReadOnlyList<Tensor> inputs, bool training = false) => Invoke(inputs, null, training).Outputs[0];
+    /// <exception cref="InvalidOperationException">A model returned several outputs: use <see cref="ApplyAll"/>.</exception>
+    public Tensor Apply(IReadOnlyList<Tensor> inputs, bool training = false) => OnlyOutput(Invoke(inputs, null, training).Outputs, "ApplyAll");
 
     /// <summary>
     /// Calls the layer eagerly and returns every output, e.g. <c>[output, h, c]</c> of an <c>LSTM</c> with
@@ -29,11 +31,21 @@ public abstract partial class Layer
 
     /// <summary>Calls the layer on a symbolic tensor (functional API): records the connection and returns the symbolic output.</summary>
     /// <param name="inputs">The symbolic input, e.g. from <c>Keras.Input</c> or another layer.</param>
-    public KerasTensor Apply(KerasTensor inputs) => ApplySymbolic([inputs])[0];
+    /// <exception cref="InvalidOperationException">A model has several outputs: use <see cref="ApplySymbolic"/>.</exception>
+    public KerasTensor Apply(KerasTensor inputs) => OnlyOutput(ApplySymbolic([inputs]), "ApplySymbolic");
 
     /// <summary>Calls the layer on several symbolic tensors (merge layers: <c>new Concatenate().Apply(a, b)</c>).</summary>
     /// <param name="inputs">The symbolic inputs.</param>
-    public KerasTensor Apply(params KerasTensor[] inputs) => ApplySymbolic(inputs)[0];
+    /// <exception cref="InvalidOperationException">A model has several outputs: use <see cref="ApplySymbolic"/>.</exception>
+    public KerasTensor Apply(params KerasTensor[] inputs) => OnlyOutput(ApplySymbolic(inputs), "ApplySymbolic");
+
+    // Apply returns one value, while Keras returns every output of a multi-output model: its first output alone would
+    // be a silent wrong result. (A layer's extra outputs, such as an RNN's returned states, follow its first output
+    // and are read with ApplyAll/ApplySymbolic.)
+    private T OnlyOutput<T>(T[] outputs, string instead) => outputs.Length == 1 || this is not Models.Model
+        ? outputs[0]
+        : throw new InvalidOperationException(
+            $"Model \"{Name}\" returned {outputs.Length} outputs; `Apply` returns one. Use `{instead}(...)` to get all of them, in order.");
 
     /// <summary>Calls the layer on symbolic tensors and returns every output (layers with several outputs).</summary>
     /// <param name="inputs">The symbolic inputs.</param>

@@ -39,6 +39,9 @@ public abstract class Metric : Backend.NativeOwner
     /// <summary>Gets the identifier the metric was resolved from (<c>"mae"</c>), saved as is in a model's compile config.</summary>
     internal string? Identifier { get; set; }
 
+    /// <summary>Gets the name the metric had when first compiled, before a model prefixed it with an output name (<c>mae</c> of <c>priority_mae</c>).</summary>
+    internal string? CompiledName { get; set; }
+
     /// <summary>Gets the state variables created with <see cref="AddVariable"/>, in creation order (Keras <c>metric.variables</c>).</summary>
     public IReadOnlyList<Variable> Variables => _variables;
 

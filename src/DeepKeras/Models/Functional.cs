@@ -35,6 +35,20 @@ public sealed class Functional : Model
     {
     }
 
+    /// <summary>
+    /// Creates a model whose inputs and/or outputs are one tensor, a list or a dictionary keyed by name
+    /// (<c>new Functional(x, [a, b, c])</c>; Keras <c>keras.Model(inputs={...}, outputs={...})</c>). A dictionary is
+    /// flattened by sorted key, as Keras does; dictionary outputs name the losses, metrics and predictions.
+    /// </summary>
+    /// <param name="inputs">The symbolic inputs.</param>
+    /// <param name="outputs">The symbolic outputs.</param>
+    /// <param name="name">The name.</param>
+    /// <exception cref="ArgumentException">An input is not from <c>Keras.Input</c>, or an output does not depend on the inputs.</exception>
+    public Functional(ModelTensors inputs, ModelTensors outputs, string? name = null)
+        : base(inputs, outputs, name)
+    {
+    }
+
     /// <inheritdoc/>
     public override string ClassName => "Functional";
 }

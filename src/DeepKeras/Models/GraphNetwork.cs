@@ -18,7 +18,7 @@ internal sealed class GraphNetwork
 
     /// <summary>Maps the graph from <paramref name="inputs"/> to <paramref name="outputs"/>.</summary>
     /// <exception cref="ArgumentException">An input is not from <c>Keras.Input</c>, or an output does not depend on the inputs.</exception>
-    public GraphNetwork(IReadOnlyList<KerasTensor> inputs, IReadOnlyList<KerasTensor> outputs)
+    public GraphNetwork(ModelTensors inputs, ModelTensors outputs)
     {
         if (inputs.Count == 0 || outputs.Count == 0)
         {
@@ -36,6 +36,8 @@ internal sealed class GraphNetwork
 
         _inputs = inputs.ToArray();
         _outputs = outputs.ToArray();
+        InputKeys = inputs.Keys;
+        OutputKeys = outputs.Keys;
         _nodes = TopologicalNodes();
         foreach (var n in _nodes.Where(n => !_layers.Contains(n.Layer)))
         {
@@ -48,6 +50,12 @@ internal sealed class GraphNetwork
 
     /// <summary>Gets the symbolic outputs.</summary>
     public IReadOnlyList<KerasTensor> Outputs => _outputs;
+
+    /// <summary>Gets the keys of dictionary inputs in <see cref="Inputs"/> order, or null for a list.</summary>
+    public IReadOnlyList<string>? InputKeys { get; }
+
+    /// <summary>Gets the keys of dictionary outputs in <see cref="Outputs"/> order, or null for a list.</summary>
+    public IReadOnlyList<string>? OutputKeys { get; }
 
     /// <summary>Gets the layers in execution order, input layers included.</summary>
     public IReadOnlyList<Layer> Layers => _layers;

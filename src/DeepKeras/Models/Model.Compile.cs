@@ -6,13 +6,10 @@ namespace DeepKeras.Models;
 
 public partial class Model
 {
-    private Loss?[]? _losses;
-    private double[]? _lossWeights;
-    private List<Metric>[]? _compiledMetrics;
+    private CompiledOutputs? _compiled;
     private readonly Mean _lossTracker = new("loss");
-    private Mean[]? _outputLossTrackers;
 
-    /// <summary>Gets the optimizer set by <see cref="Compile(Optimizer?, Loss?, IEnumerable{Metric}?, IReadOnlyList{double}?)"/>.</summary>
+    /// <summary>Gets the optimizer set by <see cref="Compile"/>.</summary>
     public Optimizer? Optimizer { get; protected set; }
 
     /// <summary>Gets the arguments of the last <c>Compile</c>, as saved in the <c>compile_config</c> of a <c>.keras</c> file.</summary>
@@ -21,71 +18,35 @@ public partial class Model
     /// <summary>Gets whether the model has been compiled.</summary>
     public bool Compiled { get; private set; }
 
-    /// <summary>Gets the compiled loss of the first output, if any.</summary>
-    public Loss? Loss => _losses?.FirstOrDefault();
+    /// <summary>Gets the compiled loss of the first output that has one, if any.</summary>
+    public Loss? Loss => _compiled?.Losses?.FirstOrDefault(l => l is not null);
 
     /// <summary>
     /// Configures training (Keras <c>compile</c>). Strings are Keras identifiers: optimizer <c>"adam"</c>,
     /// <c>"sgd"</c>, <c>"rmsprop"</c> (the default); loss <c>"mse"</c>, <c>"sparse_categorical_crossentropy"</c>, …;
-    /// metrics <c>"accuracy"</c>, <c>"mae"</c>, ….
+    /// metrics <c>"accuracy"</c>, <c>"mae"</c>, …. A model with several outputs takes <paramref name="loss"/>,
+    /// <paramref name="metrics"/> and <paramref name="lossWeights"/> per output, as a list in output order or a
+    /// dictionary keyed by output name (<see cref="OutputNames"/>, or the keys of dictionary outputs); its logs then
+    /// read <c>priority_loss</c>, <c>department_accuracy</c>, ….
     /// </summary>
     /// <param name="optimizer">Optimizer instance or name; default <c>"rmsprop"</c>.</param>
-    /// <param name="loss">Loss for every output (instance or name); null for models whose <see cref="TrainStep"/> computes its own loss.</param>
-    /// <param name="metrics">Metrics shown in the progress bar and History.</param>
-    /// <param name="lossWeights">One weight per output: total loss = Σ wᵢ·lossᵢ.</param>
-    public virtual void Compile(Optimizer? optimizer = null, Loss? loss = null, IEnumerable<Metric>? metrics = null,
-        IReadOnlyList<double>? lossWeights = null) =>
-        CompileCore(optimizer, loss is null ? null : Enumerable.Repeat<Loss?>(loss, Math.Max(1, OutputCount)).ToArray(), metrics, lossWeights);
-
-    /// <summary>Configures training with one loss per output (multi-output functional models).</summary>
-    /// <param name="optimizer">Optimizer instance or name.</param>
-    /// <param name="loss">One loss per output, in output order (null entries are skipped).</param>
-    /// <param name="metrics">Metrics applied to every output.</param>
-    /// <param name="lossWeights">One weight per output.</param>
-    public virtual void Compile(Optimizer? optimizer, Loss?[] loss, IEnumerable<Metric>? metrics = null, IReadOnlyList<double>? lossWeights = null) =>
-        CompileCore(optimizer, loss, metrics, lossWeights);
-
-    private void CompileCore(Optimizer? optimizer, Loss?[]? losses, IEnumerable<Metric>? metrics, IReadOnlyList<double>? lossWeights)
+    /// <param name="loss">
+    /// One loss for every output, a list with one loss per output (null: no loss for that output), or a dictionary keyed
+    /// by output name; null for models whose <see cref="TrainStep"/> computes its own loss.
+    /// </param>
+    /// <param name="metrics">
+    /// Metrics shown in the progress bar and History: a list for a single-output model; for several outputs, one entry
+    /// per output (a metric, a list of metrics or null) or a dictionary keyed by output name.
+    /// </param>
+    /// <param name="lossWeights">Weights of the output losses (a list or a dictionary by output name): total loss = Σ wᵢ·lossᵢ.</param>
+    /// <exception cref="ArgumentException">A list has the wrong length or a dictionary names an unknown output; the message lists the output names.</exception>
+    public virtual void Compile(Optimizer? optimizer = null, LossArg? loss = null, MetricsArg? metrics = null, LossWeightsArg? lossWeights = null)
     {
         ThrowIfDisposed();
-        var outputs = Math.Max(1, OutputCount);
-        if (losses is not null && losses.Length != outputs)
-        {
-            throw new ArgumentException(
-                $"Model \"{Name}\" has {outputs} output(s) but `loss` has {losses.Length} entries. Expected one loss per output.", nameof(losses));
-        }
-
-        if (lossWeights is not null && lossWeights.Count != outputs)
-        {
-            throw new ArgumentException(
-                $"Model \"{Name}\" has {outputs} output(s) but `loss_weights` has {lossWeights.Count} entries. Expected one weight per output.", nameof(lossWeights));
-        }
-
+        var compiled = CompiledOutputs.Resolve(Name, OutputLabels, OutputKeys is not null, loss, lossWeights, metrics);
         Optimizer = optimizer ?? new RMSprop();
-        _losses = losses;
-        _lossWeights = lossWeights?.ToArray();
-        var metricList = metrics?.Select(m => (Metric: m, BaseName: m.Name)).ToList() ?? [];
-        CompileArgs = new Saving.CompileRecord(Optimizer, losses, metricList.Select(p => (p.Metric, p.BaseName)).ToList(), _lossWeights);
-        _compiledMetrics = new List<Metric>[outputs];
-        for (var o = 0; o < outputs; o++)
-        {
-            _compiledMetrics[o] = [];
-            foreach (var (m, baseName) in metricList)
-            {
-                // Each output needs its own state: resolve the name again for outputs after the first.
-                var metric = o == 0 ? m : MetricForAnotherOutput(baseName, outputs);
-                if (outputs > 1)
-                {
-                    metric.Name = $"{OutputNames[o]}_{baseName}";
-                }
-
-                _compiledMetrics[o].Add(metric);
-            }
-        }
-
-        _outputLossTrackers = outputs > 1 && losses is not null
-            ? OutputNames.Select(n => new Mean($"{n}_loss")).ToArray()
-            : null;
+        _compiled = compiled;
+        CompileArgs = new Saving.CompileRecord(Optimizer, loss, metrics, lossWeights);
         Compiled = true;
     }
 
@@ -105,14 +66,11 @@ public partial class Model
                 list.Add(_lossTracker);
             }
 
-            if (_outputLossTrackers is not null)
+            if (_compiled is not null)
             {
-                list.AddRange(_outputLossTrackers);
-            }
-
-            if (_compiledMetrics is not null)
-            {
-                list.AddRange(_compiledMetrics.SelectMany(m => m));
+                // Keras's order: the loss tracker, the compiled metrics, then the per-output loss trackers.
+                list.AddRange(_compiled.Metrics.SelectMany(m => m));
+                list.AddRange(_compiled.LossTrackers);
             }
 
             AddTrackedMetrics(list);
@@ -122,20 +80,6 @@ public partial class Model
 
     /// <summary>Gets the names of <see cref="Metrics"/>, the keys of the logs (Keras <c>metrics_names</c>).</summary>
     public IReadOnlyList<string> MetricsNames => Metrics.Select(m => m.Name).ToList();
-
-    private static Metric MetricForAnotherOutput(string name, int outputs)
-    {
-        try
-        {
-            return DeepKeras.Metrics.Metrics.Get(name);
-        }
-        catch (ArgumentException)
-        {
-            throw new ArgumentException(
-                $"Metric '{name}' cannot be shared by the {outputs} outputs of this model (each output needs its own state). " +
-                "Pass metric names as strings (e.g. \"accuracy\", \"mae\"), which are created once per output.", nameof(name));
-        }
-    }
 
     /// <summary>Throws the Keras error when a training method is used before <c>Compile</c>.</summary>
     private void EnsureCompiled(string method)

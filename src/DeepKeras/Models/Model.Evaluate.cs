@@ -77,10 +77,17 @@ public partial class Model
         return logs!;
     }
 
-    // Keras returns [loss, metric1, ...] in compile order, not the alphabetical display order.
+    // Keras returns [loss, metric1, ...] in the order of its metrics, not the alphabetical display order. There the
+    // compiled metrics of a multi-output model keep their unprefixed names (mae, not priority_mae), so they match no
+    // log key; the keys matched by no metric follow in sorted order.
     private EvaluateResult OrderedResult(Logs logs)
     {
-        var order = Metrics.Select(m => m.Name).ToList();
-        return new EvaluateResult(logs.OrderBy(kv => order.IndexOf(kv.Key) is var i && i < 0 ? int.MaxValue : i));
+        var perOutput = _compiled is { Metrics.Length: > 1 }
+            ? _compiled.Metrics.SelectMany(m => m).ToHashSet(ReferenceEqualityComparer.Instance)
+            : [];
+        var order = Metrics.Select(m => perOutput.Contains(m) ? m.CompiledName : m.Name).ToList();
+        return new EvaluateResult(logs
+            .OrderBy(kv => order.IndexOf(kv.Key) is var i && i < 0 ? int.MaxValue : i)
+            .ThenBy(kv => kv.Key, StringComparer.Ordinal));
     }
 }

@@ -96,7 +96,7 @@ public partial class Model
     public History Fit(IEnumerable<(ArrayLike X, ArrayLike? Y)> batches, int epochs = 1, Verbosity verbose = default,
         IEnumerable<Callback>? callbacks = null, IEnumerable<(ArrayLike X, ArrayLike? Y)>? validationData = null,
         int? stepsPerEpoch = null, int initialEpoch = 0, CancellationToken cancellationToken = default, int? validationSteps = null) =>
-        FitSequence(Batches(batches), epochs, verbose, callbacks, validationData is null ? null : Batches(validationData), stepsPerEpoch, initialEpoch,
+        FitSequence(Batches(InOrder(batches)), epochs, verbose, callbacks, validationData is null ? null : Batches(InOrder(validationData)), stepsPerEpoch, initialEpoch,
             validationSteps, cancellationToken);
 
     private History FitSequence(IEnumerable<DataBatch> batches, int epochs, Verbosity verbose, IEnumerable<Callback>? callbacks,
@@ -244,8 +244,14 @@ public partial class Model
     /// <summary>Converts and validates x, y and sample weights (lengths, emptiness, NaN/Inf, input count).</summary>
     private (Tensor[] X, Tensor[]? Y, Tensor? SampleWeight) PrepareArrays(ArrayLike x, ArrayLike? y, ArrayLike? sampleWeight, string prefix = "")
     {
-        var xs = PrepareInputs(x, prefix == "" ? "x" : $"{prefix}.x");
-        var ys = y is null ? null : DataPrep.PrepareY(y.ToTensors(prefix == "" ? "y" : $"{prefix}.y"));
+        var (xName, yName) = prefix == "" ? ("x", "y") : ($"{prefix}.x", $"{prefix}.y");
+        var xs = PrepareInputs(InputsInOrder(x, xName), xName);
+        var ys = TargetsInOrder(y, yName) is { } yInOrder ? DataPrep.PrepareY(yInOrder.ToTensors(yName)) : null;
+        if (sampleWeight?.ByName is not null)
+        {
+            throw new ArgumentException("`sample_weight` must be one array of per-sample weights; per-output dictionaries are not supported.", nameof(sampleWeight));
+        }
+
         var sw = sampleWeight?.ToTensors("sample_weight")[0].to(float32);
         DataPrep.CheckLengths(xs, ys, sw);
         DataPrep.CheckFinite(xs, ys, sw);

@@ -35,6 +35,21 @@ public partial class Model
     /// <param name="name">The name; default the snake_case class name.</param>
     /// <exception cref="ArgumentException">An input is not from <c>Keras.Input</c>, or an output does not depend on the inputs.</exception>
     protected Model(IReadOnlyList<KerasTensor> inputs, IReadOnlyList<KerasTensor> outputs, string? name = null)
+        : this(ModelTensors.Of(inputs ?? throw new ArgumentNullException(nameof(inputs))),
+            ModelTensors.Of(outputs ?? throw new ArgumentNullException(nameof(outputs))), name)
+    {
+    }
+
+    /// <summary>
+    /// Initializes a model built functionally from inputs and outputs given as one tensor, a list or a dictionary keyed
+    /// by name (Keras <c>keras.Model(inputs={...}, outputs={...})</c>). Dictionary outputs name the model's losses,
+    /// metrics and predictions.
+    /// </summary>
+    /// <param name="inputs">The symbolic inputs.</param>
+    /// <param name="outputs">The symbolic outputs.</param>
+    /// <param name="name">The name; default the snake_case class name.</param>
+    /// <exception cref="ArgumentException">An input is not from <c>Keras.Input</c>, or an output does not depend on the inputs.</exception>
+    protected Model(ModelTensors inputs, ModelTensors outputs, string? name = null)
         : base(name)
     {
         ArgumentNullException.ThrowIfNull(inputs);

@@ -14,9 +14,28 @@ public partial class Model
     /// <param name="verbose"><c>"auto"</c> (default, = 1: Keras's progress bar), 0 silent, 1 progress bar, 2 one line.</param>
     /// <param name="steps">Number of batches (default all).</param>
     /// <param name="callbacks">Callbacks.</param>
-    /// <returns>The predictions of the (first) output as a NumSharp array.</returns>
-    public NDArray Predict(ArrayLike x, int? batchSize = null, Verbosity verbose = default, int? steps = null, IEnumerable<Callback>? callbacks = null) =>
-        First(PredictTensors(x, batchSize, verbose, steps, callbacks));
+    /// <returns>The predictions as a NumSharp array.</returns>
+    /// <exception cref="InvalidOperationException">The model has several outputs: use <see cref="PredictAll"/>.</exception>
+    public NDArray Predict(ArrayLike x, int? batchSize = null, Verbosity verbose = default, int? steps = null, IEnumerable<Callback>? callbacks = null)
+    {
+        ThrowIfSeveralOutputs(HasSymbolicGraph ? Outputs.Count : 1, "Predict", "PredictAll");
+        return First(PredictTensors(x, batchSize, verbose, steps, callbacks));
+    }
+
+    /// <summary>
+    /// Runs the model on inputs in inference mode and returns the predictions of every output, as Keras's
+    /// <c>predict</c> does for several outputs: in output order, keyed by output name, and flagged
+    /// <see cref="Predictions.IsDictionary"/> when the model's outputs were given as a dictionary.
+    /// </summary>
+    /// <param name="x">Inputs: arrays in input order, or a dictionary keyed by input name.</param>
+    /// <param name="batchSize">Samples per step (default 32).</param>
+    /// <param name="verbose"><c>"auto"</c> (default, = 1), 0, 1 or 2.</param>
+    /// <param name="steps">Number of batches (default all).</param>
+    /// <param name="callbacks">Callbacks.</param>
+    public Predictions PredictAll(ArrayLike x, int? batchSize = null, Verbosity verbose = default, int? steps = null, IEnumerable<Callback>? callbacks = null)
+    {
+        return ToPredictions(ToArrays(PredictTensors(x, batchSize, verbose, steps, callbacks)));
+    }
 
     /// <summary>Like <see cref="Predict(ArrayLike, int?, Verbosity, int?, IEnumerable{Callback})"/> but returns every output, as TorchSharp tensors on the CPU that the caller owns.</summary>
     /// <param name="x">Inputs.</param>
@@ -32,7 +51,7 @@ public partial class Model
         ThrowIfDisposed();
         CheckFitArguments(batchSize, 1, 0, 1);
         CheckSteps(steps, nameof(steps));
-        var xs = PrepareInputs(x);
+        var xs = PrepareInputs(InputsInOrder(x));
         DataPrep.CheckLengths(xs, null, null);
         (xs, var localBatchSize, steps, var rows) = PredictSharding.Split(xs, batchSize ?? 32, steps);
         var iterator = new EpochIterator(new ArrayDataAdapter(xs, null, null, localBatchSize), steps);
@@ -83,21 +102,41 @@ public partial class Model
 
     /// <summary>Runs the model on one batch in inference mode (Keras <c>predict_on_batch</c>).</summary>
     /// <param name="x">Inputs.</param>
+    /// <exception cref="InvalidOperationException">The model has several outputs: use <see cref="PredictAllOnBatch"/>.</exception>
     public NDArray PredictOnBatch(ArrayLike x)
     {
+        var outputs = PredictOnBatchCore(x);
+        ThrowIfSeveralOutputs(outputs.Length, "PredictOnBatch", "PredictAllOnBatch");
+        return outputs[0];
+    }
+
+    /// <summary>Runs the model on one batch in inference mode and returns every output (Keras <c>predict_on_batch</c> with several outputs).</summary>
+    /// <param name="x">Inputs.</param>
+    public Predictions PredictAllOnBatch(ArrayLike x) => ToPredictions(PredictOnBatchCore(x));
+
+    private NDArray[] PredictOnBatchCore(ArrayLike x)
+    {
         ThrowIfDisposed();
-        var xs = PrepareInputs(x);
+        var xs = PrepareInputs(InputsInOrder(x));
         DataPrep.CheckLengths(xs, null, null);
-        return First(PredictLoop(new EpochIterator(new ArrayDataAdapter(xs, null, null, checked((int)xs[0].shape[0])), 1),
+        return ToArrays(PredictLoop(new EpochIterator(new ArrayDataAdapter(xs, null, null, checked((int)xs[0].shape[0])), 1),
             new CallbackList(null, this, addHistory: false, addProgbar: false, 0, 1, 1)));
     }
 
-    // The first output as a NumSharp array; every output tensor is freed.
-    private static NDArray First(Tensor[] outputs)
+    // The single output as a NumSharp array (several outputs: an error naming PredictAll); every output tensor is freed.
+    private NDArray First(Tensor[] outputs)
+    {
+        var arrays = ToArrays(outputs);
+        ThrowIfSeveralOutputs(arrays.Length, "Predict", "PredictAll");
+        return arrays[0];
+    }
+
+    // Every output as a NumSharp array; every output tensor is freed.
+    private static NDArray[] ToArrays(Tensor[] outputs)
     {
         try
         {
-            return TensorConvert.ToNDArray(outputs[0]);
+            return outputs.Select(TensorConvert.ToNDArray).ToArray();
         }
         finally
         {
@@ -105,6 +144,23 @@ public partial class Model
             {
                 o.Dispose();
             }
+        }
+    }
+
+    private Predictions ToPredictions(NDArray[] outputs)
+    {
+        var names = OutputLabels;
+        return new Predictions(outputs, names.Count == outputs.Length ? names : outputs.Select((_, i) => $"output_{i}").ToList(), OutputKeys is not null);
+    }
+
+    private void ThrowIfSeveralOutputs(int count, string method, string instead)
+    {
+        if (count > 1)
+        {
+            var names = HasSymbolicGraph && OutputLabels.Count == count ? $" ({string.Join(", ", OutputLabels)})" : "";
+            throw new InvalidOperationException(
+                $"Model \"{Name}\" has {count} outputs{names}; `{method}` returns a single array. Use `{instead}(x)` to get every output " +
+                "(a list in output order, by name for dictionary outputs).");
         }
     }
 }

@@ -18,11 +18,12 @@ public partial class Model
     /// Saves the model as a Keras 3 <c>.keras</c> archive (Keras <c>model.save</c>): <c>metadata.json</c>,
     /// <c>config.json</c> (architecture and compile settings) and <c>model.weights.h5</c> (weights and optimizer
     /// state). The file is written to a temporary file and renamed, so an interrupted save keeps the previous file.
-    /// Load it with <c>Keras.Models.LoadModel</c>.
+    /// Load it with <c>Keras.Models.LoadModel</c>. A path ending with <c>.h5</c> or <c>.hdf5</c> writes Keras's legacy
+    /// HDF5 model file instead (with Keras's warning; architecture, compile settings and weights, no optimizer state).
     /// </summary>
-    /// <param name="filepath">The path; must end with <c>.keras</c>.</param>
+    /// <param name="filepath">The path; must end with <c>.keras</c> (or <c>.h5</c>/<c>.hdf5</c> for the legacy format).</param>
     /// <param name="overwrite">Whether to replace an existing file (default true).</param>
-    /// <exception cref="ArgumentException">The path does not end with <c>.keras</c>.</exception>
+    /// <exception cref="ArgumentException">The path ends with neither <c>.keras</c> nor <c>.h5</c>/<c>.hdf5</c>.</exception>
     /// <exception cref="IOException">The file exists and <paramref name="overwrite"/> is false.</exception>
     public void Save(string filepath, bool overwrite = true) => ModelFiles.Save(this, filepath, overwrite);
 

@@ -60,14 +60,14 @@ public partial class Model
     {
         ArgumentNullException.ThrowIfNull(yPred);
         var extraLosses = Losses;
-        if (_losses is null && extraLosses.Count == 0)
+        if (_compiled?.Losses is null && extraLosses.Count == 0)
         {
             throw new InvalidOperationException(
                 $"Model \"{Name}\" has no loss: pass `loss` to `Compile()`, add losses with `AddLoss`, or override `TrainStep`/`TestStep` to compute it.");
         }
 
         Tensor? total = null;
-        if (_losses is not null)
+        if (_compiled?.Losses is { } losses)
         {
             if (y is null)
             {
@@ -81,14 +81,14 @@ public partial class Model
 
             for (var i = 0; i < yPred.Length; i++)
             {
-                if (_losses[i] is not { } lossFn)
+                if (losses[i] is not { } lossFn)
                 {
                     continue;
                 }
 
                 var value = lossFn.Call(y[i], yPred[i], sampleWeight);
-                _outputLossTrackers?[i].UpdateScalar(value, yPred[i].shape[0]);
-                var weighted = _lossWeights is null ? value : value * _lossWeights[i];
+                _compiled.TrackerOf(i)?.UpdateScalar(value, yPred[i].shape[0]);
+                var weighted = _compiled.Weights is { } w ? value * w[i] : value;
                 total = total is null ? weighted : total + weighted;
             }
         }
@@ -152,14 +152,14 @@ public partial class Model
     /// <param name="sampleWeight">Per-sample weights, or null; not applied to the compiled metrics.</param>
     protected void UpdateCompiledMetrics(Tensor[]? y, Tensor[] yPred, Tensor? sampleWeight)
     {
-        if (_compiledMetrics is null || y is null)
+        if (_compiled is null || y is null)
         {
             return;
         }
 
-        for (var i = 0; i < Math.Min(yPred.Length, _compiledMetrics.Length); i++)
+        for (var i = 0; i < Math.Min(yPred.Length, _compiled.Metrics.Length); i++)
         {
-            foreach (var m in _compiledMetrics[i])
+            foreach (var m in _compiled.Metrics[i])
             {
                 m.UpdateState(y[i], yPred[i], null);
             }

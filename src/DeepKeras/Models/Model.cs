@@ -54,8 +54,31 @@ public partial class Model : Layer
     /// <summary>Gets the number of model inputs.</summary>
     internal virtual int InputCount => _graph?.Inputs.Count ?? 1;
 
-    /// <summary>Gets the output names used for per-output losses (<c>dense_1_loss</c>).</summary>
-    internal virtual IReadOnlyList<string> OutputNames => _graph?.Outputs.Select(o => o.Layer.Name).ToList() ?? [Name];
+    /// <summary>
+    /// Gets the names of the model's outputs (Keras <c>output_names</c>): the names of the layers that produce them, in
+    /// output order. A single-output Sequential or subclassed model has its own name.
+    /// </summary>
+    public IReadOnlyList<string> OutputNames => _graph?.Outputs.Select(o => o.Layer.Name).ToList() ?? [Name];
+
+    /// <summary>Gets the keys of dictionary inputs in input order, or null when the inputs are a tensor or a list.</summary>
+    internal IReadOnlyList<string>? InputKeys => _graph?.InputKeys;
+
+    /// <summary>Gets the keys of dictionary outputs in output order, or null when the outputs are a tensor or a list.</summary>
+    internal IReadOnlyList<string>? OutputKeys => _graph?.OutputKeys;
+
+    /// <summary>
+    /// Gets the names that key the outputs in <c>Compile</c> arguments, targets, logs (<c>priority_loss</c>) and
+    /// predictions: the keys of dictionary outputs, otherwise <see cref="OutputNames"/>.
+    /// </summary>
+    internal IReadOnlyList<string> OutputLabels => OutputKeys ?? OutputNames;
+
+    /// <summary>
+    /// Gets the names that key the inputs in data dictionaries: the keys of dictionary inputs, otherwise the names of
+    /// the input layers (Keras matches a dictionary to <c>Input(name: ...)</c>); null when the model has no symbolic inputs.
+    /// </summary>
+    internal IReadOnlyList<string>? InputLabels => _graph is { } g
+        ? g.InputKeys ?? g.Inputs.Select(i => i.Layer.Name).ToList()
+        : HasSymbolicGraph ? Inputs.Select(i => i.Layer.Name).ToList() : null;
 
     /// <summary>Gets the number of model outputs.</summary>
     internal int OutputCount => OutputNames.Count;

@@ -23,9 +23,9 @@ internal static class CompileConfig
         return new Dictionary<string, object?>
         {
             ["optimizer"] = KerasSerializer.Serialize(args.Optimizer),
-            ["loss"] = LossValue(args.Losses),
-            ["loss_weights"] = args.LossWeights?.Select(w => (object?)w).ToList(),
-            ["metrics"] = args.Metrics.Count == 0 ? null : args.Metrics.Select(m => MetricValue(m.Metric, m.Name)).ToList(),
+            ["loss"] = LossValue(args.Loss),
+            ["loss_weights"] = WeightsValue(args.LossWeights),
+            ["metrics"] = args.Metrics is null ? null : MetricsValue(args.Metrics),
             ["weighted_metrics"] = null,
             ["run_eagerly"] = false,
             ["steps_per_execution"] = 1L,
@@ -33,17 +33,29 @@ internal static class CompileConfig
         };
     }
 
-    private static object? LossValue(Loss?[]? losses)
+    private static object? LossValue(LossArg? loss) => loss switch
     {
-        if (losses is null || losses.Length == 0)
-        {
-            return null;
-        }
+        null => null,
+        { List: { } list } => list.Select(LossValue).ToList(),
+        { ByName: { } byName } => byName.ToDictionary(kv => kv.Key, kv => LossValue(kv.Value)),
+        _ => LossValue(loss.Single),
+    };
 
-        return losses.All(l => ReferenceEquals(l, losses[0]))
-            ? LossValue(losses[0])
-            : losses.Select(LossValue).ToList();
-    }
+    private static object? WeightsValue(LossWeightsArg? weights) => weights switch
+    {
+        null => null,
+        { IsSingle: true } => weights.List![0],
+        { List: { } list } => list.Select(w => (object?)w).ToList(),
+        _ => weights.ByName!.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
+    };
+
+    private static object? MetricsValue(MetricsArg? metrics) => metrics switch
+    {
+        null => null,
+        { Leaf: { } leaf } => MetricValue(leaf, leaf.CompiledName ?? leaf.Name),
+        { List: { } list } => list.Select(MetricsValue).ToList(),
+        _ => metrics.ByName!.ToDictionary(kv => kv.Key, kv => MetricsValue(kv.Value)),
+    };
 
     // Keras keeps the argument as given: an identifier stays a string.
     private static object? LossValue(Loss? loss) => loss?.Identifier ?? KerasSerializer.ToPlain(loss);
@@ -95,33 +107,12 @@ internal static class CompileConfig
         var optimizer = config.GetValueOrDefault("optimizer") is { } o
             ? (Optimizer)KerasDeserializer.Deserialize(o, ObjectKind.Optimizer, ctx, $"{where} optimizer")
             : null;
-        var metrics = ReadMetrics(config.GetValueOrDefault("metrics"), ctx);
-        var lossWeights = ReadLossWeights(config.GetValueOrDefault("loss_weights"), model, ctx);
+        var metrics = ReadMetrics(config.GetValueOrDefault("metrics"), ctx, "compile_config metrics");
+        var lossWeights = ReadLossWeights(config.GetValueOrDefault("loss_weights"), ctx);
+        var loss = ReadLoss(config.GetValueOrDefault("loss"), ctx, $"{where} loss");
         try
         {
-            switch (config.GetValueOrDefault("loss"))
-            {
-                case null:
-                    model.Compile(optimizer, (Loss?)null, metrics, lossWeights);
-                    break;
-                case List<object?> list:
-                    var losses = list.Select((l, i) => l is null ? null : (Loss)KerasDeserializer.Deserialize(l, ObjectKind.Loss, ctx, $"{where} loss {i}")).ToArray();
-                    model.Compile(optimizer, losses, metrics, lossWeights);
-                    break;
-                case Dictionary<string, object?> d when d.ContainsKey("class_name"):
-                    model.Compile(optimizer, (Loss)KerasDeserializer.Deserialize(d, ObjectKind.Loss, ctx, $"{where} loss"), metrics, lossWeights);
-                    break;
-                case Dictionary<string, object?> byOutput:
-                    var names = model.OutputNames;
-                    var perOutput = names.Select(n => byOutput.GetValueOrDefault(n) is { } l
-                        ? (Loss)KerasDeserializer.Deserialize(l, ObjectKind.Loss, ctx, $"{where} loss '{n}'")
-                        : null).ToArray();
-                    model.Compile(optimizer, perOutput, metrics, lossWeights);
-                    break;
-                case var single:
-                    model.Compile(optimizer, (Loss)KerasDeserializer.Deserialize(single, ObjectKind.Loss, ctx, $"{where} loss"), metrics, lossWeights);
-                    break;
-            }
+            model.Compile(optimizer, loss, metrics, lossWeights);
         }
         catch (ArgumentException e)
         {
@@ -131,35 +122,39 @@ internal static class CompileConfig
         return true;
     }
 
-    private static List<Metric>? ReadMetrics(object? value, DeserializationContext ctx)
+    private static LossArg? ReadLoss(object? value, DeserializationContext ctx, string where)
     {
-        if (value is null)
+        Loss? One(object? plain, string at) => plain is null ? null : (Loss)KerasDeserializer.Deserialize(plain, ObjectKind.Loss, ctx, at);
+        return value switch
         {
-            return null;
-        }
-
-        if (value is not List<object?> list)
-        {
-            throw ctx.Fail($"compile_config metrics: expected a list, received {ConfigConverter.Text(value)}");
-        }
-
-        // Per-output lists are applied to every output, as Compile does.
-        var flat = list.SelectMany(x => x is List<object?> inner ? inner : [x]).Where(x => x is not null);
-        return flat.Select((m, i) => (Metric)KerasDeserializer.Deserialize(m, ObjectKind.Metric, ctx, $"compile_config metric {i}")).ToList();
+            null => null,
+            List<object?> list => list.Select((l, i) => One(l, $"{where} {i}")).ToArray(),
+            Dictionary<string, object?> d when !d.ContainsKey("class_name") =>
+                d.ToDictionary(kv => kv.Key, kv => One(kv.Value, $"{where} '{kv.Key}'")),
+            _ => One(value, where)!,
+        };
     }
 
-    private static double[]? ReadLossWeights(object? value, Model model, DeserializationContext ctx)
+    private static MetricsArg? ReadMetrics(object? value, DeserializationContext ctx, string where) => value switch
     {
+        null => null,
+        List<object?> list => MetricsArg.Create(list.Select((m, i) => ReadMetrics(m, ctx, $"{where} {i}")).ToArray()),
+        Dictionary<string, object?> d when !d.ContainsKey("class_name") =>
+            d.ToDictionary(kv => kv.Key, kv => ReadMetrics(kv.Value, ctx, $"{where} '{kv.Key}'")),
+        _ => (Metric)KerasDeserializer.Deserialize(value, ObjectKind.Metric, ctx, where),
+    };
+
+    private static LossWeightsArg? ReadLossWeights(object? value, DeserializationContext ctx)
+    {
+        double Number(object? w) => (double)ConfigConverter.Convert(w, typeof(double), ctx, "loss_weights")!;
         try
         {
             return value switch
             {
                 null => null,
-                List<object?> list => list.Select(w => (double)ConfigConverter.Convert(w, typeof(double), ctx, "loss_weights")!).ToArray(),
-                long or double => [(double)ConfigConverter.Convert(value, typeof(double), ctx, "loss_weights")!],
-                Dictionary<string, object?> byName => model.OutputNames
-                    .Select(n => byName.GetValueOrDefault(n) is { } w ? (double)ConfigConverter.Convert(w, typeof(double), ctx, "loss_weights")! : 1.0)
-                    .ToArray(),
+                List<object?> list => list.Select(Number).ToArray(),
+                long or double => Number(value),
+                Dictionary<string, object?> byName => byName.ToDictionary(kv => kv.Key, kv => Number(kv.Value)),
                 _ => throw new FormatException($"expected a list of numbers, received {ConfigConverter.Text(value)}"),
             };
         }
@@ -172,7 +167,7 @@ internal static class CompileConfig
     private static bool HasCustomCompile(Model model)
     {
         var method = model.GetType().GetMethod(nameof(Model.Compile),
-            [typeof(Optimizer), typeof(Loss), typeof(IEnumerable<Metric>), typeof(IReadOnlyList<double>)]);
+            [typeof(Optimizer), typeof(LossArg), typeof(MetricsArg), typeof(LossWeightsArg)]);
         return method is not null && method.DeclaringType != typeof(Model);
     }
 }

@@ -39,14 +39,18 @@ internal static class FunctionalConfig
             ["name"] = model.Name,
             ["trainable"] = model.Trainable,
             ["layers"] = layerConfigs,
-            ["input_layers"] = TensorRefs(model.Inputs, own),
-            ["output_layers"] = TensorRefs(model.Outputs, own),
+            ["input_layers"] = TensorRefs(model.Inputs, model.InputKeys, own),
+            ["output_layers"] = TensorRefs(model.Outputs, model.OutputKeys, own),
         };
     }
 
-    private static object TensorRefs(IReadOnlyList<KerasTensor> tensors, HashSet<Node> own) => tensors.Count == 1
-        ? TensorRef(tensors[0], own)
-        : tensors.Select(t => (object?)TensorRef(t, own)).ToList();
+    // Keras writes the structure the model was built with: a dictionary by key, a list, or one tensor.
+    private static object TensorRefs(IReadOnlyList<KerasTensor> tensors, IReadOnlyList<string>? keys, HashSet<Node> own) =>
+        keys is not null
+            ? keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => (object?)TensorRef(tensors[p.i], own))
+            : tensors.Count == 1
+                ? TensorRef(tensors[0], own)
+                : tensors.Select(t => (object?)TensorRef(t, own)).ToList();
 
     private static List<object?> TensorRef(KerasTensor t, HashSet<Node> own) =>
         [t.Layer.Name, (long)NodeIndex(t.Node, own), (long)t.TensorIndex];
@@ -223,8 +227,8 @@ internal static class FunctionalConfig
             }
         }
 
-        var inputs = ResolveTensors(config.GetValueOrDefault("input_layers"), created, ctx, $"{where} input_layers");
-        var outputs = ResolveTensors(config.GetValueOrDefault("output_layers"), created, ctx, $"{where} output_layers");
+        var inputs = ResolveStructure(config.GetValueOrDefault("input_layers"), created, ctx, $"{where} input_layers");
+        var outputs = ResolveStructure(config.GetValueOrDefault("output_layers"), created, ctx, $"{where} output_layers");
         Model model;
         try
         {
@@ -297,6 +301,16 @@ internal static class FunctionalConfig
                 break;
         }
     }
+
+    // A dictionary of tensors stays one (its keys name the model's inputs or outputs); anything else is flattened.
+    private static ModelTensors ResolveStructure(object? value, Dictionary<string, Layer> created, DeserializationContext ctx, string where) =>
+        value is Dictionary<string, object?> { Count: > 0 } byName
+            ? ModelTensors.FromDictionary(byName.ToDictionary(kv => kv.Key, kv => ResolveTensors(kv.Value, created, ctx, $"{where} '{kv.Key}'") switch
+            {
+                [var single] => single,
+                var many => throw ctx.Fail($"{where} '{kv.Key}': expected one tensor, received {many.Count}"),
+            }))
+            : ModelTensors.Of(ResolveTensors(value, created, ctx, where));
 
     private static List<KerasTensor> ResolveTensors(object? value, Dictionary<string, Layer> created, DeserializationContext ctx, string where)
     {

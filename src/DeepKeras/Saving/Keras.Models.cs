@@ -13,13 +13,15 @@ public static partial class Keras
         /// <summary>
         /// Loads a model saved with <see cref="Model.Save"/> or by Keras 3 (<c>.keras</c>), compiled as it was saved
         /// (optimizer state included) unless <paramref name="compile"/> is false (Keras <c>keras.models.load_model</c>).
+        /// A legacy Keras <c>.h5</c> model file (<c>model.save("m.h5")</c>) loads too, compiled from its training
+        /// config with a fresh optimizer state.
         /// Loading never runs code from the file; damaged or hostile files raise <see cref="KerasFileException"/>.
         /// </summary>
-        /// <param name="filepath">The <c>.keras</c> file.</param>
+        /// <param name="filepath">The <c>.keras</c> (or legacy <c>.h5</c>) file.</param>
         /// <param name="customObjects">Class or function name → custom <see cref="Type"/>, <c>Func&lt;Tensor, Tensor&gt;</c> or factory.</param>
         /// <param name="compile">Whether to compile the model from its saved compile config.</param>
         /// <param name="safeMode">Refuse configs that would need code from the file (Python lambdas).</param>
-        /// <exception cref="ArgumentException">The path does not end with <c>.keras</c>.</exception>
+        /// <exception cref="ArgumentException">The path does not end with <c>.keras</c>, <c>.h5</c> or <c>.hdf5</c>.</exception>
         /// <exception cref="FileNotFoundException">The file does not exist.</exception>
         /// <exception cref="KerasFileException">The file is damaged, hostile, or names unknown classes.</exception>
         public static Model LoadModel(string filepath, IReadOnlyDictionary<string, object>? customObjects = null, bool compile = true, bool safeMode = true) =>

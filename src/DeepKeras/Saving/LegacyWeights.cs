@@ -24,9 +24,7 @@ internal static class LegacyWeights
 
         var layerNames = ReadStrings(reader, root, "layer_names")
             ?? throw reader.Fail("not a Keras weights file: no 'layer_names' attribute (nor a 'model_weights' group holding one)");
-        var layers = (model.IsFunctional ? SaveableTree.KerasLayerOrder(model) : model.Layers)
-            .Where(l => WeightsOf(l).Count > 0)
-            .ToList();
+        var layers = LayersWithWeights(model);
         var saved = new List<(string Name, Hdf5Object Group, string[] WeightNames)>();
         foreach (var name in layerNames)
         {
@@ -83,7 +81,12 @@ internal static class LegacyWeights
         return pending;
     }
 
-    private static IReadOnlyList<Variable> WeightsOf(Layer layer) => [.. layer.TrainableWeights, .. layer.NonTrainableWeights];
+    /// <summary>Gets a layer's weights in Keras's legacy order: trainable, then non-trainable.</summary>
+    public static IReadOnlyList<Variable> WeightsOf(Layer layer) => [.. layer.TrainableWeights, .. layer.NonTrainableWeights];
+
+    /// <summary>Gets the model's layers that have weights, in Keras's layer order (the order of <c>layer_names</c>).</summary>
+    public static List<Layer> LayersWithWeights(Model model) =>
+        (model.IsFunctional ? SaveableTree.KerasLayerOrder(model) : model.Layers).Where(l => WeightsOf(l).Count > 0).ToList();
 
     // A string-list attribute, possibly split by Keras into name0, name1, … when larger than 64 KB; null when absent.
     private static string[]? ReadStrings(H5Reader reader, Hdf5Object obj, string name)

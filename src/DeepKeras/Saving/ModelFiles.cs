@@ -7,21 +7,27 @@ namespace DeepKeras.Saving;
 /// Saving and loading of whole models (<c>.keras</c>) and of weights (<c>.weights.h5</c>, the weights inside a
 /// <c>.keras</c> archive, legacy Keras <c>.h5</c>), with Keras's file-name rules and messages.
 /// </summary>
-internal static class ModelFiles
+internal static partial class ModelFiles
 {
     /// <summary>The Keras version whose file format DeepKeras writes (saved as <c>keras_version</c>).</summary>
     public const string KerasFormatVersion = "3.15.0";
 
-    /// <summary>Saves a model as a <c>.keras</c> archive, atomically (Keras <c>model.save</c>).</summary>
+    /// <summary>Saves a model as a <c>.keras</c> archive or a legacy <c>.h5</c> file, atomically (Keras <c>model.save</c>).</summary>
     public static void Save(Model model, string filepath, bool overwrite)
     {
         ArgumentNullException.ThrowIfNull(filepath);
+        if (IsLegacyH5(filepath))
+        {
+            Console.Error.WriteLine(LegacyModelWriter.Warning);
+            AtomicFile.Write(filepath, overwrite, stream => LegacyModelWriter.Write(model, stream));
+            return;
+        }
+
         if (!filepath.EndsWith(".keras", StringComparison.Ordinal))
         {
             throw new ArgumentException(
                 "Invalid filepath extension for saving. Please add a `.keras` extension for the native Keras format " +
-                "(saving to the legacy `.h5` format is not supported; `.h5` files can be read with `LoadWeights`). " +
-                $"Received: filepath={filepath}.", nameof(filepath));
+                $"(recommended) or a `.h5` extension. Received: filepath={filepath}.", nameof(filepath));
         }
 
         if (!model.Built)
@@ -47,18 +53,24 @@ internal static class ModelFiles
         ]);
     }
 
-    /// <summary>Loads a model from a <c>.keras</c> archive (Keras <c>keras.models.load_model</c>).</summary>
+    /// <summary>Loads a model from a <c>.keras</c> archive or a legacy <c>.h5</c> file (Keras <c>keras.models.load_model</c>).</summary>
     public static Model Load(string filepath, IReadOnlyDictionary<string, object>? customObjects, bool compile, bool safeMode)
     {
         ArgumentNullException.ThrowIfNull(filepath);
-        if (!filepath.EndsWith(".keras", StringComparison.Ordinal))
+        var legacy = IsLegacyH5(filepath) && !filepath.EndsWith(".weights.h5", StringComparison.Ordinal);
+        if (!filepath.EndsWith(".keras", StringComparison.Ordinal) && !legacy)
         {
             throw new ArgumentException(
-                $"File format not supported: filepath={filepath}. `LoadModel` reads Keras 3 `.keras` files; " +
-                "load `.weights.h5` and legacy `.h5` weight files into a model with `LoadWeights`.", nameof(filepath));
+                $"File format not supported: filepath={filepath}. `LoadModel` reads Keras 3 `.keras` files and legacy `.h5` model files; " +
+                "load `.weights.h5` files into a model with `LoadWeights`.", nameof(filepath));
         }
 
         RequireFile(filepath);
+        if (legacy)
+        {
+            return Guard(filepath, () => LoadLegacy(filepath, customObjects, compile, safeMode));
+        }
+
         return Guard(filepath, () =>
         {
             using var archive = KerasArchive.Open(filepath);
@@ -74,19 +86,7 @@ internal static class ModelFiles
             }
 
             var plain = ParseJson(ctx, archive.ReadText(KerasArchive.ConfigName, KerasArchive.MaxJsonBytes), KerasArchive.ConfigName);
-            Model model;
-            var skipping = Layers.Layer.SkipWeightInitialization;
-            Layers.Layer.SkipWeightInitialization = true;
-            try
-            {
-                // Every weight is then read from the file (or the load fails), so the initializers need not run.
-                model = KerasDeserializer.Deserialize(plain, ObjectKind.Layer, ctx, "config.json: model") as Model
-                    ?? throw ctx.Fail("config.json describes a layer, not a model");
-            }
-            finally
-            {
-                Layers.Layer.SkipWeightInitialization = skipping;
-            }
+            var model = DeserializeModel(plain, ctx, KerasArchive.ConfigName);
             if (compile && plain is Dictionary<string, object?> root)
             {
                 CompileConfig.Restore(model, root.GetValueOrDefault("compile_config"), ctx);
@@ -168,6 +168,22 @@ internal static class ModelFiles
         }
 
         return H5Reader.Open(ctx.FilePath, stream);
+    }
+
+    private static Model DeserializeModel(object? plain, DeserializationContext ctx, string member)
+    {
+        var skipping = Layers.Layer.SkipWeightInitialization;
+        Layers.Layer.SkipWeightInitialization = true;
+        try
+        {
+            // Every weight is then read from the file (or the load fails), so the initializers need not run.
+            return KerasDeserializer.Deserialize(plain, ObjectKind.Layer, ctx, $"{member}: model") as Model
+                ?? throw ctx.Fail($"{member} describes a layer, not a model");
+        }
+        finally
+        {
+            Layers.Layer.SkipWeightInitialization = skipping;
+        }
     }
 
     private static object? ParseJson(DeserializationContext ctx, string text, string member)

@@ -42,7 +42,7 @@ internal static class WeightsWriter
         return ms.ToArray();
     }
 
-    private static H5Group GroupAt(H5Group root, string path)
+    internal static H5Group GroupAt(H5Group root, string path)
     {
         var group = root;
         if (path.Length == 0)
@@ -64,7 +64,7 @@ internal static class WeightsWriter
         return group;
     }
 
-    private static H5Dataset Dataset(Tensor value)
+    internal static H5Dataset Dataset(Tensor value)
     {
         using var scope = NewDisposeScope();
         var t = value.detach().cpu().contiguous();

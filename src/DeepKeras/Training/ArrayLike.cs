@@ -6,7 +6,9 @@ namespace DeepKeras.Training;
 /// <summary>
 /// Any array a model accepts: a NumSharp <see cref="NDArray"/>, a TorchSharp <see cref="Tensor"/> or a .NET array
 /// (<c>float[]</c>, <c>float[,]</c>, <c>float[,,,]</c>, <c>int[]</c>, <c>byte[,,]</c>, …). An array of such arrays
-/// (<c>new[] { xA, xB }</c>) means one array per model input or output. Conversion is implicit.
+/// (<c>new[] { xA, xB }</c>) means one array per model input or output, in order; a dictionary
+/// (<c>new Dictionary&lt;string, ArrayLike&gt; { ["title"] = titles, ["body"] = bodies }</c>) gives them by input or
+/// output name, as Keras's dict data. Conversion is implicit.
 /// </summary>
 public sealed class ArrayLike
 {
@@ -14,6 +16,13 @@ public sealed class ArrayLike
     private Tensor[]? _tensors;
 
     private ArrayLike(Func<string, Tensor[]> convert) => _convert = convert;
+
+    private ArrayLike(IReadOnlyDictionary<string, ArrayLike> byName)
+        : this(n => byName.OrderBy(kv => kv.Key, StringComparer.Ordinal).SelectMany(kv => kv.Value.ToTensors($"{n}['{kv.Key}']")).ToArray()) =>
+        ByName = byName;
+
+    /// <summary>Gets the arrays by name when a dictionary was given, else null.</summary>
+    internal IReadOnlyDictionary<string, ArrayLike>? ByName { get; }
 
     /// <summary>Converts to CPU tensors (cached); <paramref name="argName"/> names the argument in errors.</summary>
     internal Tensor[] ToTensors(string argName)
@@ -39,9 +48,58 @@ public sealed class ArrayLike
     /// <summary>Wraps a .NET array, or an array of arrays (one per model input/output).</summary>
     public static implicit operator ArrayLike(Array array) => new(n => FromArray(array, n));
 
+    /// <summary>Wraps arrays keyed by model input or output name (Keras's dict data).</summary>
+    /// <param name="arrays">The arrays by name.</param>
+    public static implicit operator ArrayLike(Dictionary<string, ArrayLike> arrays) =>
+        new(new Dictionary<string, ArrayLike>(arrays ?? throw new ArgumentNullException(nameof(arrays))));
+
+    /// <summary>Wraps NumSharp arrays keyed by model input or output name (Keras's dict data).</summary>
+    /// <param name="arrays">The arrays by name.</param>
+    public static implicit operator ArrayLike(Dictionary<string, NDArray> arrays) =>
+        new((arrays ?? throw new ArgumentNullException(nameof(arrays))).ToDictionary(kv => kv.Key, kv => (ArrayLike)kv.Value));
+
+    /// <summary>Wraps tensors keyed by model input or output name.</summary>
+    /// <param name="arrays">The tensors by name.</param>
+    public static implicit operator ArrayLike(Dictionary<string, Tensor> arrays) =>
+        new((arrays ?? throw new ArgumentNullException(nameof(arrays))).ToDictionary(kv => kv.Key, kv => (ArrayLike)kv.Value));
+
     /// <summary>Wraps several arrays (one per model input/output).</summary>
     public static ArrayLike Many(params ArrayLike[] arrays) =>
         new(n => arrays.SelectMany((a, i) => a.ToTensors($"{n}[{i}]")).ToArray());
+
+    /// <summary>
+    /// Returns the arrays of a dictionary in the order of <paramref name="names"/> as a positional value (this value
+    /// itself when it is not a dictionary).
+    /// </summary>
+    /// <param name="names">The model's input or output names, in order.</param>
+    /// <param name="argName">The argument, for errors (<c>x</c>, <c>y</c>).</param>
+    /// <param name="what">What the names are, for errors (<c>input</c>, <c>output</c>).</param>
+    /// <param name="allowExtra">Whether keys beyond <paramref name="names"/> are ignored (Keras ignores extra input keys).</param>
+    /// <exception cref="ArgumentException">A name has no entry, or (unless allowed) a key names nothing; the message lists both.</exception>
+    internal ArrayLike InOrderOf(IReadOnlyList<string> names, string argName, string what, bool allowExtra)
+    {
+        if (ByName is not { } byName)
+        {
+            return this;
+        }
+
+        string Keys(IEnumerable<string> keys) => "[" + string.Join(", ", keys.Select(k => $"'{k}'")) + "]";
+        foreach (var name in names.Where(n => !byName.ContainsKey(n)))
+        {
+            throw new ArgumentException(
+                $"Missing data for {what} \"{name}\". You passed a data dictionary with keys {Keys(byName.Keys)}. " +
+                $"Expected the following keys: {Keys(names)}", argName);
+        }
+
+        if (!allowExtra && byName.Keys.FirstOrDefault(k => !names.Contains(k)) is { } extra)
+        {
+            throw new ArgumentException(
+                $"The data dictionary `{argName}` has an entry '{extra}' that matches no {what} of the model. " +
+                $"You passed keys {Keys(byName.Keys)}. Expected the following keys: {Keys(names)}", argName);
+        }
+
+        return new(n => names.SelectMany(k => byName[k].ToTensors($"{n}['{k}']")).ToArray());
+    }
 
     private static Tensor[] FromArray(Array array, string name) => array switch
     {

@@ -58,7 +58,7 @@ public class ModelCheckpointTests
         Assert.Equal([$"e1-{Math.Round(expected[0] * 1000)}.keras", $"e2-{Math.Round(expected[1] * 1000)}.keras"],
             Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order());
 
-        var bad = new ModelCheckpoint((epoch, _) => Path.Combine(dir.Path, $"e{epoch}.h5"));
+        var bad = new ModelCheckpoint((epoch, _) => Path.Combine(dir.Path, $"e{epoch}.hdf5"));
         var ex = Assert.Throws<ArgumentException>(() => model.Fit(x, y, batchSize: 64, epochs: 1, verbose: 0, callbacks: [bad]));
         Assert.Contains("must end in `.keras`", ex.Message);
     }
@@ -125,8 +125,9 @@ public class ModelCheckpointTests
     {
         var weights = Assert.Throws<ArgumentException>(() => new ModelCheckpoint("m.keras", saveWeightsOnly: true));
         Assert.Contains("the filepath provided must end in `.weights.h5`", weights.Message);
-        var model = Assert.Throws<ArgumentException>(() => new ModelCheckpoint("m.weights.h5"));
-        Assert.Contains("The filepath provided must end in `.keras` (Keras model format). Received: filepath=m.weights.h5", model.Message);
+        var model = Assert.Throws<ArgumentException>(() => new ModelCheckpoint("m.weights.bin"));
+        Assert.Contains("The filepath provided must end in `.keras` (Keras model format). Received: filepath=m.weights.bin", model.Message);
+        Assert.Equal("best_model.h5", new ModelCheckpoint("best_model.h5").Filepath);
         Assert.Throws<ArgumentException>(() => new ModelCheckpoint("m.keras", saveFreq: "batch"));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ModelCheckpoint("m.keras", saveFreq: 0));
         Assert.Throws<ArgumentException>(() => new ModelCheckpoint("m.keras", mode: "up"));

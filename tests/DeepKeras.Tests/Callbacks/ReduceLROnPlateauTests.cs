@@ -25,11 +25,13 @@ public class ReduceLROnPlateauTests
         History? history = null;
         var output = CaptureConsole(() => history = model.Fit(x, y, epochs: 6, verbose: 0,
             callbacks: [new ReduceLROnPlateau(monitor: "loss", factor: 0.5, patience: 2, verbose: 1)]));
-        // Logged before any reduction at that epoch: reductions at the end of epochs 2 and 4.
-        Assert.Equal([0.2, 0.2, 0.2, 0.1, 0.1, 0.05], history!["learning_rate"]);
-        Assert.Equal(0.05, opt.LearningRate);
+        // Logged before any reduction at that epoch: reductions at the end of epochs 2 and 4. Keras reads the rate from
+        // its float32 variable (0.2 logs as 0.20000000298023224) and reduces that value.
+        Assert.Equal(new[] { 0.2f, 0.2f, 0.2f, 0.1f, 0.1f, 0.05f }.Select(f => (double)f), history!["learning_rate"]);
+        Assert.Equal(0.05000000074505806, opt.LearningRate);
         Assert.Equal(
-            "\nEpoch 3: ReduceLROnPlateau reducing learning rate to 0.1.\n\nEpoch 5: ReduceLROnPlateau reducing learning rate to 0.05.\n",
+            "\nEpoch 3: ReduceLROnPlateau reducing learning rate to 0.10000000149011612.\n" +
+            "\nEpoch 5: ReduceLROnPlateau reducing learning rate to 0.05000000074505806.\n",
             output.Replace("\r\n", "\n"));
     }
 
@@ -40,7 +42,7 @@ public class ReduceLROnPlateauTests
         var history = model.Fit(x, y, epochs: 6, verbose: 0,
             callbacks: [new ReduceLROnPlateau(monitor: "loss", factor: 0.5, patience: 1, cooldown: 2)]);
         // Reductions at epochs 1 and 3 and 5: after each, one epoch of cooldown, then patience 1.
-        Assert.Equal([0.2, 0.2, 0.1, 0.1, 0.05, 0.05], history["learning_rate"]);
+        Assert.Equal(new[] { 0.2f, 0.2f, 0.1f, 0.1f, 0.05f, 0.05f }.Select(f => (double)f), history["learning_rate"]);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public class FunctionalTests
     {
         var input = Keras.Input(shape: 3);
         var model = new Functional([input], [new Dense(1, name: "head_a").Apply(input), new Dense(1, name: "head_b").Apply(input)]);
-        model.Compile(optimizer: new DeepKeras.Optimizers.SGD(0), loss: "mse", metrics: ["mae"]);
+        model.Compile(optimizer: new DeepKeras.Optimizers.SGD(0), loss: "mse", metrics: ["mae", "mae"]);
         var x = randn(8, 3);
         var (t1, t2) = (randn(8, 1), zeros(8, 1));
         var r = model.TestOnBatch(x, new[] { t1, t2 });

@@ -211,7 +211,7 @@ public class RoundTripTests
         Assert.Equal(original, File.ReadAllBytes(file));
         Assert.Equal([file], Directory.GetFiles(dir.Path));
 
-        Assert.Throws<ArgumentException>(() => model.Save(dir.File("model.h5")));
+        Assert.Contains("Please add a `.keras` extension", Assert.Throws<ArgumentException>(() => model.Save(dir.File("model.bin"))).Message);
     }
 }
 

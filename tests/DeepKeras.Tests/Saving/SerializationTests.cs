@@ -192,10 +192,10 @@ public class SerializationTests
         var o2 = new Dense(2, activation: "softmax", name: "cc_b").Apply(input);
         var model = new Functional([input], [o1, o2], name: "cc_model");
         model.Compile(optimizer: new SGD(0.3, momentum: 0.5, name: "sgd"), loss: ["mse", new DeepKeras.Losses.SparseCategoricalCrossentropy(fromLogits: false, name: "scce")],
-            metrics: ["mae"], lossWeights: [1.0, 0.25]);
+            metrics: new Dictionary<string, MetricsArg?> { ["cc_a"] = "mae" }, lossWeights: [1.0, 0.25]);
         var json = model.ToJson();
         Assert.Contains("\"loss\": [\"mse\", {\"module\": \"keras.losses\", \"class_name\": \"SparseCategoricalCrossentropy\"", json);
-        Assert.Contains("\"loss_weights\": [1.0, 0.25], \"metrics\": [\"mae\"]", json);
+        Assert.Contains("\"loss_weights\": [1.0, 0.25], \"metrics\": {\"cc_a\": \"mae\"}", json);
 
         var loaded = Keras.Models.ModelFromJson(json);
         Assert.False(loaded.Compiled);

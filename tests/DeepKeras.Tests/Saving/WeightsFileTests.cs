@@ -44,7 +44,9 @@ public class WeightsFileTests
         Assert.Throws<ArgumentException>(() => model.LoadWeights(dir.File("w.bin")));
         Assert.Throws<FileNotFoundException>(() => model.LoadWeights(dir.File("missing.weights.h5")));
         Assert.Throws<FileNotFoundException>(() => Keras.Models.LoadModel(dir.File("missing.keras")));
-        Assert.Throws<ArgumentException>(() => Keras.Models.LoadModel(dir.File("model.h5")));
+        Assert.Throws<FileNotFoundException>(() => Keras.Models.LoadModel(dir.File("model.h5")));
+        Assert.Contains("load `.weights.h5` files into a model with `LoadWeights`",
+            Assert.Throws<ArgumentException>(() => Keras.Models.LoadModel(dir.File("model.weights.h5"))).Message);
     }
 
     [Fact]

@@ -43,10 +43,7 @@ internal static class Hdf5Attribute
         return null;
     }
 
-    /// <summary>
-    /// Reads a string attribute (scalar or 1-D) as Keras writes <c>layer_names</c>: fixed-length strings (the 2017
-    /// pretrained files) or variable-length ones (Keras 3's legacy <c>save_weights("x.h5")</c>); null when absent.
-    /// </summary>
+    /// <summary>Reads a string attribute (scalar or 1-D; fixed-length as Keras writes <c>layer_names</c>, or variable-length as h5py writes a <c>str</c>); null when absent.</summary>
     public static string[]? Strings(Hdf5Object obj, string name)
     {
         if (Find(obj, name) is not { } attribute)
@@ -57,12 +54,13 @@ internal static class Hdf5Attribute
         var (type, space, data) = attribute;
         if (space.ElementCount == 0)
         {
-            return []; // Keras writes a layer without weights as np.asarray([]), an empty float64 array
+            // h5py writes an empty list (a layer without weights) as an empty float64 array.
+            return [];
         }
 
         if (type.Class == 9)
         {
-            return VariableLengthStrings(obj, name, space, data);
+            return Hdf5GlobalHeap.Strings(obj.File, data, space.ElementCount ?? ulong.MaxValue, $"attribute '{name}' of '{obj.Path}'");
         }
 
         if (type.Class != 3)
@@ -82,31 +80,6 @@ internal static class Hdf5Attribute
             var span = data.AsSpan((int)(i * type.Size), (int)type.Size);
             var end = span.IndexOf((byte)0);
             result[i] = System.Text.Encoding.UTF8.GetString(end < 0 ? span : span[..end]).TrimEnd(' ');
-        }
-
-        return result;
-    }
-
-    // Each element: its length in bytes (4), then the global heap collection's address and the object's index (4).
-    private static string[] VariableLengthStrings(Hdf5Object obj, string name, Hdf5Dataspace space, byte[] data)
-    {
-        var what = $"attribute '{name}' of '{obj.Path}'";
-        var elementSize = 4 + obj.File.OffsetSize + 4;
-        var count = space.ElementCount ?? ulong.MaxValue;
-        if (count > (ulong)data.Length / (ulong)elementSize)
-        {
-            throw new Hdf5FormatException($"{what} is truncated");
-        }
-
-        var result = new string[count];
-        var c = new Hdf5Cursor(obj.File, data, 0);
-        for (var i = 0; i < result.Length; i++)
-        {
-            var length = c.UInt32();
-            var address = c.Offset();
-            var index = c.UInt32();
-            var bytes = length == 0 ? [] : Hdf5GlobalHeap.ReadObject(obj.File, address, index, what);
-            result[i] = System.Text.Encoding.UTF8.GetString(bytes, 0, (int)Math.Min(length, (uint)bytes.Length));
         }
 
         return result;
