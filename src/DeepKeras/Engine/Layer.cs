@@ -286,7 +286,7 @@ public abstract partial class Layer
         };
         if (ActivityRegularizer is { } r)
         {
-            config["activity_regularizer"] = r;
+            config["activity_regularizer"] = Serialize(r);
         }
 
         return config;

@@ -45,9 +45,17 @@ public abstract class Initializer
             nameof(identifier)),
     };
 
-    /// <summary>Keras's fan computation: conv kernels multiply by the receptive field size.</summary>
-    internal static (double FanIn, double FanOut) ComputeFans(long[] shape)
+    /// <summary>
+    /// Keras's fan computation: conv kernels multiply by the receptive field size; with both axis lists given, the
+    /// fans are the products of the sizes of those axes.
+    /// </summary>
+    internal static (double FanIn, double FanOut) ComputeFans(long[] shape, IReadOnlyList<int>? inputAxes = null, IReadOnlyList<int>? outputAxes = null)
     {
+        if (inputAxes is not null && outputAxes is not null)
+        {
+            return (AxesProduct(shape, inputAxes, "input_axes"), AxesProduct(shape, outputAxes, "output_axes"));
+        }
+
         switch (shape.Length)
         {
             case 0:
@@ -65,6 +73,21 @@ public abstract class Initializer
 
                 return (shape[^2] * receptive, shape[^1] * receptive);
         }
+    }
+
+    private static double AxesProduct(long[] shape, IReadOnlyList<int> axes, string argument)
+    {
+        double product = 1;
+        foreach (var axis in axes)
+        {
+            var i = axis < 0 ? axis + shape.Length : axis;
+            product *= i >= 0 && i < shape.Length
+                ? shape[i]
+                : throw new ArgumentException(
+                    $"Invalid `{argument}`: axis {axis} is out of range for a weight of shape ({string.Join(", ", shape)}).", argument);
+        }
+
+        return product;
     }
 
     /// <summary>A generator for an explicit seed, or null to use the global (seeded) torch generator.</summary>

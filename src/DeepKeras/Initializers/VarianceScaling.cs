@@ -3,8 +3,8 @@ using static TorchSharp.torch;
 namespace DeepKeras.Initializers;
 
 /// <summary>
-/// Keras <c>VarianceScaling(scale=1.0, mode="fan_in", distribution="truncated_normal", seed=None)</c>, the base of
-/// the Glorot, He and LeCun initializers.
+/// Keras <c>VarianceScaling(scale=1.0, mode="fan_in", distribution="truncated_normal", seed=None, input_axes=None,
+/// output_axes=None)</c>, the base of the Glorot, He and LeCun initializers.
 /// </summary>
 public class VarianceScaling : Initializer
 {
@@ -13,7 +13,14 @@ public class VarianceScaling : Initializer
     /// <param name="mode"><c>fan_in</c>, <c>fan_out</c> or <c>fan_avg</c>.</param>
     /// <param name="distribution"><c>truncated_normal</c>, <c>untruncated_normal</c> or <c>uniform</c>.</param>
     /// <param name="seed">Optional seed; null draws from the global seeded generator.</param>
-    public VarianceScaling(double scale = 1.0, string mode = "fan_in", string distribution = "truncated_normal", int? seed = null)
+    /// <param name="inputAxes">
+    /// The axes of the weight whose sizes multiply to the fan-in (negative counts from the end); used only together
+    /// with <paramref name="outputAxes"/>. Default null: Keras's rule (rows of a matrix, receptive field × input channels
+    /// of a kernel).
+    /// </param>
+    /// <param name="outputAxes">The axes whose sizes multiply to the fan-out; used only together with <paramref name="inputAxes"/>.</param>
+    public VarianceScaling(double scale = 1.0, string mode = "fan_in", string distribution = "truncated_normal", int? seed = null,
+        IReadOnlyList<int>? inputAxes = null, IReadOnlyList<int>? outputAxes = null)
     {
         if (scale <= 0)
         {
@@ -36,6 +43,8 @@ public class VarianceScaling : Initializer
         Mode = mode;
         Distribution = distribution == "normal" ? "truncated_normal" : distribution;
         Seed = seed;
+        InputAxes = inputAxes?.ToArray();
+        OutputAxes = outputAxes?.ToArray();
     }
 
     /// <summary>Gets the scale factor.</summary>
@@ -50,10 +59,16 @@ public class VarianceScaling : Initializer
     /// <summary>Gets the seed.</summary>
     public int? Seed { get; }
 
+    /// <summary>Gets the axes that make up the fan-in, or null for Keras's default rule.</summary>
+    public IReadOnlyList<int>? InputAxes { get; }
+
+    /// <summary>Gets the axes that make up the fan-out, or null for Keras's default rule.</summary>
+    public IReadOnlyList<int>? OutputAxes { get; }
+
     /// <inheritdoc/>
     public override Tensor Call(long[] shape)
     {
-        var (fanIn, fanOut) = ComputeFans(shape);
+        var (fanIn, fanOut) = ComputeFans(shape, InputAxes, OutputAxes);
         var n = Mode switch
         {
             "fan_in" => Math.Max(1.0, fanIn),
@@ -75,25 +90,37 @@ public class VarianceScaling : Initializer
     }
 
     /// <inheritdoc/>
-    public override Dictionary<string, object?> GetConfig() => GetType() == typeof(VarianceScaling)
-        ? new() { ["scale"] = Scale, ["mode"] = Mode, ["distribution"] = Distribution, ["seed"] = Seed }
-        : new() { ["seed"] = Seed };
+    public override Dictionary<string, object?> GetConfig()
+    {
+        Dictionary<string, object?> config = GetType() == typeof(VarianceScaling)
+            ? new() { ["scale"] = Scale, ["mode"] = Mode, ["distribution"] = Distribution, ["seed"] = Seed }
+            : new() { ["seed"] = Seed };
+        config["input_axes"] = InputAxes?.ToArray();
+        config["output_axes"] = OutputAxes?.ToArray();
+        return config;
+    }
 }
 
 /// <summary>Glorot (Xavier) uniform: U(±√(6/(fan_in+fan_out))). Keras's default kernel initializer.</summary>
-public sealed class GlorotUniform(int? seed = null) : VarianceScaling(1.0, "fan_avg", "uniform", seed);
+public sealed class GlorotUniform(int? seed = null, IReadOnlyList<int>? inputAxes = null, IReadOnlyList<int>? outputAxes = null)
+    : VarianceScaling(1.0, "fan_avg", "uniform", seed, inputAxes, outputAxes);
 
 /// <summary>Glorot (Xavier) normal: truncated N(0, 2/(fan_in+fan_out)).</summary>
-public sealed class GlorotNormal(int? seed = null) : VarianceScaling(1.0, "fan_avg", "truncated_normal", seed);
+public sealed class GlorotNormal(int? seed = null, IReadOnlyList<int>? inputAxes = null, IReadOnlyList<int>? outputAxes = null)
+    : VarianceScaling(1.0, "fan_avg", "truncated_normal", seed, inputAxes, outputAxes);
 
 /// <summary>He uniform: U(±√(6/fan_in)).</summary>
-public sealed class HeUniform(int? seed = null) : VarianceScaling(2.0, "fan_in", "uniform", seed);
+public sealed class HeUniform(int? seed = null, IReadOnlyList<int>? inputAxes = null, IReadOnlyList<int>? outputAxes = null)
+    : VarianceScaling(2.0, "fan_in", "uniform", seed, inputAxes, outputAxes);
 
 /// <summary>He normal: truncated N(0, 2/fan_in).</summary>
-public sealed class HeNormal(int? seed = null) : VarianceScaling(2.0, "fan_in", "truncated_normal", seed);
+public sealed class HeNormal(int? seed = null, IReadOnlyList<int>? inputAxes = null, IReadOnlyList<int>? outputAxes = null)
+    : VarianceScaling(2.0, "fan_in", "truncated_normal", seed, inputAxes, outputAxes);
 
 /// <summary>LeCun uniform: U(±√(3/fan_in)).</summary>
-public sealed class LecunUniform(int? seed = null) : VarianceScaling(1.0, "fan_in", "uniform", seed);
+public sealed class LecunUniform(int? seed = null, IReadOnlyList<int>? inputAxes = null, IReadOnlyList<int>? outputAxes = null)
+    : VarianceScaling(1.0, "fan_in", "uniform", seed, inputAxes, outputAxes);
 
 /// <summary>LeCun normal: truncated N(0, 1/fan_in). Recommended with selu.</summary>
-public sealed class LecunNormal(int? seed = null) : VarianceScaling(1.0, "fan_in", "truncated_normal", seed);
+public sealed class LecunNormal(int? seed = null, IReadOnlyList<int>? inputAxes = null, IReadOnlyList<int>? outputAxes = null)
+    : VarianceScaling(1.0, "fan_in", "truncated_normal", seed, inputAxes, outputAxes);

@@ -213,4 +213,15 @@ public sealed class Sequential : Model
     {
         return Saving.SequentialConfig.Get(this, base.GetConfig());
     }
+
+    /// <summary>
+    /// Recreates a Sequential model (untrained, not compiled) from its <see cref="GetConfig"/> or from the config Keras
+    /// writes for one (Keras <c>Sequential.from_config</c>).
+    /// </summary>
+    /// <param name="config">The model's config, with its <c>layers</c>.</param>
+    /// <param name="customObjects">Name → custom <see cref="Type"/>, function or factory, for custom layers in the config.</param>
+    /// <returns>The new model.</returns>
+    /// <exception cref="Saving.KerasFileException">The config has no layer list, names unknown classes or holds invalid layer configs.</exception>
+    public static new Sequential FromConfig(IReadOnlyDictionary<string, object?> config, IReadOnlyDictionary<string, object>? customObjects = null) =>
+        FromConfigAs<Sequential>(typeof(Sequential), config, customObjects);
 }

@@ -16,6 +16,7 @@ public sealed class L1 : Regularizer
     /// <inheritdoc/>
     public override Tensor Call(Tensor x) => x.abs().sum().mul(Factor);
 
-    /// <inheritdoc/>
-    public override Dictionary<string, object?> GetConfig() => new() { ["l1"] = Factor };
+    /// <summary>Returns <c>{"l1": factor}</c> with the factor rounded to float32, as Keras (which keeps it as a float32 tensor) writes it.</summary>
+    /// <returns>The config.</returns>
+    public override Dictionary<string, object?> GetConfig() => new() { ["l1"] = (double)(float)Factor };
 }

@@ -23,19 +23,20 @@ internal sealed class DeserializationContext(string filePath, IReadOnlyDictionar
     /// <param name="inner">The cause, if any.</param>
     public KerasFileException Fail(string problem, Exception? inner = null) => new(FilePath, problem, inner);
 
-    /// <summary>Looks up a custom object by one of its names.</summary>
+    /// <summary>
+    /// Looks up a custom object by one of its names: in the open <see cref="CustomObjectScope"/> first (as Keras does),
+    /// then in the caller's custom objects.
+    /// </summary>
     public object? Custom(params string?[] names)
     {
-        if (CustomObjects is null)
+        foreach (var objects in new[] { CustomObjectScope.Current, CustomObjects })
         {
-            return null;
-        }
-
-        foreach (var n in names)
-        {
-            if (n is not null && CustomObjects.TryGetValue(n, out var value))
+            foreach (var n in names)
             {
-                return value;
+                if (objects is not null && n is not null && objects.TryGetValue(n, out var value))
+                {
+                    return value;
+                }
             }
         }
 

@@ -62,7 +62,7 @@ internal static class FunctionalConfig
         return new Dictionary<string, object?>
         {
             ["args"] = takesList ? new List<object?> { tensors } : tensors,
-            ["kwargs"] = node.Kwargs.ToDictionary(kv => kv.Key, kv => kv.Value is KerasTensor t ? SerializeTensor(t, own) : kv.Value),
+            ["kwargs"] = CallKwargs(node, own),
         };
     }
 
@@ -139,6 +139,31 @@ internal static class FunctionalConfig
         }
 
         return null;
+    }
+
+    // The keyword arguments Keras records for a symbolic call: `training` when the layer's call defaults it to False,
+    // and `mask` (null: DeepKeras does not write Keras's mask-computing ops) when the call takes a mask.
+    // The node's own keyword arguments (plain values, tensors as references) follow.
+    private static Dictionary<string, object?> CallKwargs(Node node, HashSet<Node> own)
+    {
+        var layer = node.Layer;
+        var kwargs = new Dictionary<string, object?>();
+        if (layer is Dropout or GaussianDropout or GaussianNoise or SpatialDropout2D or RNN)
+        {
+            kwargs["training"] = false;
+        }
+
+        if (layer is RNN or Bidirectional or TimeDistributed or BatchNormalization or GlobalAveragePooling1D or Lambda or Sequential or Model { IsFunctional: true })
+        {
+            kwargs["mask"] = null;
+        }
+
+        foreach (var (key, value) in node.Kwargs)
+        {
+            kwargs[key] = value is KerasTensor t ? SerializeTensor(t, own) : value;
+        }
+
+        return kwargs;
     }
 
     /// <summary>Recreates a functional model from its config (Keras <c>functional_from_config</c>).</summary>

@@ -1,3 +1,5 @@
+using DeepKeras.Engine;
+using DeepKeras.Layers;
 using DeepKeras.Models;
 using DeepKeras.Saving;
 
@@ -48,5 +50,54 @@ public static partial class Keras
             return KerasDeserializer.Deserialize(plain, ObjectKind.Layer, ctx, "model") as Model
                 ?? throw ctx.Fail("the JSON describes a layer, not a model");
         }
+
+        /// <summary>
+        /// Recreates a model (untrained, not compiled) from its serialized form <c>{"class_name", "config", ...}</c>, as
+        /// <c>Keras.Saving.SerializeKerasObject(model)</c> returns it or as parsed from Keras's JSON (Keras
+        /// <c>keras.models.model_from_config</c>).
+        /// </summary>
+        /// <param name="config">The serialized model.</param>
+        /// <param name="customObjects">Name → custom <see cref="Type"/>, function or factory.</param>
+        /// <exception cref="KerasFileException">Unknown classes or invalid configs.</exception>
+        public static Model ModelFromConfig(IReadOnlyDictionary<string, object?> config, IReadOnlyDictionary<string, object>? customObjects = null)
+        {
+            ArgumentNullException.ThrowIfNull(config);
+            var ctx = new DeserializationContext("<config>", customObjects, safeMode: true);
+            return KerasDeserializer.Deserialize(KerasSerializer.ToPlain(config.ToDictionary()), ObjectKind.Layer, ctx, "model") as Model
+                ?? throw ctx.Fail("the config describes a layer, not a model");
+        }
+
+        /// <summary>
+        /// Copies a model's architecture with new layers, hence new, freshly initialized weights (Keras
+        /// <c>keras.models.clone_model</c>). A Sequential model gets its layers cloned in order; a functional model is
+        /// rebuilt by calling the cloned layers on new inputs (a shared layer is cloned once and stays shared); other
+        /// models are recreated from their config. A compiled model's clone is compiled the same way.
+        /// </summary>
+        /// <param name="model">The model to clone.</param>
+        /// <param name="inputTensors">Inputs to build the clone on (from <c>Keras.Input</c>; one for a Sequential model, one per input for a functional model); default new inputs like the model's.</param>
+        /// <param name="cloneFunction">
+        /// Makes the layer used in place of each layer (input layers excepted); default
+        /// <c>layer =&gt; Layer.FromConfig(layer.GetType(), layer.GetConfig())</c>. Return the layer itself to share it,
+        /// or another layer to change the architecture.
+        /// </param>
+        /// <param name="callFunction">
+        /// Functional models only: calls each cloned layer on its inputs (default <c>layer.ApplySymbolic(inputs)</c>),
+        /// e.g. to insert layers after some of them; must return as many tensors as the original call.
+        /// </param>
+        /// <param name="recursive">Whether inner Sequential and functional models are cloned with <see cref="CloneModel"/> (true) or with <paramref name="cloneFunction"/> (false).</param>
+        /// <returns>The clone, with the model's name.</returns>
+        /// <exception cref="ArgumentException">Arguments that do not fit the model (see Keras's rules).</exception>
+        /// <example><code>
+        /// var copy = Keras.Models.CloneModel(model);
+        /// var frozenCopy = Keras.Models.CloneModel(model, cloneFunction: l =&gt;
+        /// {
+        ///     var config = l.GetConfig();
+        ///     config["trainable"] = false;
+        ///     return Layer.FromConfig(l.GetType(), config);
+        /// });
+        /// </code></example>
+        public static Model CloneModel(Model model, IReadOnlyList<KerasTensor>? inputTensors = null, Func<Layer, Layer>? cloneFunction = null,
+            Func<Layer, KerasTensor[], KerasTensor[]>? callFunction = null, bool recursive = false) =>
+            ModelCloning.Clone(model, inputTensors, cloneFunction, callFunction, recursive);
     }
 }

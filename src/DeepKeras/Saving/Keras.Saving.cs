@@ -42,6 +42,25 @@ public static partial class Keras
             ObjectRegistry.RegisterFunction(name, function);
 
         /// <summary>
+        /// Opens a scope in which the given custom classes and functions are resolvable by name (Keras
+        /// <c>keras.saving.custom_object_scope</c>); dispose it (<c>using</c>) to close it. See
+        /// <see cref="DeepKeras.Saving.CustomObjectScope"/>.
+        /// </summary>
+        /// <param name="customObjects">Name → custom <see cref="Type"/>, <c>Func&lt;Tensor, Tensor&gt;</c> or factory.</param>
+        /// <returns>The open scope.</returns>
+        /// <exception cref="ArgumentException">A value is not a custom class, function or factory.</exception>
+        public static DeepKeras.Saving.CustomObjectScope CustomObjectScope(IReadOnlyDictionary<string, object> customObjects) => new(customObjects);
+
+        /// <summary>
+        /// Gets the global custom objects, registered name (<c>package&gt;Name</c>) → class (<see cref="Type"/>) or
+        /// function, as a live dictionary (Keras <c>keras.saving.get_custom_objects()</c>): it shows the registrations
+        /// made with <see cref="RegisterKerasSerializable{T}"/>, and setting or removing an entry registers or
+        /// unregisters it. Objects of an open <see cref="DeepKeras.Saving.CustomObjectScope"/> are not in it.
+        /// </summary>
+        /// <returns>The live dictionary.</returns>
+        public static IDictionary<string, object> GetCustomObjects() => new CustomObjectsView();
+
+        /// <summary>
         /// Serializes a Keras object to Keras's dictionary form <c>{"module", "class_name", "config",
         /// "registered_name", …}</c> (Keras <c>serialize_keras_object</c>); values are plain JSON values.
         /// </summary>

@@ -46,12 +46,41 @@ internal static class KerasDeserializer
             null => [],
             var other => throw ctx.Fail($"{where} ({className}): expected \"config\" to be an object, received {ConfigConverter.Text(other)}"),
         };
-        var label = config.GetValueOrDefault("name") is string n ? $"{where} '{n}' ({className})" : $"{where} ({className})";
+        var label = Label(where, className, config);
+        var result = Checked(() => Create(kind, className, registeredName, config, ctx, label), kind, ctx, label);
 
+        if (result is Layer layer && d.GetValueOrDefault("build_config") is Dictionary<string, object?> build)
+        {
+            ApplyBuildConfig(layer, build, ctx, label);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Creates an object of a known class from its config (Keras <c>cls.from_config(config)</c>): through the class's
+    /// registered factory if it has one, else through its public constructor. The config is first normalized to plain
+    /// JSON values, so objects in it are recreated, not shared.
+    /// </summary>
+    public static object FromConfig(Type type, ObjectKind kind, IReadOnlyDictionary<string, object?> config, DeserializationContext ctx)
+    {
+        var plain = config.ToDictionary(kv => kv.Key, kv => KerasSerializer.ToPlain(kv.Value));
+        var className = ObjectRegistry.ForType(type)?.ClassName ?? type.Name;
+        var label = Label(ObjectKinds.Word(kind), className, plain);
+        var factory = ObjectRegistry.ForType(type)?.Factory ?? ConfigBinder.Factory(type);
+        return Checked(() => factory(ctx, plain, label), kind, ctx, label);
+    }
+
+    private static string Label(string where, string className, Dictionary<string, object?> config) =>
+        config.GetValueOrDefault("name") is string n ? $"{where} '{n}' ({className})" : $"{where} ({className})";
+
+    // Runs a factory, turning the argument errors of constructors into file errors that say where the object is.
+    private static object Checked(Func<object> create, ObjectKind kind, DeserializationContext ctx, string label)
+    {
         object result;
         try
         {
-            result = Create(kind, className, registeredName, config, ctx, label);
+            result = create();
         }
         catch (KerasFileException)
         {
@@ -63,17 +92,9 @@ internal static class KerasDeserializer
             throw ctx.Fail($"{label}: {e.Message}", e);
         }
 
-        if (!ObjectKinds.BaseType(kind).IsInstanceOfType(result))
-        {
-            throw ctx.Fail($"{label}: expected a {ObjectKinds.Word(kind)}, but the class creates a {result.GetType().Name}");
-        }
-
-        if (result is Layer layer && d.GetValueOrDefault("build_config") is Dictionary<string, object?> build)
-        {
-            ApplyBuildConfig(layer, build, ctx, label);
-        }
-
-        return result;
+        return ObjectKinds.BaseType(kind).IsInstanceOfType(result)
+            ? result
+            : throw ctx.Fail($"{label}: expected a {ObjectKinds.Word(kind)}, but the class creates a {result.GetType().Name}");
     }
 
     private static object Create(ObjectKind kind, string className, string? registeredName, Dictionary<string, object?> config,
@@ -166,8 +187,9 @@ internal static class KerasDeserializer
                     $"{where}: the file holds a lambda, whose code DeepKeras never runs. Supply the function in `customObjects`" +
                     $"{(fallbackName is null ? "" : $" under the key \"{fallbackName}\"")}.");
             case Dictionary<string, object?> d:
+                // Keras 3 writes the function's name in "config" and "function" (its class) as the registered name.
                 name = d.GetValueOrDefault("config") as string;
-                registeredName = d.GetValueOrDefault("registered_name") as string;
+                registeredName = d.GetValueOrDefault("registered_name") is string r and not "function" ? r : null;
                 break;
             default:
                 throw ctx.Fail($"{where}: expected a function name, received {ConfigConverter.Text(value)}");

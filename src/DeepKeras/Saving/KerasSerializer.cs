@@ -22,15 +22,17 @@ internal static class KerasSerializer
             return SerializeFunction(fn);
         }
 
-        var type = obj.GetType();
-        var entry = ObjectRegistry.ForType(type);
+        // Keras writes a built-in's public module; a custom class (registered or not) gets module null, as Keras writes
+        // for classes defined in a script, and its registered name, or its class name when it is not registered.
+        var entry = ObjectRegistry.ForType(obj.GetType());
+        var builtIn = entry is { RegisteredName: null };
         var className = entry?.ClassName ?? ClassNameOf(obj);
         var result = new Dictionary<string, object?>
         {
-            ["module"] = entry?.Module ?? type.Namespace,
+            ["module"] = builtIn ? entry!.Module : null,
             ["class_name"] = className,
             ["config"] = ToPlain(ConfigOf(obj)),
-            ["registered_name"] = entry?.RegisteredName,
+            ["registered_name"] = builtIn ? null : entry?.RegisteredName ?? className,
         };
 
         if (obj is Layer layer && BuildConfig(layer) is { } build)
@@ -46,17 +48,21 @@ internal static class KerasSerializer
         return result;
     }
 
-    /// <summary>A registered function as Keras writes it, or a lambda marker for an unregistered delegate.</summary>
+    /// <summary>
+    /// A registered function as Keras 3 writes one (<c>{"module": "builtins", "class_name": "function", "config":
+    /// "package&gt;name", "registered_name": "function"}</c>: the name is in <c>config</c>), or a lambda marker for an
+    /// unregistered delegate.
+    /// </summary>
     public static Dictionary<string, object?> SerializeFunction(Delegate fn)
     {
         if (ObjectRegistry.ForFunction(fn) is { } entry)
         {
             return new Dictionary<string, object?>
             {
-                ["module"] = fn.Method.DeclaringType?.Namespace ?? "",
+                ["module"] = "builtins",
                 ["class_name"] = "function",
                 ["config"] = entry.RegisteredName,
-                ["registered_name"] = entry.RegisteredName,
+                ["registered_name"] = "function",
             };
         }
 
@@ -81,13 +87,17 @@ internal static class KerasSerializer
             return seq.Built && seq.BatchInputShape is { } s ? new() { ["input_shape"] = ToPlain(s) } : null;
         }
 
-        if (layer is InputLayer || layer is Model { IsFunctional: true } || !layer.Built || layer.BuildShapes is not { Count: > 0 } shapes)
+        if (layer is InputLayer || layer is Model { IsFunctional: true } || BuiltAtInit(layer) || !layer.Built || layer.BuildShapes is not { Count: > 0 } shapes)
         {
             return null;
         }
 
         return new() { ["input_shape"] = shapes.Count == 1 ? ToPlain(shapes[0]) : shapes.Select(x => ToPlain(x)).ToList() };
     }
+
+    // Keras builds these layers in their constructor (no build() of their own), so it never records a build shape.
+    private static bool BuiltAtInit(Layer layer) => layer is Activation or LeakyReLU or Masking or Dropout or GaussianDropout or GaussianNoise
+        or Reshape or BasePooling or BaseGlobalPooling;
 
     private static string ClassNameOf(object obj) => obj switch
     {

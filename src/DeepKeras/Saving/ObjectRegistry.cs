@@ -127,6 +127,31 @@ public static class ObjectRegistry
         }
     }
 
+    /// <summary>The custom registrations, registered name → <see cref="Type"/> or function (the latest registration of each name).</summary>
+    internal static IReadOnlyDictionary<string, object> CustomObjects()
+    {
+        lock (Gate)
+        {
+            var result = new Dictionary<string, object>();
+            foreach (var e in Entries.Where(e => e.RegisteredName is not null))
+            {
+                result[e.RegisteredName!] = (object?)e.Type ?? e.Function!;
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Removes the custom registrations under a registered name (all of them when null).</summary>
+    /// <returns>Whether anything was removed.</returns>
+    internal static bool Unregister(string? registeredName)
+    {
+        lock (Gate)
+        {
+            return Entries.RemoveAll(e => e.RegisteredName is not null && (registeredName is null || e.RegisteredName == registeredName)) > 0;
+        }
+    }
+
     /// <summary>Gets the built-in class names of a kind (for messages and tests).</summary>
     internal static IReadOnlyList<string> BuiltInNames(ObjectKind kind)
     {

@@ -71,7 +71,8 @@ public class RegularizerTests
     [Fact]
     public void GetConfig_KerasKeys()
     {
-        Assert.Equal(0.3, new L1(0.3).GetConfig()["l1"]);
+        // Keras keeps the L1 factor as a float32 tensor, so its config holds float32(0.3).
+        Assert.Equal((double)0.3f, new L1(0.3).GetConfig()["l1"]);
         var c = new L1L2(0.1, 0.2).GetConfig();
         Assert.Equal(0.1, c["l1"]);
         Assert.Equal(0.2, c["l2"]);

@@ -6,8 +6,7 @@ namespace DeepKeras.Layers;
 /// Exponential linear unit: f(x) = x for x ≥ 0 and alpha·(exp(x) − 1) for x &lt; 0 (Keras <c>keras.layers.ELU</c>).
 /// </summary>
 /// <remarks>
-/// Input shape: any. Output shape: the input shape. No weights. Keras 3.15's <c>ELU</c> does not write <c>alpha</c> into its
-/// config, so a saved ELU comes back with the default alpha 1.0 (in Keras and here alike).
+/// Input shape: any. Output shape: the input shape. No weights.
 /// </remarks>
 /// <example><code>
 /// var model = Sequential(Input(shape: 16), Layers.Dense(8), Layers.ELU(), Layers.Dense(1));
@@ -33,4 +32,12 @@ public sealed class ELU : Layer
 
     /// <inheritdoc/>
     public override Shape ComputeOutputShape(Shape inputShape) => inputShape;
+
+    /// <inheritdoc/>
+    public override Dictionary<string, object?> GetConfig()
+    {
+        var c = base.GetConfig();
+        c["alpha"] = Alpha;
+        return c;
+    }
 }

@@ -100,8 +100,8 @@ public sealed class PReLU : Layer
     public override Dictionary<string, object?> GetConfig()
     {
         var c = base.GetConfig();
-        c["alpha_initializer"] = AlphaInitializer;
-        c["alpha_regularizer"] = AlphaRegularizer;
+        c["alpha_initializer"] = Serialize(AlphaInitializer);
+        c["alpha_regularizer"] = Serialize(AlphaRegularizer);
         c["alpha_constraint"] = null;
         c["shared_axes"] = SharedAxes?.ToArray();
         return c;

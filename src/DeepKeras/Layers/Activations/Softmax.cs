@@ -70,10 +70,18 @@ public sealed class Softmax : Layer
         }
 
         var rank = inputs.dim();
-        var axes = _axis.Select(a => a < 0 ? a + rank : a).ToArray();
-        var outputs = axes.Length == 1
-            ? inputs.softmax(axes[0])
-            : (inputs - inputs.logsumexp(axes, keepdim: true)).exp();
+        var axes = _axis.Select(a => (long)(a < 0 ? a + rank : a)).ToArray();
+        Tensor outputs;
+        if (axes.Length == 1)
+        {
+            outputs = inputs.softmax(axes[0]);
+        }
+        else
+        {
+            var exp = (inputs - inputs.amax(axes, keepdim: true)).exp();
+            outputs = exp / exp.sum(axes, keepdim: true);
+        }
+
         return mask is null ? outputs : outputs.masked_fill(mask.logical_not(), 0);
     }
 

@@ -214,19 +214,19 @@ public abstract class BaseConvTranspose : Layer
     {
         var config = base.GetConfig();
         config["filters"] = Filters;
-        config["kernel_size"] = KernelSize;
-        config["strides"] = Strides;
+        config["kernel_size"] = Serialize(KernelSize);
+        config["strides"] = Serialize(Strides);
         config["padding"] = Padding;
-        config["output_padding"] = OutputPadding;
+        config["output_padding"] = Serialize(OutputPadding);
         config["data_format"] = DataFormat;
-        config["dilation_rate"] = DilationRate;
-        config["activation"] = Activation.Name;
+        config["dilation_rate"] = Serialize(DilationRate);
+        config["activation"] = Serialize(Activation);
         config["use_bias"] = UseBias;
-        config["kernel_initializer"] = KernelInitializer;
-        config["bias_initializer"] = BiasInitializer;
+        config["kernel_initializer"] = Serialize(KernelInitializer);
+        config["bias_initializer"] = Serialize(BiasInitializer);
         config["kernel_regularizer"] = null;
         config["bias_regularizer"] = null;
-        config["activity_regularizer"] = ActivityRegularizer;
+        config["activity_regularizer"] = Serialize(ActivityRegularizer);
         config["kernel_constraint"] = null;
         config["bias_constraint"] = null;
         return config;

@@ -154,18 +154,18 @@ public abstract class BaseDepthwiseConv : Layer
     {
         var config = base.GetConfig();
         config["depth_multiplier"] = DepthMultiplier;
-        config["kernel_size"] = KernelSize;
-        config["strides"] = Strides;
+        config["kernel_size"] = Serialize(KernelSize);
+        config["strides"] = Serialize(Strides);
         config["padding"] = Padding;
         config["data_format"] = DataFormat;
-        config["dilation_rate"] = DilationRate;
-        config["activation"] = Activation.Name;
+        config["dilation_rate"] = Serialize(DilationRate);
+        config["activation"] = Serialize(Activation);
         config["use_bias"] = UseBias;
-        config["depthwise_initializer"] = DepthwiseInitializer;
-        config["bias_initializer"] = BiasInitializer;
+        config["depthwise_initializer"] = Serialize(DepthwiseInitializer);
+        config["bias_initializer"] = Serialize(BiasInitializer);
         config["depthwise_regularizer"] = null;
         config["bias_regularizer"] = null;
-        config["activity_regularizer"] = ActivityRegularizer;
+        config["activity_regularizer"] = Serialize(ActivityRegularizer);
         config["depthwise_constraint"] = null;
         config["bias_constraint"] = null;
         return config;

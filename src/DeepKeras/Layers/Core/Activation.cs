@@ -26,7 +26,7 @@ public sealed class Activation(ActivationFunction activation, string? name = nul
     public override Dictionary<string, object?> GetConfig()
     {
         var c = base.GetConfig();
-        c["activation"] = Function;
+        c["activation"] = Serialize(Function);
         return c;
     }
 }

@@ -122,12 +122,12 @@ public class Dense : Layer
     {
         var config = base.GetConfig();
         config["units"] = Units;
-        config["activation"] = Activation;
+        config["activation"] = Serialize(Activation);
         config["use_bias"] = UseBias;
-        config["kernel_initializer"] = KernelInitializer;
-        config["bias_initializer"] = BiasInitializer;
-        config["kernel_regularizer"] = KernelRegularizer;
-        config["bias_regularizer"] = BiasRegularizer;
+        config["kernel_initializer"] = Serialize(KernelInitializer);
+        config["bias_initializer"] = Serialize(BiasInitializer);
+        config["kernel_regularizer"] = Serialize(KernelRegularizer);
+        config["bias_regularizer"] = Serialize(BiasRegularizer);
         config["kernel_constraint"] = null;
         config["bias_constraint"] = null;
         config["quantization_config"] = null;

@@ -109,11 +109,12 @@ public sealed class Embedding : Layer
         var c = base.GetConfig();
         c["input_dim"] = InputDim;
         c["output_dim"] = OutputDim;
-        c["embeddings_initializer"] = EmbeddingsInitializer;
+        c["embeddings_initializer"] = Serialize(EmbeddingsInitializer);
         c["embeddings_regularizer"] = null;
         c["activity_regularizer"] = null;
         c["embeddings_constraint"] = null;
         c["mask_zero"] = MaskZero;
+        c["quantization_config"] = null;
         return c;
     }
 }

@@ -36,10 +36,10 @@ public sealed class Lambda(Func<Tensor, Tensor> function, Shape? outputShape = n
     public override Dictionary<string, object?> GetConfig()
     {
         var c = base.GetConfig();
-        c["function"] = _function;
+        c["function"] = Serialize(_function);
         if (DeclaredOutputShape is { } s)
         {
-            c["output_shape"] = s;
+            c["output_shape"] = Serialize(s);
         }
 
         c["arguments"] = new Dictionary<string, object?>();

@@ -282,11 +282,18 @@ public class BatchNormalization : Layer
         config["epsilon"] = Epsilon;
         config["center"] = Center;
         config["scale"] = Scale;
-        config["beta_initializer"] = BetaInitializer;
-        config["gamma_initializer"] = GammaInitializer;
-        config["moving_mean_initializer"] = MovingMeanInitializer;
-        config["moving_variance_initializer"] = MovingVarianceInitializer;
+        config["beta_initializer"] = Serialize(BetaInitializer);
+        config["gamma_initializer"] = Serialize(GammaInitializer);
+        config["moving_mean_initializer"] = Serialize(MovingMeanInitializer);
+        config["moving_variance_initializer"] = Serialize(MovingVarianceInitializer);
+        config["beta_regularizer"] = null;
+        config["gamma_regularizer"] = null;
+        config["beta_constraint"] = null;
+        config["gamma_constraint"] = null;
         config["synchronized"] = Synchronized;
+        config["renorm"] = false;
+        config["renorm_clipping"] = null;
+        config["renorm_momentum"] = 0.99;
         return config;
     }
 }

@@ -151,13 +151,17 @@ public class LayerNormalization : Layer
     public override Dictionary<string, object?> GetConfig()
     {
         var config = base.GetConfig();
-        config["axis"] = _axis.Length == 1 ? _axis[0] : _axis;
+        config["axis"] = _axis.Length == 1 ? _axis[0] : _axis.ToArray();
         config["epsilon"] = Epsilon;
         config["center"] = Center;
         config["scale"] = Scale;
         config["rms_scaling"] = false;
-        config["beta_initializer"] = BetaInitializer;
-        config["gamma_initializer"] = GammaInitializer;
+        config["beta_initializer"] = Serialize(BetaInitializer);
+        config["gamma_initializer"] = Serialize(GammaInitializer);
+        config["beta_regularizer"] = null;
+        config["gamma_regularizer"] = null;
+        config["beta_constraint"] = null;
+        config["gamma_constraint"] = null;
         return config;
     }
 }

@@ -114,9 +114,9 @@ public abstract class BasePooling : Layer
     public override Dictionary<string, object?> GetConfig()
     {
         var config = base.GetConfig();
-        config["pool_size"] = PoolSize;
+        config["pool_size"] = Serialize(PoolSize);
         config["padding"] = Padding;
-        config["strides"] = Strides;
+        config["strides"] = Serialize(Strides);
         config["data_format"] = DataFormat;
         return config;
     }

@@ -58,13 +58,14 @@ public class SpatialDropout2D : Layer
     /// <inheritdoc/>
     public override Shape ComputeOutputShape(Shape inputShape) => inputShape;
 
-    /// <inheritdoc/>
-    public override Dictionary<string, object?> GetConfig()
+    /// <summary>Returns Keras's config of the spatial dropouts, which has no <c>trainable</c> key and a plain <c>dtype</c> name.</summary>
+    /// <returns><c>rate</c>, <c>seed</c>, <c>name</c>, <c>dtype</c> and <c>data_format</c>.</returns>
+    public override Dictionary<string, object?> GetConfig() => new()
     {
-        var config = base.GetConfig();
-        config["rate"] = Rate;
-        config["data_format"] = DataFormat;
-        config["seed"] = Seed;
-        return config;
-    }
+        ["rate"] = Rate,
+        ["seed"] = Seed,
+        ["name"] = Name,
+        ["dtype"] = "float32",
+        ["data_format"] = DataFormat,
+    };
 }

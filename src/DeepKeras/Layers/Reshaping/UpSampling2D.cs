@@ -70,7 +70,7 @@ public class UpSampling2D : Layer
     public override Dictionary<string, object?> GetConfig()
     {
         var config = base.GetConfig();
-        config["size"] = Size;
+        config["size"] = Serialize(Size);
         config["data_format"] = DataFormat;
         config["interpolation"] = Interpolation;
         return config;

@@ -139,8 +139,8 @@ public sealed class Bidirectional : Layer
     {
         var c = base.GetConfig();
         c["merge_mode"] = MergeMode;
-        c["layer"] = ForwardLayer;
-        c["backward_layer"] = BackwardLayer;
+        c["layer"] = Serialize(ForwardLayer);
+        c["backward_layer"] = Serialize(BackwardLayer);
         return c;
     }
 

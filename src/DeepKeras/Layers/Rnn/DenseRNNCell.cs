@@ -218,11 +218,11 @@ public abstract class DenseRNNCell : RNNCell
     {
         var c = base.GetConfig();
         c["units"] = Units;
-        c["activation"] = Activation.Name;
+        c["activation"] = Serialize(Activation);
         c["use_bias"] = UseBias;
-        c["kernel_initializer"] = KernelInitializer;
-        c["recurrent_initializer"] = RecurrentInitializer;
-        c["bias_initializer"] = BiasInitializer;
+        c["kernel_initializer"] = Serialize(KernelInitializer);
+        c["recurrent_initializer"] = Serialize(RecurrentInitializer);
+        c["bias_initializer"] = Serialize(BiasInitializer);
         c["kernel_regularizer"] = null;
         c["recurrent_regularizer"] = null;
         c["bias_regularizer"] = null;

@@ -107,7 +107,7 @@ public sealed class GRUCell : DenseRNNCell
     public override Dictionary<string, object?> GetConfig()
     {
         var c = base.GetConfig();
-        c["recurrent_activation"] = RecurrentActivation.Name;
+        c["recurrent_activation"] = Serialize(RecurrentActivation);
         c["reset_after"] = ResetAfter;
         return c;
     }

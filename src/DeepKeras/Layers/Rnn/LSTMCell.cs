@@ -84,7 +84,7 @@ public sealed class LSTMCell : DenseRNNCell
     public override Dictionary<string, object?> GetConfig()
     {
         var c = base.GetConfig();
-        c["recurrent_activation"] = RecurrentActivation.Name;
+        c["recurrent_activation"] = Serialize(RecurrentActivation);
         c["unit_forget_bias"] = UnitForgetBias;
         return c;
     }

@@ -209,7 +209,7 @@ public partial class RNN : Layer
         c["stateful"] = Stateful;
         c["unroll"] = Unroll;
         c["zero_output_for_mask"] = ZeroOutputForMask;
-        c["cell"] = Cell;
+        c["cell"] = Serialize(Cell);
         return c;
     }
 

@@ -107,7 +107,7 @@ public abstract class RnnBase : RNN
             c[key] = value;
         }
 
-        c["activity_regularizer"] = ActivityRegularizer;
+        c["activity_regularizer"] = Serialize(ActivityRegularizer);
         return c;
     }
 

@@ -72,4 +72,13 @@ public sealed class SimpleRNN : RnnBase
     internal override RnnBase CloneAs(string name, bool goBackwards) => new SimpleRNN(
         Units, Activation, UseBias, KernelInitializer, RecurrentInitializer, BiasInitializer, Dropout, RecurrentDropout, Seed,
         ReturnSequences, ReturnState, goBackwards, Stateful, null, name, Trainable);
+
+    /// <inheritdoc/>
+    public override Dictionary<string, object?> GetConfig()
+    {
+        // Keras's SimpleRNN, unlike LSTM and GRU, does not list a seed.
+        var c = base.GetConfig();
+        c.Remove("seed");
+        return c;
+    }
 }

@@ -104,7 +104,7 @@ public sealed class StackedRNNCells : RNNCell
     public override Dictionary<string, object?> GetConfig()
     {
         var c = base.GetConfig();
-        c["cells"] = Cells;
+        c["cells"] = Serialize(Cells);
         return c;
     }
 

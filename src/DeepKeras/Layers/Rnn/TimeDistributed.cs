@@ -53,7 +53,7 @@ public sealed class TimeDistributed : Layer
     public override Dictionary<string, object?> GetConfig()
     {
         var c = base.GetConfig();
-        c["layer"] = Layer;
+        c["layer"] = Serialize(Layer);
         return c;
     }
 

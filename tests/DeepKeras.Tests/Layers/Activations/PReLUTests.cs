@@ -86,7 +86,7 @@ public class PReLUTests
     public void GetConfig_HasKerasKeys()
     {
         var c = Keras.Layers.PReLU(sharedAxes: [1]).GetConfig();
-        Assert.IsType<Zeros>(c["alpha_initializer"]);
+        Assert.Equal("Zeros", Assert.IsType<Dictionary<string, object?>>(c["alpha_initializer"])["class_name"]);
         Assert.Null(c["alpha_regularizer"]);
         Assert.Null(c["alpha_constraint"]);
         Assert.Equal(new[] { 1 }, (int[])c["shared_axes"]!);

@@ -1,0 +1,151 @@
+using DeepKeras.Initializers;
+using DeepKeras.Layers;
+using DeepKeras.Regularizers;
+using DeepKeras.Saving;
+using DeepKeras.Tests.TestUtil;
+
+namespace DeepKeras.Tests.Saving;
+
+/// <summary>
+/// <c>GetConfig()</c> against Keras's <c>get_config()</c> for the same constructor arguments (golden files written by
+/// scripts/keras-golden/gen_config.py in the real Keras 3), and <c>FromConfig</c> round trips of every case.
+/// </summary>
+public sealed class ConfigGoldenTests
+{
+    /// <summary>The layers of gen_config.py's LAYERS table, built with the same arguments and names.</summary>
+    internal static readonly IReadOnlyDictionary<string, Func<Layer>> Cases = new Dictionary<string, Func<Layer>>
+    {
+        ["dense_default"] = () => new Dense(3, name: "dense_default"),
+        ["dense"] = () => new Dense(5, activation: "relu", useBias: false, kernelInitializer: "he_normal", biasInitializer: "ones",
+            kernelRegularizer: new L2(0.02), biasRegularizer: new L1(0.01), activityRegularizer: new L1L2(0.1, 0.2), name: "dense_cfg"),
+        ["dense_frozen"] = () => new Dense(2, activation: "softmax", kernelInitializer: new RandomNormal(0.1f, 0.2f, seed: 5),
+            trainable: false, name: "dense_frozen"),
+        ["dense_registered_activation"] = () => new Dense(2, activation: ConfigTestObjects.DoubleIt, name: "dense_fn"),
+        ["activation"] = () => new Activation("tanh", name: "act"),
+        ["dropout"] = () => new Dropout(0.3, seed: 7, name: "drop"),
+        ["flatten"] = () => new Flatten(name: "flat"),
+        ["reshape"] = () => new Reshape([2, -1], name: "reshape"),
+        ["concatenate"] = () => new Concatenate(axis: 1, name: "concat"),
+        ["add"] = () => new Add(name: "add"),
+        ["embedding"] = () => new Embedding(50, 8, embeddingsInitializer: "random_uniform", maskZero: true, name: "emb"),
+        ["masking"] = () => new Masking(maskValue: -1.0, name: "mask"),
+        ["lambda"] = () => new Lambda(ConfigTestObjects.DoubleIt, name: "lam"),
+        ["input_layer"] = () => new InputLayer((4, 3), batchSize: 2, name: "inp"),
+        ["leaky_relu"] = () => new LeakyReLU(negativeSlope: 0.2, name: "lrelu"),
+        ["prelu"] = () => new PReLU(alphaInitializer: new Constant(0.25f), alphaRegularizer: new L2(0.001), sharedAxes: [1, 2], name: "prelu"),
+        ["conv1d"] = () => new Conv1D(4, 3, strides: 2, padding: "same", activation: "relu", useBias: false, kernelInitializer: "he_uniform",
+            name: "conv1d"),
+        ["conv2d"] = () => new Conv2D(6, (3, 2), strides: (2, 1), padding: "same", dilationRate: 1, groups: 2, activation: "sigmoid",
+            biasInitializer: new Constant(0.1f), name: "conv2d"),
+        ["conv3d"] = () => new Conv3D(2, 2, dilationRate: (1, 2, 1), activation: "elu", name: "conv3d"),
+        ["conv2d_transpose"] = () => new Conv2DTranspose(3, 3, strides: 2, padding: "same", outputPadding: 1, kernelInitializer: "lecun_normal",
+            name: "deconv"),
+        ["separable_conv2d"] = () => new SeparableConv2D(4, 3, padding: "same", depthMultiplier: 2, activation: "relu",
+            depthwiseInitializer: "glorot_normal", pointwiseInitializer: "orthogonal", name: "sep"),
+        ["depthwise_conv2d"] = () => new DepthwiseConv2D(3, strides: 2, depthMultiplier: 2, useBias: false,
+            depthwiseInitializer: new TruncatedNormal(stddev: 0.02f, seed: 1), name: "dw"),
+        ["max_pooling1d"] = () => new MaxPooling1D(3, strides: 2, padding: "same", name: "mp1"),
+        ["max_pooling2d"] = () => new MaxPooling2D((2, 3), name: "mp2"),
+        ["max_pooling3d"] = () => new MaxPooling3D(2, strides: 1, name: "mp3"),
+        ["average_pooling1d"] = () => new AveragePooling1D(2, name: "ap1"),
+        ["average_pooling2d"] = () => new AveragePooling2D((3, 3), strides: 1, padding: "same", name: "ap2"),
+        ["average_pooling3d"] = () => new AveragePooling3D(2, name: "ap3"),
+        ["global_max_pooling1d"] = () => new GlobalMaxPooling1D(keepdims: true, name: "gmp1"),
+        ["global_max_pooling2d"] = () => new GlobalMaxPooling2D(name: "gmp2"),
+        ["global_max_pooling3d"] = () => new GlobalMaxPooling3D(name: "gmp3"),
+        ["global_average_pooling1d"] = () => new GlobalAveragePooling1D(name: "gap1"),
+        ["global_average_pooling2d"] = () => new GlobalAveragePooling2D(keepdims: true, name: "gap2"),
+        ["global_average_pooling3d"] = () => new GlobalAveragePooling3D(name: "gap3"),
+        ["batch_normalization"] = () => new BatchNormalization(momentum: 0.9, epsilon: 1e-5, center: false,
+            gammaInitializer: new RandomUniform(0.9f, 1.1f, seed: 2), movingVarianceInitializer: "zeros", name: "bn"),
+        ["layer_normalization"] = () => new LayerNormalization(epsilon: 1e-5, scale: false, betaInitializer: "ones", name: "ln"),
+        ["spatial_dropout2d"] = () => new SpatialDropout2D(0.2, seed: 3, name: "sdrop"),
+        ["gaussian_noise"] = () => new GaussianNoise(0.5, seed: 2, name: "gnoise"),
+        ["gaussian_dropout"] = () => new GaussianDropout(0.25, seed: 4, name: "gdrop"),
+        ["zero_padding2d"] = () => new ZeroPadding2D(((1, 2), (3, 4)), name: "zpad"),
+        ["cropping2d"] = () => new Cropping2D(((1, 0), (2, 1)), name: "crop"),
+        ["up_sampling2d"] = () => new UpSampling2D((2, 3), interpolation: "bilinear", name: "up"),
+        ["repeat_vector"] = () => new RepeatVector(4, name: "repeat"),
+        ["simple_rnn"] = () => new SimpleRNN(4, activation: "relu", returnSequences: true, goBackwards: true, dropout: 0.1, name: "srnn"),
+        ["lstm"] = () => new LSTM(5, recurrentActivation: "hard_sigmoid", unitForgetBias: false, recurrentDropout: 0.2, returnState: true,
+            recurrentInitializer: "glorot_uniform", name: "lstm"),
+        ["gru"] = () => new GRU(3, activation: "relu", resetAfter: false, stateful: true, biasInitializer: "ones", name: "gru"),
+        ["bidirectional"] = () => new Bidirectional(new LSTM(4, returnSequences: true, name: "enc"), mergeMode: "sum", name: "bidi"),
+        ["time_distributed"] = () => new TimeDistributed(new Dense(2, activation: "relu", name: "inner"), name: "td"),
+        ["simple_rnn_cell"] = () => new SimpleRNNCell(4, activation: "relu", dropout: 0.1, seed: 3, name: "srcell"),
+        ["lstm_cell"] = () => new LSTMCell(5, recurrentActivation: "hard_sigmoid", unitForgetBias: false, name: "lcell"),
+        ["gru_cell"] = () => new GRUCell(3, resetAfter: false, biasInitializer: "ones", name: "gcell"),
+        ["stacked_rnn_cells"] = () => new StackedRNNCells([new LSTMCell(4, name: "s0"), new GRUCell(2, name: "s1")], name: "stack"),
+        ["rnn"] = () => new RNN(new LSTMCell(3, name: "inner_cell"), returnSequences: true, goBackwards: true, name: "rnn"),
+    };
+
+    /// <summary>Built-in layer classes that Keras does not have, so no golden config exists for them.</summary>
+    private static readonly HashSet<string> DeepKerasOnly = ["MinPooling1D", "MinPooling2D", "MinPooling3D", "Sampling"];
+
+    public static TheoryData<string> CaseNames => new(Cases.Keys);
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void GetConfig_EqualsKerasGetConfig(string name)
+    {
+        var expected = GoldenLayers()[name];
+        var actual = ConfigDiff.Json(Cases[name]().GetConfig());
+        ConfigDiff.AssertEqual(expected, actual, name);
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void GetConfig_IsPlainJsonValues(string name)
+    {
+        var config = Cases[name]().GetConfig();
+        Assert.Null(ConfigDiff.FirstNonPlain(config, name));
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void FromConfig_RecreatesTheSameLayer(string name)
+    {
+        var layer = Cases[name]();
+        var config = layer.GetConfig();
+        var copy = Layer.FromConfig(layer.GetType(), config);
+        Assert.IsType(layer.GetType(), copy);
+        Assert.NotSame(layer, copy);
+        ConfigDiff.AssertEqual(ConfigDiff.Json(config), ConfigDiff.Json(copy.GetConfig()), name);
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void FromConfig_OfKerasConfig_GivesKerasConfigBack(string name)
+    {
+        var expected = GoldenLayers()[name];
+        var layer = Layer.FromConfig(Cases[name]().GetType(), (Dictionary<string, object?>)expected!);
+        ConfigDiff.AssertEqual(expected, ConfigDiff.Json(layer.GetConfig()), name);
+    }
+
+    [Fact]
+    public void Cases_CoverEveryBuiltInKerasLayerClass()
+    {
+        var covered = Cases.Values.Select(make => make().ClassName).ToHashSet();
+        var missing = ObjectRegistry.BuiltInNames(ObjectKind.Layer)
+            .Where(c => c is not ("Sequential" or "Functional" or "Model") && !DeepKerasOnly.Contains(c) && !covered.Contains(c))
+            .ToList();
+        Assert.True(missing.Count == 0, $"no config case for: {string.Join(", ", missing)}");
+        Assert.Equal(Cases.Keys.Order(), GoldenLayers().Keys.Order());
+    }
+
+    [Fact]
+    public void GetConfig_OfDeepKerasOnlyLayers_IsPlainAndRoundTrips()
+    {
+        Layer[] layers = [new MinPooling2D((2, 1), strides: 1, padding: "same", name: "minp"), new Sampling(seed: 4, name: "sample")];
+        foreach (var layer in layers)
+        {
+            var config = layer.GetConfig();
+            Assert.Null(ConfigDiff.FirstNonPlain(config, layer.Name));
+            var copy = Layer.FromConfig(layer.GetType(), config);
+            ConfigDiff.AssertEqual(ConfigDiff.Json(config), ConfigDiff.Json(copy.GetConfig()), layer.Name);
+        }
+    }
+
+    private static Dictionary<string, object?> GoldenLayers() =>
+        (Dictionary<string, object?>)KerasJson.Parse(File.ReadAllText(KerasGolden.Case("config_layers").File("layers.json")))!;
+}
