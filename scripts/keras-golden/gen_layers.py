@@ -74,3 +74,29 @@ save_case("layers_category_count", layers.CategoryEncoding(num_tokens=5, output_
           dtype="int32")
 save_case("layers_category_one_hot", layers.CategoryEncoding(num_tokens=4, output_mode="one_hot", name="cat_one"), (1,),
           np.array([[3], [0], [2]], dtype="int32"), dtype="int32")
+
+# Normalization: adapted on one array inside a model, adapted on batches, given statistics (inverted), axis=None.
+data = (rng.randn(40, 3) * np.array([1.0, 3.0, 0.5]) + np.array([2.0, -1.0, 10.0])).astype("float32")
+d = golden.out_dir("layers_normalization_adapt")
+norm = layers.Normalization(name="norm")
+m = keras.Sequential([keras.Input((3,)), norm], name="layers_normalization_adapt")
+norm.adapt(data)
+golden.save_npy(d, "adapt", data)
+golden.save_npy(d, "x", data[:5])
+golden.save_npy(d, "y", m.predict(data[:5], verbose=0))
+golden.save_json(d, "layer_config", keras.saving.serialize_keras_object(norm))
+golden.save_text(d, "summary", golden.summary_text(m))
+m.save(d + "/model.keras")
+
+# Keras's adapt on a list of batches needs TensorFlow here (its isinstance check imports tf.data); its running
+# combination equals the statistics of all batches together, which numpy gives.
+d = golden.out_dir("layers_normalization_batches")
+batches = [floats(5, 2, 3), floats(3, 2, 3) + 1.0, floats(7, 2, 3) * 3.0]
+for i, b in enumerate(batches):
+    golden.save_npy(d, f"batch{i}", b)
+golden.save_npy(d, "mean", np.concatenate(batches).mean(axis=0))
+golden.save_npy(d, "variance", np.concatenate(batches).var(axis=0))
+
+save_case("layers_normalization_given", layers.Normalization(mean=[1.0, -2.0, 0.5], variance=[4.0, 0.25, 1.0], invert=True,
+                                                              name="denorm"), (3,), floats(4, 3))
+save_case("layers_normalization_none", layers.Normalization(axis=None, mean=2.0, variance=9.0, name="norm_all"), (4, 6), x3)

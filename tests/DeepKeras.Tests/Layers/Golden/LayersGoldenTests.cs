@@ -5,6 +5,7 @@ using DeepKeras.Saving;
 using DeepKeras.Tests.Layers.Rnn;
 using DeepKeras.Tests.Saving;
 using DeepKeras.Tests.TestUtil;
+using DeepKeras.Training;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Tests.Layers.Golden;
@@ -38,6 +39,9 @@ public sealed class LayersGoldenTests
         ["layers_category_multi_hot"] = () => Keras.Layers.CategoryEncoding(numTokens: 4, name: "cat"),
         ["layers_category_count"] = () => Keras.Layers.CategoryEncoding(numTokens: 5, outputMode: "count", name: "cat_count"),
         ["layers_category_one_hot"] = () => Keras.Layers.CategoryEncoding(numTokens: 4, outputMode: "one_hot", name: "cat_one"),
+        ["layers_normalization_adapt"] = () => Keras.Layers.Normalization(name: "norm"),
+        ["layers_normalization_given"] = () => Keras.Layers.Normalization(mean: [1.0, -2.0, 0.5], variance: [4.0, 0.25, 1.0], invert: true, name: "denorm"),
+        ["layers_normalization_none"] = () => Keras.Layers.Normalization(axis: null, mean: 2.0, variance: 9.0, name: "norm_all"),
     };
 
     public static TheoryData<string> Cases => new(Built.Keys);
@@ -101,6 +105,43 @@ public sealed class LayersGoldenTests
         var y = Keras.Models.LoadModel(dir.File("again.keras")).PredictTensors(g.Tensor("x"))[0];
 
         KerasGolden.AssertClose(g.Tensor("y"), y, 1e-5, name);
+    }
+
+    [Fact]
+    public void Normalization_AdaptedHere_NormalizesAsKeras()
+    {
+        var g = KerasGolden.Case("layers_normalization_adapt");
+        var norm = Keras.Layers.Normalization();
+
+        norm.Adapt(g.Tensor("adapt"));
+
+        KerasGolden.AssertClose(g.Tensor("y"), norm.Apply(g.Tensor("x")), 1e-5, "normalized");
+        Assert.Equal("(3,)", norm.AdaptMean!.Shape.ToString());
+        Assert.Equal("int32", norm.Count!.DType);
+    }
+
+    [Fact]
+    public void Normalization_AdaptOnBatches_CombinesThemAsOneDataSet()
+    {
+        var g = KerasGolden.Case("layers_normalization_batches");
+        var norm = Keras.Layers.Normalization([1, 2]);
+
+        norm.Adapt(Enumerable.Range(0, 3).Select(i => (ArrayLike)g.Tensor($"batch{i}")));
+
+        KerasGolden.AssertClose(g.Tensor("mean"), norm.AdaptMean!.Value, 1e-5, "mean");
+        KerasGolden.AssertClose(g.Tensor("variance"), norm.AdaptVariance!.Value, 1e-5, "variance");
+    }
+
+    [Fact]
+    public void Normalization_BadArguments_SayWhatWasExpected()
+    {
+        Assert.Contains("both `mean` and `variance` must be set. Received: mean=[1] and variance=None",
+            Assert.Throws<ArgumentException>(() => Keras.Layers.Normalization(mean: [1.0])).Message);
+        Assert.Contains("it cannot also `Adapt` them",
+            Assert.Throws<InvalidOperationException>(() => Keras.Layers.Normalization(mean: [1.0], variance: [2.0]).Adapt(zeros(4, 1))).Message);
+        var norm = Keras.Layers.Normalization();
+        norm.Adapt(zeros(4, 3));
+        Assert.Contains("incompatible shape, data.shape=(4, 2)", Assert.Throws<ArgumentException>(() => norm.Adapt(zeros(4, 2))).Message);
     }
 
     [Fact]
