@@ -185,10 +185,10 @@ public sealed class GroupNormalization : Layer
         c["epsilon"] = Epsilon;
         c["center"] = Center;
         c["scale"] = Scale;
-        c["beta_initializer"] = BetaInitializer;
-        c["gamma_initializer"] = GammaInitializer;
-        c["beta_regularizer"] = BetaRegularizer;
-        c["gamma_regularizer"] = GammaRegularizer;
+        c["beta_initializer"] = Serialize(BetaInitializer);
+        c["gamma_initializer"] = Serialize(GammaInitializer);
+        c["beta_regularizer"] = Serialize(BetaRegularizer);
+        c["gamma_regularizer"] = Serialize(GammaRegularizer);
         c["beta_constraint"] = null;
         c["gamma_constraint"] = null;
         return c;

@@ -85,7 +85,7 @@ public sealed class AlphaDropout : Layer
         var c = base.GetConfig();
         c["rate"] = Rate;
         c["seed"] = Seed;
-        c["noise_shape"] = NoiseShape;
+        c["noise_shape"] = Serialize(NoiseShape);
         return c;
     }
 }
