@@ -125,6 +125,22 @@ LAYERS = {
     "gru_cell": lambda: L.GRUCell(3, reset_after=False, bias_initializer="ones", name="gcell"),
     "stacked_rnn_cells": lambda: L.StackedRNNCells([L.LSTMCell(4, name="s0"), L.GRUCell(2, name="s1")], name="stack"),
     "rnn": lambda: L.RNN(L.LSTMCell(3, name="inner_cell"), return_sequences=True, go_backwards=True, name="rnn"),
+    "relu": lambda: L.ReLU(max_value=6.0, negative_slope=0.1, threshold=0.5, name="relu"),
+    "elu": lambda: L.ELU(alpha=0.4, name="elu"),
+    "softmax": lambda: L.Softmax(axis=[1, 2], name="softmax"),
+    "identity": lambda: L.Identity(name="ident"),
+    "permute": lambda: L.Permute((3, 1, 2), name="perm"),
+    "rescaling": lambda: L.Rescaling(0.5, offset=0.25, name="rescale"),
+    "unit_normalization": lambda: L.UnitNormalization(axis=[1, 2], name="unit"),
+    "group_normalization": lambda: L.GroupNormalization(groups=4, axis=1, epsilon=1e-5, scale=False,
+                                                        beta_initializer="ones", beta_regularizer=R.L2(0.01), name="gn"),
+    "activity_regularization": lambda: L.ActivityRegularization(l1=0.1, l2=0.2, name="actreg"),
+    "alpha_dropout": lambda: L.AlphaDropout(0.2, noise_shape=(None, 1, 4), seed=3, name="adrop"),
+    "category_encoding": lambda: L.CategoryEncoding(num_tokens=6, output_mode="one_hot", name="cat"),
+    "normalization": lambda: L.Normalization(axis=(1, 2), name="norm"),
+    "normalization_given": lambda: L.Normalization(mean=[1.0, 2.0], variance=[3.0, 4.0], invert=True, name="norm_given"),
+    "attention": lambda: L.Attention(use_scale=True, score_mode="concat", dropout=0.1, seed=2, name="attn"),
+    "additive_attention": lambda: L.AdditiveAttention(use_scale=False, dropout=0.2, name="add_attn"),
 }
 
 

@@ -44,10 +44,13 @@ internal sealed class Node
 {
     private static int _tensorCounter;
 
-    public Node(Layer layer, IReadOnlyList<KerasTensor> inputs, IReadOnlyList<Shape> outputShapes, string? dtype = null)
+    public Node(Layer layer, IReadOnlyList<KerasTensor> inputs, IReadOnlyList<Shape> outputShapes, string? dtype = null,
+        IReadOnlyDictionary<string, object?>? kwargs = null)
     {
         Layer = layer;
-        Inputs = inputs.ToArray();
+        Kwargs = kwargs ?? new Dictionary<string, object?>();
+        PositionalCount = inputs.Count;
+        Inputs = [.. inputs, .. Kwargs.Values.OfType<KerasTensor>()];
         Outputs = outputShapes.Select((s, i) =>
             new KerasTensor(s, this, i, $"keras_tensor_{Interlocked.Increment(ref _tensorCounter) - 1}")
             {
@@ -57,7 +60,14 @@ internal sealed class Node
 
     public Layer Layer { get; }
 
+    /// <summary>Gets every input tensor: the positional ones, then the tensors passed by keyword (in <see cref="Kwargs"/> order).</summary>
     public KerasTensor[] Inputs { get; }
+
+    /// <summary>Gets how many of <see cref="Inputs"/> were passed positionally.</summary>
+    public int PositionalCount { get; }
+
+    /// <summary>Gets the call's keyword arguments (Keras call kwargs, e.g. <c>use_causal_mask</c>): plain values or <see cref="KerasTensor"/>s.</summary>
+    public IReadOnlyDictionary<string, object?> Kwargs { get; }
 
     public KerasTensor[] Outputs { get; }
 

@@ -49,7 +49,15 @@ public abstract partial class Layer
 
     /// <summary>Calls the layer on symbolic tensors and returns every output (layers with several outputs).</summary>
     /// <param name="inputs">The symbolic inputs.</param>
-    public KerasTensor[] ApplySymbolic(IReadOnlyList<KerasTensor> inputs)
+    public KerasTensor[] ApplySymbolic(IReadOnlyList<KerasTensor> inputs) => ApplySymbolic(inputs, null);
+
+    /// <summary>
+    /// Calls the layer on symbolic tensors with keyword arguments (Keras call kwargs such as <c>use_causal_mask=True</c>,
+    /// or a tensor passed by keyword such as <c>attention_mask</c>); the call's node keeps them so a saved model replays them.
+    /// </summary>
+    /// <param name="inputs">The positional symbolic inputs.</param>
+    /// <param name="kwargs">Keyword arguments under Keras's names: plain values or <see cref="KerasTensor"/>s; null for none.</param>
+    protected internal KerasTensor[] ApplySymbolic(IReadOnlyList<KerasTensor> inputs, IReadOnlyDictionary<string, object?>? kwargs)
     {
         if (inputs.Count == 0)
         {
@@ -59,8 +67,8 @@ public abstract partial class Layer
         ThrowIfDisposed();
         var shapes = inputs.Select(t => t.Shape).ToArray();
         MaybeBuild(shapes);
-        var outShapes = ComputeOutputShapes(shapes);
-        var node = new Node(this, inputs, outShapes);
+        var outShapes = kwargs is { Count: > 0 } ? ComputeOutputShapes(shapes, kwargs) : ComputeOutputShapes(shapes);
+        var node = new Node(this, inputs, outShapes, kwargs: kwargs);
         InboundNodes.Add(node);
         return node.Outputs;
     }
@@ -72,14 +80,15 @@ public abstract partial class Layer
     internal List<Node> InboundNodes { get; } = [];
 
     /// <summary>The full call: build, input checks, math and output mask.</summary>
-    internal (Tensor[] Outputs, Tensor? Mask) Invoke(IReadOnlyList<Tensor> inputs, Tensor? mask, bool training)
+    internal (Tensor[] Outputs, Tensor? Mask) Invoke(IReadOnlyList<Tensor> inputs, Tensor? mask, bool training,
+        IReadOnlyDictionary<string, object?>? kwargs = null)
     {
         ThrowIfDisposed();
         using var call = EnterCall();
         using var path = LayerPath.Enter(this);
         var actual = inputs.Select(t => (Shape)t.shape).ToArray();
         MaybeBuild(BuildsWithBatchSize ? actual : inputs.Select(ShapeOf).ToArray(), actual);
-        var outputs = CallOutputs(inputs, mask, training);
+        var outputs = kwargs is { Count: > 0 } ? CallOutputs(inputs, mask, training, kwargs) : CallOutputs(inputs, mask, training);
         AddActivityRegularization(outputs);
         var outMask = OutputMask(inputs, mask, outputs);
         if (outMask is not null)

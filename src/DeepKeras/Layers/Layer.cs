@@ -114,15 +114,18 @@ public abstract partial class Layer
     /// <param name="trainable">Whether the optimizer updates it.</param>
     /// <param name="regularizer">Penalty on the weight added to <see cref="Losses"/> (and so to the training loss) while it is trainable.</param>
     /// <param name="constraint">Projection the optimizer applies to the weight after each of its updates.</param>
+    /// <param name="dtype">A Keras dtype name (e.g. <c>int64</c> for a counter); default <c>float32</c>.</param>
     protected Variable AddWeight(string name, Shape shape, Initializers.Initializer? initializer = null, bool trainable = true,
-        Regularizers.Regularizer? regularizer = null, Constraints.Constraint? constraint = null)
+        Regularizers.Regularizer? regularizer = null, Constraints.Constraint? constraint = null, string? dtype = null)
     {
         Keras.Backend.EnsureInitialized();
         initializer ??= new Initializers.GlorotUniform();
+        var type = dtype is null ? float32 : Backend.DTypes.Parse(dtype, nameof(dtype));
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         // While a saved model is loaded, every weight is overwritten from the file: skip the (random) initializers.
-        var value = SkipWeightInitialization ? empty(shape.ToLongArray(), dtype: float32, device: Keras.Backend.TorchDevice) : initializer.Call(shape.ToLongArray());
+        var value = SkipWeightInitialization ? empty(shape.ToLongArray(), dtype: type, device: Keras.Backend.TorchDevice) : initializer.Call(shape.ToLongArray());
+        value = value.to(type);
         var v = new Variable(name, LayerPath.Of(this, name), value, trainable);
         v.Value.requires_grad_(trainable && Trainable);
         v.Regularizer = regularizer;
@@ -147,9 +150,10 @@ public abstract partial class Layer
     /// <param name="initializer">Initializer (instance or name such as <c>"random_normal"</c>); default glorot_uniform.</param>
     /// <param name="trainable">Whether the optimizer updates it.</param>
     /// <param name="regularizer">Penalty on the weight added to <see cref="Losses"/> while it is trainable.</param>
+    /// <param name="constraint">Projection the optimizer applies to the weight after each of its updates.</param>
     protected Variable AddWeight(Shape? shape = null, Initializers.Initializer? initializer = null, bool trainable = true,
-        Regularizers.Regularizer? regularizer = null) =>
-        AddWeight(NameScope.Unique("variable"), shape ?? new Shape(), initializer, trainable, regularizer);
+        Regularizers.Regularizer? regularizer = null, Constraints.Constraint? constraint = null) =>
+        AddWeight(NameScope.Unique("variable"), shape ?? new Shape(), initializer, trainable, regularizer, constraint);
 
     /// <summary>
     /// Tracks a sublayer so its weights belong to this layer. Layers held by fields and properties are tracked
@@ -211,6 +215,30 @@ public abstract partial class Layer
     /// <param name="training">True inside <c>Fit</c>.</param>
     protected virtual Tensor[] CallOutputs(IReadOnlyList<Tensor> inputs, Tensor? mask, bool training) =>
         [inputs.Count == 1 ? Call(inputs[0], training) : Call(inputs, training)];
+
+    /// <summary>
+    /// The math for a call with keyword arguments (Keras call kwargs such as <c>use_causal_mask=True</c>, or tensors
+    /// passed by keyword such as <c>attention_mask</c>). Layers that take none ignore them (Keras files may record
+    /// e.g. <c>training</c>) and run <see cref="CallOutputs(IReadOnlyList{Tensor}, Tensor?, bool)"/>.
+    /// </summary>
+    /// <param name="inputs">The positional inputs.</param>
+    /// <param name="mask">The mask of the (first) input, or null.</param>
+    /// <param name="training">True inside <c>Fit</c>.</param>
+    /// <param name="kwargs">The keyword arguments under Keras's names: plain values or tensors.</param>
+    protected virtual Tensor[] CallOutputs(IReadOnlyList<Tensor> inputs, Tensor? mask, bool training, IReadOnlyDictionary<string, object?> kwargs) =>
+        CallOutputs(inputs, mask, training);
+
+    /// <summary>The output shapes of a call with keyword arguments (see <see cref="CallOutputs(IReadOnlyList{Tensor}, Tensor?, bool, IReadOnlyDictionary{string, object?})"/>).</summary>
+    /// <param name="inputShapes">The shapes of the positional inputs.</param>
+    /// <param name="kwargs">The keyword arguments: plain values or symbolic tensors.</param>
+    protected virtual Shape[] ComputeOutputShapes(IReadOnlyList<Shape> inputShapes, IReadOnlyDictionary<string, object?> kwargs) =>
+        ComputeOutputShapes(inputShapes);
+
+    /// <summary>
+    /// Gets the names of the layer's positional call arguments when Keras's call also accepts them by keyword (e.g.
+    /// <c>query</c>, <c>value</c>, <c>key</c>): a saved node passing one by keyword gets it in its positional place.
+    /// </summary>
+    internal virtual IReadOnlyList<string> PositionalCallArguments => [];
 
     /// <summary>The mask of the output, given the input mask (Keras <c>compute_mask</c>).</summary>
     /// <param name="inputs">The inputs.</param>

@@ -137,8 +137,11 @@ internal sealed class GraphNetwork
                 continue;
             }
 
-            var args = node.Inputs.Select(t => values[t]).ToArray();
-            var (outs, outMask) = node.Layer.Invoke(args.Select(a => a.Value).ToArray(), args[0].Mask, training);
+            var args = node.Inputs.Take(node.PositionalCount).Select(t => values[t]).ToArray();
+            var kwargs = node.Kwargs.Count == 0
+                ? null
+                : node.Kwargs.ToDictionary(kv => kv.Key, kv => kv.Value is KerasTensor t ? values[t].Value : kv.Value);
+            var (outs, outMask) = node.Layer.Invoke(args.Select(a => a.Value).ToArray(), args[0].Mask, training, kwargs);
             for (var j = 0; j < node.Outputs.Length; j++)
             {
                 values[node.Outputs[j]] = (outs[j], outMask);

@@ -61,23 +61,25 @@ internal static class FunctionalConfig
 
     private static Dictionary<string, object?> SerializeNode(Node node, HashSet<Node> own)
     {
-        var tensors = node.Inputs.Select(t => (object?)new Dictionary<string, object?>
-        {
-            ["class_name"] = "__keras_tensor__",
-            ["config"] = new Dictionary<string, object?>
-            {
-                ["shape"] = KerasSerializer.ToPlain(t.Shape),
-                ["dtype"] = t.DType,
-                ["keras_history"] = TensorRef(t, own),
-            },
-        }).ToList();
-        var takesList = node.Inputs.Length > 1 || node.Layer is Merge or Concatenate;
+        var tensors = node.Inputs.Take(node.PositionalCount).Select(t => (object?)SerializeTensor(t, own)).ToList();
+        var takesList = node.Layer.PositionalCallArguments.Count == 0 && (node.PositionalCount > 1 || node.Layer is Merge or Concatenate);
         return new Dictionary<string, object?>
         {
             ["args"] = takesList ? new List<object?> { tensors } : tensors,
-            ["kwargs"] = CallKwargs(node.Layer),
+            ["kwargs"] = CallKwargs(node, own),
         };
     }
+
+    private static object? SerializeTensor(KerasTensor t, HashSet<Node> own) => new Dictionary<string, object?>
+    {
+        ["class_name"] = "__keras_tensor__",
+        ["config"] = new Dictionary<string, object?>
+        {
+            ["shape"] = KerasSerializer.ToPlain(t.Shape),
+            ["dtype"] = t.DType,
+            ["keras_history"] = TensorRef(t, own),
+        },
+    };
 
     /// <summary>
     /// The constructor through which a functionally built <see cref="Model"/> subclass is recreated from a functional
@@ -145,8 +147,10 @@ internal static class FunctionalConfig
 
     // The keyword arguments Keras records for a symbolic call: `training` when the layer's call defaults it to False,
     // and `mask` (null: DeepKeras does not write Keras's mask-computing ops) when the call takes a mask.
-    private static Dictionary<string, object?> CallKwargs(Layer layer)
+    // The node's own keyword arguments (plain values, tensors as references) follow.
+    private static Dictionary<string, object?> CallKwargs(Node node, HashSet<Node> own)
     {
+        var layer = node.Layer;
         var kwargs = new Dictionary<string, object?>();
         if (layer is Dropout or GaussianDropout or GaussianNoise or SpatialDropout2D or RNN)
         {
@@ -156,6 +160,11 @@ internal static class FunctionalConfig
         if (layer is RNN or Bidirectional or TimeDistributed or BatchNormalization or GlobalAveragePooling1D or Lambda or Sequential or Model { IsFunctional: true })
         {
             kwargs["mask"] = null;
+        }
+
+        foreach (var (key, value) in node.Kwargs)
+        {
+            kwargs[key] = value is KerasTensor t ? SerializeTensor(t, own) : value;
         }
 
         return kwargs;
@@ -205,13 +214,13 @@ internal static class FunctionalConfig
             foreach (var name in order)
             {
                 var queue = pending[name];
-                while (queue.Count > 0 && TryResolveNode(queue.Peek(), created, ctx, where) is { } nodeInputs)
+                while (queue.Count > 0 && TryResolveNode(queue.Peek(), created[name], created, ctx, where) is var (nodeInputs, kwargs) && nodeInputs is not null)
                 {
                     queue.Dequeue();
                     progress = true;
                     try
                     {
-                        created[name].ApplySymbolic(nodeInputs);
+                        created[name].ApplySymbolic(nodeInputs, kwargs);
                     }
                     catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException)
                     {
@@ -249,14 +258,39 @@ internal static class FunctionalConfig
         return model;
     }
 
-    // The input tensors of a node, or null when a layer it depends on has not been called yet.
-    private static KerasTensor[]? TryResolveNode(object? node, Dictionary<string, Layer> created, DeserializationContext ctx, string where)
+    // The positional input tensors and the keyword arguments of a node; null inputs when a layer it depends on has
+    // not been called yet. Keyword tensors come back as KerasTensors; a keyword naming one of the layer's positional
+    // call arguments takes its positional place.
+    private static (KerasTensor[]? Inputs, Dictionary<string, object?>? Kwargs) TryResolveNode(object? node, Layer layer,
+        Dictionary<string, Layer> created, DeserializationContext ctx, string where)
     {
         var refs = new List<object?>();
+        Dictionary<string, object?>? kwargs = null;
         switch (node)
         {
             case Dictionary<string, object?> d:
                 Collect(d.GetValueOrDefault("args"), refs);
+                if (d.GetValueOrDefault("kwargs") is Dictionary<string, object?> { Count: > 0 } k)
+                {
+                    kwargs = [];
+                    foreach (var (key, value) in k)
+                    {
+                        if (value is Dictionary<string, object?> t && t.GetValueOrDefault("class_name") is "__keras_tensor__")
+                        {
+                            if (Lookup(t, created, ctx, where, allowPending: true) is not { } resolved)
+                            {
+                                return (null, null);
+                            }
+
+                            kwargs[key] = resolved;
+                        }
+                        else if (!ContainsTensor(value))
+                        {
+                            kwargs[key] = value;
+                        }
+                    }
+                }
+
                 break;
             case List<object?> legacy:
                 // Keras 2: [[layer_name, node_index, tensor_index, kwargs], ...]
@@ -266,24 +300,38 @@ internal static class FunctionalConfig
                 throw ctx.Fail($"{where}: invalid node {ConfigConverter.Text(node)}");
         }
 
-        if (refs.Count == 0)
+        var result = new List<KerasTensor>(refs.Count);
+        foreach (var reference in refs)
+        {
+            if (Lookup(reference, created, ctx, where, allowPending: true) is not { } t)
+            {
+                return (null, null);
+            }
+
+            result.Add(t);
+        }
+
+        var names = layer.PositionalCallArguments;
+        while (kwargs is not null && result.Count < names.Count && kwargs.Remove(names[result.Count], out var byKeyword))
+        {
+            result.Add(byKeyword as KerasTensor ?? throw ctx.Fail($"{where}: the argument `{names[result.Count]}` of layer '{layer.Name}' must be a tensor"));
+        }
+
+        if (result.Count == 0)
         {
             throw ctx.Fail($"{where}: a node has no input tensors: {ConfigConverter.Text(node)}");
         }
 
-        var result = new KerasTensor[refs.Count];
-        for (var i = 0; i < refs.Count; i++)
-        {
-            if (Lookup(refs[i], created, ctx, where, allowPending: true) is not { } t)
-            {
-                return null;
-            }
-
-            result[i] = t;
-        }
-
-        return result;
+        return (result.ToArray(), kwargs);
     }
+
+    // Lists of tensors passed by keyword (e.g. an RNN's initial_state) are not replayed.
+    private static bool ContainsTensor(object? value) => value switch
+    {
+        Dictionary<string, object?> d => d.GetValueOrDefault("class_name") is "__keras_tensor__" || d.Values.Any(ContainsTensor),
+        List<object?> l => l.Any(ContainsTensor),
+        _ => false,
+    };
 
     private static void Collect(object? args, List<object?> refs)
     {

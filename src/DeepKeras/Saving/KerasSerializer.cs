@@ -97,6 +97,7 @@ internal static class KerasSerializer
 
     // Keras builds these layers in their constructor (no build() of their own), so it never records a build shape.
     private static bool BuiltAtInit(Layer layer) => layer is Activation or LeakyReLU or Masking or Dropout or GaussianDropout or GaussianNoise
+        or ReLU or ELU or Softmax or Identity or UnitNormalization or ActivityRegularization or AlphaDropout
         or Reshape or BasePooling or BaseGlobalPooling;
 
     private static string ClassNameOf(object obj) => obj switch

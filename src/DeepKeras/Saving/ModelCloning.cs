@@ -120,9 +120,10 @@ internal static class ModelCloning
 
         foreach (var node in model.Nodes.Where(n => n.Layer is not InputLayer))
         {
-            var args = node.Inputs.Select(t => tensors[t]).ToArray();
+            var args = node.Inputs.Take(node.PositionalCount).Select(t => tensors[t]).ToArray();
+            var kwargs = node.Kwargs.Count == 0 ? null : node.Kwargs.ToDictionary(kv => kv.Key, kv => kv.Value is KerasTensor t ? tensors[t] : kv.Value);
             var layer = clone(node.Layer);
-            var outputs = callFunction?.Invoke(layer, args) ?? layer.ApplySymbolic(args);
+            var outputs = callFunction?.Invoke(layer, args) ?? layer.ApplySymbolic(args, kwargs);
             if (outputs.Length != node.Outputs.Length)
             {
                 throw new InvalidOperationException(

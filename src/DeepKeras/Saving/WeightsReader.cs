@@ -57,7 +57,7 @@ internal static class WeightsReader
             var key = i.ToString(CultureInfo.InvariantCulture);
             try
             {
-                values.Add((variables[i], reader.ReadTensor(group!, key, $"{node.VarsPath}/{key}", variables[i].Value.shape, ScalarType.Float32)));
+                values.Add((variables[i], reader.ReadTensor(group!, key, $"{node.VarsPath}/{key}", variables[i].Value.shape, FileType(variables[i]))));
             }
             catch (ShapeMismatchException e)
             {
@@ -129,6 +129,10 @@ internal static class WeightsReader
 
         Console.Error.WriteLine($"UserWarning: Skipping loading weights: {problem}");
     }
+
+    // Integer weights (e.g. Normalization's int32 count) read as integers; every other weight as float32.
+    private static ScalarType FileType(Variable variable) =>
+        variable.Value.dtype is ScalarType.Int32 or ScalarType.Int64 ? ScalarType.Int64 : ScalarType.Float32;
 }
 
 /// <summary>Checked values waiting to be assigned (all or nothing).</summary>

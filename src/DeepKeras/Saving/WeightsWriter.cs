@@ -74,6 +74,11 @@ internal static class WeightsWriter
             return dims.Length == 0 ? new H5Dataset(t.item<long>()) : new H5Dataset(t.data<long>().ToArray(), fileDims: dims);
         }
 
+        if (t.dtype == ScalarType.Int32)
+        {
+            return dims.Length == 0 ? new H5Dataset(t.item<int>()) : new H5Dataset(t.data<int>().ToArray(), fileDims: dims);
+        }
+
         if (t.dtype == ScalarType.Float64)
         {
             return dims.Length == 0 ? new H5Dataset(t.item<double>()) : new H5Dataset(t.data<double>().ToArray(), fileDims: dims);

@@ -84,6 +84,22 @@ public sealed class ConfigGoldenTests
         ["gru_cell"] = () => new GRUCell(3, resetAfter: false, biasInitializer: "ones", name: "gcell"),
         ["stacked_rnn_cells"] = () => new StackedRNNCells([new LSTMCell(4, name: "s0"), new GRUCell(2, name: "s1")], name: "stack"),
         ["rnn"] = () => new RNN(new LSTMCell(3, name: "inner_cell"), returnSequences: true, goBackwards: true, name: "rnn"),
+        ["relu"] = () => new ReLU(maxValue: 6.0, negativeSlope: 0.1, threshold: 0.5, name: "relu"),
+        ["elu"] = () => new ELU(alpha: 0.4, name: "elu"),
+        ["softmax"] = () => new Softmax([1, 2], name: "softmax"),
+        ["identity"] = () => new Identity(name: "ident"),
+        ["permute"] = () => new Permute((3, 1, 2), name: "perm"),
+        ["rescaling"] = () => new Rescaling(0.5, offset: 0.25, name: "rescale"),
+        ["unit_normalization"] = () => new UnitNormalization([1, 2], name: "unit"),
+        ["group_normalization"] = () => new GroupNormalization(groups: 4, axis: 1, epsilon: 1e-5, scale: false, betaInitializer: new Ones(),
+            betaRegularizer: new L2(0.01), name: "gn"),
+        ["activity_regularization"] = () => new ActivityRegularization(l1: 0.1, l2: 0.2, name: "actreg"),
+        ["alpha_dropout"] = () => new AlphaDropout(0.2, noiseShape: new Shape(null, 1, 4), seed: 3, name: "adrop"),
+        ["category_encoding"] = () => new CategoryEncoding(numTokens: 6, outputMode: "one_hot", name: "cat"),
+        ["normalization"] = () => new Normalization([1, 2], name: "norm"),
+        ["normalization_given"] = () => new Normalization(mean: [1.0, 2.0], variance: [3.0, 4.0], invert: true, name: "norm_given"),
+        ["attention"] = () => new Attention(useScale: true, scoreMode: "concat", dropout: 0.1, seed: 2, name: "attn"),
+        ["additive_attention"] = () => new AdditiveAttention(useScale: false, dropout: 0.2, name: "add_attn"),
     };
 
     /// <summary>Built-in layer classes that Keras does not have, so no golden config exists for them.</summary>

@@ -72,6 +72,25 @@ internal static class LayerZoo
         var cosine = Keras.Layers.Dot(new[] { clipped, m1 }, axes: 1, normalize: true);
         yield return ("merging", Keras.Model([m1, m2], [clipped, cosine]), [randn(3, 4), randn(3, 4)]);
 
+        var norm = Keras.Layers.Normalization();
+        var issue14 = Keras.Sequential(Keras.Input(shape: 4), norm, Keras.Layers.Rescaling(0.5, offset: 1),
+            Keras.Layers.ReLU(maxValue: 2, negativeSlope: 0.1), Keras.Layers.ELU(alpha: 0.5), Keras.Layers.Identity(),
+            Keras.Layers.ActivityRegularization(l1: 0.01), Keras.Layers.AlphaDropout(0.2), Keras.Layers.UnitNormalization(),
+            Keras.Layers.Reshape((2, 2)), Keras.Layers.Permute((2, 1)),
+            Keras.Layers.GroupNormalization(groups: 2, axis: 1, gammaInitializer: new Initializers.Constant(0.5f)),
+            Keras.Layers.Softmax([-2, -1]));
+        norm.Adapt(randn(10, 4) * 3 + 1);
+        yield return ("issue14_layers", issue14, [randn(3, 4)]);
+        yield return ("category_encoding", Keras.Sequential(Keras.Input(shape: 3, dtype: "int32"),
+            Keras.Layers.CategoryEncoding(numTokens: 5, outputMode: "count"), Keras.Layers.Dense(2)),
+            [tensor(new long[] { 0, 1, 1, 4, 2, 3 }, [2, 3])]);
+
+        var attnQuery = Keras.Input(shape: (3, 4));
+        var attnValue = Keras.Input(shape: (5, 4));
+        var attended = new Attention(useScale: true).Apply(attnQuery, attnValue, useCausalMask: true);
+        var (additive, weights) = new AdditiveAttention().ApplyWithScores(attnQuery, attnValue);
+        yield return ("attention", Keras.Model([attnQuery, attnValue], [attended, additive, weights]), [randn(2, 3, 4), randn(2, 5, 4)]);
+
         var x = Keras.Input(shape: 4);
         var h = Keras.Layers.Dense(6, activation: "relu").Apply(x);
         var zMean = Keras.Layers.Dense(2).Apply(h);

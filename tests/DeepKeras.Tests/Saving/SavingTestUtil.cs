@@ -43,7 +43,8 @@ internal static class SavingTestUtil
         for (var i = 0; i < a.Count; i++)
         {
             Assert.Equal(a[i].Shape, b[i].Shape);
-            Assert.Equal(a[i].Value.data<float>().ToArray(), b[i].Value.data<float>().ToArray());
+            Assert.Equal(a[i].DType, b[i].DType);
+            Assert.Equal(a[i].Value.to(float64).data<double>().ToArray(), b[i].Value.to(float64).data<double>().ToArray());
         }
     }
 }

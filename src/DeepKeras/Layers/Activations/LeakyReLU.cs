@@ -18,10 +18,13 @@ public sealed class LeakyReLU : Layer
     /// <param name="name">Layer name.</param>
     /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
     /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+    /// <param name="alpha">Keras's deprecated name of <paramref name="negativeSlope"/> (Keras 3.15 still accepts it, and Keras 2
+    /// files write it); when given it replaces <paramref name="negativeSlope"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="negativeSlope"/> is negative or NaN.</exception>
-    public LeakyReLU(double negativeSlope = 0.3, string? name = null, bool trainable = true, Shape? inputShape = null)
+    public LeakyReLU(double negativeSlope = 0.3, string? name = null, bool trainable = true, Shape? inputShape = null, double? alpha = null)
         : base(name, trainable, inputShape)
     {
+        negativeSlope = alpha ?? negativeSlope;
         if (negativeSlope < 0 || double.IsNaN(negativeSlope))
         {
             throw new ArgumentOutOfRangeException(nameof(negativeSlope), negativeSlope,

@@ -3,11 +3,13 @@ using static TorchSharp.torch;
 namespace DeepKeras.Layers;
 
 /// <summary>
-/// Rectified linear unit with an optional cap, leak and threshold (Keras <c>keras.layers.ReLU</c>):
-/// f(x) = maxValue for x ≥ maxValue, x for threshold ≤ x &lt; maxValue, negativeSlope·(x − threshold) otherwise.
-/// MobileNetV2 uses it as <c>ReLU(6.0)</c> ("ReLU6").
+/// Rectified linear unit with Keras's options (Keras <c>keras.layers.ReLU</c>): f(x) = max_value for x ≥ max_value,
+/// x for threshold ≤ x &lt; max_value, and negative_slope·(x − threshold) otherwise.
 /// </summary>
-/// <remarks>Input shape: any. Output shape: the input shape. No weights. Masks pass through.</remarks>
+/// <remarks>
+/// Input shape: any. Output shape: the input shape. No weights. With the defaults it is the plain ReLU; <c>maxValue: 6</c>
+/// gives ReLU6 (MobileNet).
+/// </remarks>
 /// <example><code>
 /// var layer = Layers.ReLU(maxValue: 10, negativeSlope: 0.5);
 /// layer.Apply(tensor(new[] { -10f, -5f, 0f, 5f, 10f }));   // [-5, -2.5, 0, 5, 10]
@@ -15,14 +17,15 @@ namespace DeepKeras.Layers;
 public sealed class ReLU : Layer
 {
     /// <summary>Creates the layer.</summary>
-    /// <param name="maxValue">The largest output, ≥ 0; null (default) for no cap.</param>
-    /// <param name="negativeSlope">The slope below the threshold, ≥ 0 (default 0).</param>
-    /// <param name="threshold">Inputs up to this value, ≥ 0, are damped by the negative slope instead of passed (default 0).</param>
+    /// <param name="maxValue">Largest output value, ≥ 0; null (default) for no limit.</param>
+    /// <param name="negativeSlope">Slope below the threshold, ≥ 0 (default 0).</param>
+    /// <param name="threshold">Inputs at or below it count as negative, ≥ 0 (default 0).</param>
     /// <param name="name">Layer name.</param>
     /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
     /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentOutOfRangeException">An argument is negative or NaN.</exception>
-    public ReLU(double? maxValue = null, double negativeSlope = 0.0, double threshold = 0.0, string? name = null, bool trainable = true, Shape? inputShape = null)
+    public ReLU(double? maxValue = null, double negativeSlope = 0.0, double threshold = 0.0, string? name = null, bool trainable = true,
+        Shape? inputShape = null)
         : base(name, trainable, inputShape)
     {
         if (maxValue is { } max && !(max >= 0))
@@ -48,13 +51,13 @@ public sealed class ReLU : Layer
         Threshold = threshold;
     }
 
-    /// <summary>Gets the largest output, or null for no cap.</summary>
+    /// <summary>Gets the largest output value, or null.</summary>
     public double? MaxValue { get; }
 
     /// <summary>Gets the slope below the threshold.</summary>
     public double NegativeSlope { get; }
 
-    /// <summary>Gets the threshold below which inputs are damped.</summary>
+    /// <summary>Gets the threshold.</summary>
     public double Threshold { get; }
 
     /// <inheritdoc/>
@@ -69,29 +72,16 @@ public sealed class ReLU : Layer
             return nn.functional.leaky_relu(inputs, NegativeSlope);
         }
 
-        var negativePart = NegativeSlope == 0 ? null : nn.functional.relu(Threshold != 0 ? inputs.neg().add(Threshold) : inputs.neg());
-        Tensor x;
-        var clipMax = MaxValue is not null;
-        if (Threshold != 0)
+        var negativePart = NegativeSlope == 0 ? null : nn.functional.relu(Threshold != 0 ? Threshold - inputs : -inputs);
+        var y = Threshold != 0
+            ? where(inputs.gt(Threshold), inputs, zeros_like(inputs))
+            : MaxValue == 6 ? nn.functional.relu6(inputs) : nn.functional.relu(inputs);
+        if (MaxValue is { } max && !(Threshold == 0 && max == 6))
         {
-            x = where(inputs.gt(Threshold), inputs, zeros_like(inputs));
-        }
-        else if (MaxValue == 6)
-        {
-            x = nn.functional.relu6(inputs);
-            clipMax = false;
-        }
-        else
-        {
-            x = nn.functional.relu(inputs);
+            y = y.clamp(0, max);
         }
 
-        if (clipMax)
-        {
-            x = x.clamp(0, MaxValue!.Value);
-        }
-
-        return negativePart is null ? x : x.sub(negativePart.mul(NegativeSlope));
+        return negativePart is null ? y : y - NegativeSlope * negativePart;
     }
 
     /// <inheritdoc/>

@@ -111,7 +111,7 @@ internal static class OnnxExporter
 
         var outputs = layer switch
         {
-            InputLayer or Dropout or SpatialDropout2D or GaussianNoise or GaussianDropout => [x[0]],
+            InputLayer or Dropout or SpatialDropout2D or GaussianNoise or GaussianDropout or AlphaDropout or Identity or ActivityRegularization => [x[0]],
             Bidirectional bi => OnnxRecurrent.Bidirectional(g, bi, x[0]),
             _ => [ConvertSingle(g, layer, x, shapes)],
         };
@@ -127,6 +127,14 @@ internal static class OnnxExporter
             Activation a => Activation(g, x[0], a.Function, h),
             LeakyReLU l => g.Op("LeakyRelu", h, Attrs(("alpha", (float)l.NegativeSlope)), x[0]),
             PReLU p => g.Op("PRelu", h, null, x[0], Weight(g, $"{h}/alpha", p.Alpha!.Value)),
+            ELU e => g.Op("Elu", h, Attrs(("alpha", (float)e.Alpha)), x[0]),
+            ReLU { NegativeSlope: 0, Threshold: 0, MaxValue: null } => g.Op("Relu", h, null, x[0]),
+            ReLU { NegativeSlope: 0, Threshold: 0, MaxValue: { } max } =>
+                g.Op("Clip", h, null, x[0], g.Constant($"{h}/min", [0f], []), g.Constant($"{h}/max", [(float)max], [])),
+            Softmax { Axis.Count: 1 } sm => g.Op("Softmax", h, Attrs(("axis", (long)sm.Axis[0])), x[0]),
+            Permute pm => g.Op("Transpose", h, Attrs(("perm", (long[])[0, .. pm.Dims.Select(d => (long)d)])), x[0]),
+            Rescaling rs => g.Op("Add", h, null, g.Op("Mul", h, null, x[0], g.Constant($"{h}/scale", [(float)rs.Scale], [])),
+                g.Constant($"{h}/offset", [(float)rs.Offset], [])),
             Flatten => g.Op("Reshape", h, null, x[0], g.Int64Constant($"{h}/shape", 0, -1)),
             Reshape r => g.Op("Reshape", h, null, x[0], g.Int64Constant($"{h}/shape", [0, .. r.TargetShape.Select(v => (long)v)])),
             RepeatVector rv => g.Op("Tile", h, null, g.Op("Unsqueeze", h, null, x[0], g.Int64Constant($"{h}/axes", 1)),

@@ -101,7 +101,7 @@ public sealed class RNNGoldenTests
     /// initializers also write <c>input_axes</c>/<c>output_axes</c> (null here), and Keras writes <c>"module": null</c> for a
     /// registered custom class (DeepKeras writes the .NET namespace).
     /// </summary>
-    private static void WithoutConfigWorkDifferences(JsonNode? node)
+    internal static void WithoutConfigWorkDifferences(JsonNode? node)
     {
         switch (node)
         {

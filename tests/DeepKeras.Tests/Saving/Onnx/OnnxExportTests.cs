@@ -63,6 +63,20 @@ public class OnnxExportTests
     }
 
     [Fact]
+    public void Issue14ActivationAndReshapingLayers_MatchPredict()
+    {
+        Keras.Utils.SetRandomSeed(107);
+        var model = Keras.Sequential(Keras.Input(shape: (3, 4)), Keras.Layers.Rescaling(2.0, offset: -0.5), Keras.Layers.ELU(alpha: 0.7),
+            Keras.Layers.ReLU(), Keras.Layers.Identity(), Keras.Layers.Permute((2, 1)), Keras.Layers.ReLU(maxValue: 1.2),
+            Keras.Layers.AlphaDropout(0.3), Keras.Layers.ActivityRegularization(l2: 0.1), Keras.Layers.Softmax(axis: 1));
+        AssertMatches("issue 14 layers", model, n => [randn(n, 3, 4)]);
+
+        using var dir = new TempDir();
+        var leaky = Keras.Sequential(Keras.Input(shape: 4), Keras.Layers.ReLU(negativeSlope: 0.1, name: "leaky_relu6"));
+        Assert.Contains("'leaky_relu6' (ReLU)", Assert.Throws<NotSupportedException>(() => leaky.Export(dir.File("r.onnx"), format: "onnx")).Message);
+    }
+
+    [Fact]
     public void FashionMnistCnn_MatchesPredict()
     {
         Keras.Utils.SetRandomSeed(102);
