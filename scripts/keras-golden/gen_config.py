@@ -125,7 +125,6 @@ LAYERS = {
     "gru_cell": lambda: L.GRUCell(3, reset_after=False, bias_initializer="ones", name="gcell"),
     "stacked_rnn_cells": lambda: L.StackedRNNCells([L.LSTMCell(4, name="s0"), L.GRUCell(2, name="s1")], name="stack"),
     "rnn": lambda: L.RNN(L.LSTMCell(3, name="inner_cell"), return_sequences=True, go_backwards=True, name="rnn"),
-    "relu": lambda: L.ReLU(max_value=6.0, negative_slope=0.1, threshold=0.5, name="relu"),
     "elu": lambda: L.ELU(alpha=0.4, name="elu"),
     "softmax": lambda: L.Softmax(axis=[1, 2], name="softmax"),
     "identity": lambda: L.Identity(name="ident"),

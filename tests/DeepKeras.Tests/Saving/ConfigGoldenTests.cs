@@ -84,7 +84,6 @@ public sealed class ConfigGoldenTests
         ["gru_cell"] = () => new GRUCell(3, resetAfter: false, biasInitializer: "ones", name: "gcell"),
         ["stacked_rnn_cells"] = () => new StackedRNNCells([new LSTMCell(4, name: "s0"), new GRUCell(2, name: "s1")], name: "stack"),
         ["rnn"] = () => new RNN(new LSTMCell(3, name: "inner_cell"), returnSequences: true, goBackwards: true, name: "rnn"),
-        ["relu"] = () => new ReLU(maxValue: 6.0, negativeSlope: 0.1, threshold: 0.5, name: "relu"),
         ["elu"] = () => new ELU(alpha: 0.4, name: "elu"),
         ["softmax"] = () => new Softmax([1, 2], name: "softmax"),
         ["identity"] = () => new Identity(name: "ident"),
