@@ -31,12 +31,12 @@ public abstract partial class Layer
 
     /// <summary>Calls the layer on a symbolic tensor (functional API): records the connection and returns the symbolic output.</summary>
     /// <param name="inputs">The symbolic input, e.g. from <c>Keras.Input</c> or another layer.</param>
-    /// <exception cref="InvalidOperationException">A model has several outputs: use <see cref="ApplySymbolic"/>.</exception>
+    /// <exception cref="InvalidOperationException">A model has several outputs: use <see cref="ApplySymbolic(IReadOnlyList{KerasTensor})"/>.</exception>
     public KerasTensor Apply(KerasTensor inputs) => OnlyOutput(ApplySymbolic([inputs]), "ApplySymbolic");
 
     /// <summary>Calls the layer on several symbolic tensors (merge layers: <c>new Concatenate().Apply(a, b)</c>).</summary>
     /// <param name="inputs">The symbolic inputs.</param>
-    /// <exception cref="InvalidOperationException">A model has several outputs: use <see cref="ApplySymbolic"/>.</exception>
+    /// <exception cref="InvalidOperationException">A model has several outputs: use <see cref="ApplySymbolic(IReadOnlyList{KerasTensor})"/>.</exception>
     public KerasTensor Apply(params KerasTensor[] inputs) => OnlyOutput(ApplySymbolic(inputs), "ApplySymbolic");
 
     // Apply returns one value, while Keras returns every output of a multi-output model: its first output alone would
