@@ -35,6 +35,9 @@ switch (args)
     case ["pydataset", var output, .. var flags]:
         PyDatasetFit(output, merged: flags.Contains("--merged"), shuffle: flags.Contains("--shuffle"));
         break;
+    case ["dataloader", var output, .. var flags]:
+        DataLoaderFit(output, merged: flags.Contains("--merged"));
+        break;
     case ["local", var output, .. var flags]:
         Local(output, whole: flags.Contains("--whole"));
         break;
@@ -48,7 +51,7 @@ switch (args)
         Fault(output, fault);
         break;
     default:
-        Console.Error.WriteLine("usage: train OUT OPTIMIZER | sequence OUT [--merged] | pydataset OUT [--merged|--shuffle] | local OUT [--whole] | batchnorm OUT [--synchronized] | resume OUT [--crash] | throw|die|hang OUT");
+        Console.Error.WriteLine("usage: train OUT OPTIMIZER | sequence OUT [--merged] | pydataset OUT [--merged|--shuffle] | dataloader OUT [--merged] | local OUT [--whole] | batchnorm OUT [--synchronized] | resume OUT [--crash] | throw|die|hang OUT");
         return 2;
 }
 
@@ -132,6 +135,22 @@ void PyDatasetFit(string output, bool merged, bool shuffle)
     var data = new Batches16(x, y);
     var history = model.Fit(data, epochs: 2, verbose: 0, shuffle: shuffle);
     File.WriteAllLines(Path.Combine(output, $"calls.rank{rank}.txt"), data.Epochs.Select(e => string.Join(' ', e)));
+    Report(model, history, RankDir(output), [], null);
+}
+
+void DataLoaderFit(string output, bool merged)
+{
+    if (merged)
+    {
+        Sequence(output, merged: true);
+        return;
+    }
+
+    // The same 7 batches of 16 from a TorchSharp DataLoader, which frees each batch's tensors when it moves on.
+    var (x, y) = Data(n: 112);
+    var model = Mlp("adam");
+    using var loader = utils.data.DataLoader(utils.data.TensorDataset(x, y), 16);
+    var history = model.Fit(loader, epochs: 2, verbose: 0);
     Report(model, history, RankDir(output), [], null);
 }
 

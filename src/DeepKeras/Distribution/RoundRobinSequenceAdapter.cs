@@ -24,14 +24,21 @@ internal sealed class RoundRobinSequenceAdapter(SequenceDataAdapter data, ICommu
             Func<Batch>? own = null, first = null;
             for (var k = 0; k < communicator.Size && e.MoveNext(); k++)
             {
-                first ??= e.Current;
+                // A source that frees a batch when it moves on: keep a copy of the batches this process may still use.
+                var item = data.ItemsExpireOnMoveNext && (k == 0 || k == communicator.Rank) ? Kept(e.Current()) : e.Current;
+                first ??= item;
                 if (k == communicator.Rank)
                 {
-                    own = e.Current;
+                    own = item;
                 }
             }
 
             var batch = own?.Invoke();
+            if (batch is not null && data.ItemsExpireOnMoveNext && first is not null && !ReferenceEquals(first, own))
+            {
+                Release(first());
+            }
+
             var (processes, samples) = StepAgreement.CountBatches(communicator, batch?.Size ?? 0);
             if (processes == 0)
             {
@@ -48,6 +55,26 @@ internal sealed class RoundRobinSequenceAdapter(SequenceDataAdapter data, ICommu
                 $"The batch sequence ended on process {communicator.Rank} before it did on other processes. Under DataParallel every " +
                 "process must enumerate the same sequence; give each process its own data with `new DataParallel(autoShardDataset: false)`.");
             yield return BatchShare.Attach(padding, new BatchShare(0, samples));
+        }
+    }
+
+    // The batch with every tensor its own (copies of the source's), returned by the closure; the conversion's own
+    // temporaries are freed.
+    private static Func<Batch> Kept(Batch converted)
+    {
+        var kept = Build(() => new Batch(
+            [.. converted.X.Select(t => t.clone())],
+            converted.Y is null ? null : [.. converted.Y.Select(t => t.clone())],
+            converted.SampleWeight?.clone()));
+        Release(converted);
+        return () => kept;
+    }
+
+    private static void Release(Batch batch)
+    {
+        foreach (var t in batch.Owned)
+        {
+            t.Dispose();
         }
     }
 }

@@ -19,7 +19,10 @@ internal static class DataLoaderBatches
     public static EnumerableDataAdapter Adapter<T, S>(DataLoader<T, S> loader)
     {
         ArgumentNullException.ThrowIfNull(loader);
-        return new EnumerableDataAdapter(loader.Select(b => ToDataBatch(b, loader.GetType())), checked((int)loader.Count));
+        return new EnumerableDataAdapter(loader.Select(b => ToDataBatch(b, loader.GetType())), checked((int)loader.Count))
+        {
+            ItemsExpireOnMoveNext = true,
+        };
     }
 
     private static DataBatch ToDataBatch(object? batch, Type loader) => batch switch

@@ -13,6 +13,12 @@ internal abstract class SequenceDataAdapter : DataAdapter
     /// <param name="shuffle">Whether to shuffle the order of the batches, where the source allows it.</param>
     public abstract IEnumerable<Func<Batch>> Items(bool shuffle);
 
+    /// <summary>
+    /// Gets whether the source frees a batch's tensors when it moves to the next one (a TorchSharp <c>DataLoader</c>):
+    /// a reader that moves on before using a batch must convert and copy it first.
+    /// </summary>
+    internal bool ItemsExpireOnMoveNext { get; init; }
+
     /// <inheritdoc/>
     public override IEnumerable<Batch> Epoch(bool shuffle)
     {

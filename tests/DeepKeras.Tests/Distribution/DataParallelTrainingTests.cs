@@ -62,6 +62,10 @@ public class DataParallelTrainingTests
         AssertTwoProcessesTrainAsOne(["pydataset", "--merged"], ["pydataset"]);
 
     [MpiFact]
+    public void FitOnDataLoader_WhoseBatchesAreFreedOnMoveNext_EqualsOneProcessOnJoinedPairs() =>
+        AssertTwoProcessesTrainAsOne(["dataloader", "--merged"], ["dataloader"]);
+
+    [MpiFact]
     public void FitOnShuffledPyDataset_EveryProcessFollowsProcess0sOrder()
     {
         using var two = new TempDir();
