@@ -10,10 +10,20 @@ internal static class PlotStyle
     // the first font it finds, often a serif one. Pick an installed sans-serif family by name instead.
     private static readonly Lazy<string> SansFamily = new(() =>
     {
+        BindFinalizerCalls();
         string[] preferred = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica", "Segoe UI", "Open Sans"];
         var installed = SKFontManager.Default.FontFamilies.ToHashSet(StringComparer.OrdinalIgnoreCase);
         return preferred.FirstOrDefault(installed.Contains) ?? Fonts.Default;
     });
+
+    // ScottPlot leaves some SKFontStyle objects to the finalizer. In a .NET Interactive kernel started with
+    // LD_LIBRARY_PATH set, libSkiaSharp is found for calls made on the kernel's thread but not for a P/Invoke first bound
+    // on the finalizer thread, and the kernel dies with DllNotFoundException. Creating and disposing one here binds
+    // sk_fontstyle_new/sk_fontstyle_delete while the library resolves.
+    private static void BindFinalizerCalls()
+    {
+        using var style = new SKFontStyle(SKFontStyleWeight.Normal, SKFontStyleWidth.Normal, SKFontStyleSlant.Upright);
+    }
 
     /// <summary>Gets the blue of training curves and first series (matplotlib's tab:blue).</summary>
     public static Color Blue { get; } = Color.FromHex("#1f77b4");
