@@ -73,4 +73,117 @@ public sealed class FunctionalApiGuideTests
         Assert.Contains("mnist_model", summary);
         Assert.Contains("55,050", summary);
     }
+
+    [Fact]
+    public void Cell12_MnistModel_FitsAndEvaluates_OnASeededSlice()
+    {
+        Keras.Utils.SetRandomSeed(1);
+        var model = MnistModel();
+        model.Compile(loss: new SparseCategoricalCrossentropy(fromLogits: true), optimizer: new RMSprop(), metrics: ["accuracy"]);
+        var gen = new System.Random(0);
+        var x = tensor(Enumerable.Range(0, 256 * 784).Select(_ => gen.NextSingle()).ToArray()).reshape(256, 784);
+        var y = tensor(Enumerable.Range(0, 256).Select(i => (long)(i % 10)).ToArray());
+        var history = model.Fit(x, y, batchSize: 64, epochs: 1, validationSplit: 0.2, verbose: 0);
+        Assert.Equal(["accuracy", "loss", "val_accuracy", "val_loss"], history.HistoryData.Keys.Order(StringComparer.Ordinal));
+        var scores = model.Evaluate(x, y, verbose: 0);
+        Assert.Equal(2, scores.Count);
+        Assert.InRange(scores[0], 0.0, 10.0);
+        Assert.InRange(scores[1], 0.0, 1.0);
+    }
+
+    [Fact]
+    public void Cell13_SaveAndLoadModel_KeepsTheGraphAndWeights()
+    {
+        var model = MnistModel();
+        var dir = Directory.CreateTempSubdirectory("guide_functional_").FullName;
+        try
+        {
+            var path = System.IO.Path.Combine(dir, "my_model.keras");
+            model.Save(path);
+            var loaded = Keras.Models.LoadModel(path);
+            Assert.Equal("mnist_model", loaded.Name);
+            Assert.Equal(55_050, loaded.CountParams());
+            var x = ones(2, 784);
+            Assert.Equal(model.Predict(x, verbose: 0).ToArray<float>(), loaded.Predict(x, verbose: 0).ToArray<float>());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static (KerasTensor Input, KerasTensor Output) EncoderGraph(string inputName)
+    {
+        var encoderInput = Keras.Input(shape: new Shape(28, 28, 1), name: inputName);
+        var x = new Conv2D(16, 3, activation: "relu").Apply(encoderInput);
+        x = new Conv2D(32, 3, activation: "relu").Apply(x);
+        x = new MaxPooling2D(3).Apply(x);
+        x = new Conv2D(32, 3, activation: "relu").Apply(x);
+        x = new Conv2D(16, 3, activation: "relu").Apply(x);
+        return (encoderInput, new GlobalMaxPooling2D().Apply(x));
+    }
+
+    private static KerasTensor DecoderGraph(KerasTensor input)
+    {
+        var x = new Reshape(new Shape(4, 4, 1)).Apply(input);
+        x = new Conv2DTranspose(16, 3, activation: "relu").Apply(x);
+        x = new Conv2DTranspose(32, 3, activation: "relu").Apply(x);
+        x = new UpSampling2D(3).Apply(x);
+        x = new Conv2DTranspose(16, 3, activation: "relu").Apply(x);
+        return new Conv2DTranspose(1, 3, activation: "relu").Apply(x);
+    }
+
+    [Fact]
+    public void Cell14_EncoderAndAutoencoder_ShareOneGraph()
+    {
+        var (encoderInput, encoderOutput) = EncoderGraph("img");
+        var encoder = Keras.Model(encoderInput, encoderOutput, name: "encoder");
+        Assert.Equal(new Shape(null, 16), encoder.Output.Shape);
+        Assert.Equal(18_672, encoder.CountParams());
+        var autoencoder = Keras.Model(encoderInput, DecoderGraph(encoderOutput), name: "autoencoder");
+        Assert.Equal(new Shape(null, 28, 28, 1), autoencoder.Output.Shape);
+        Assert.Equal(28_241, autoencoder.CountParams());
+        Assert.Contains("28,241", autoencoder.ToSummaryString());
+    }
+
+    [Fact]
+    public void Cell15_ModelsCalledAsLayers_NestInAnAutoencoder()
+    {
+        var (encoderInput, encoderOutput) = EncoderGraph("original_img");
+        var encoder = Keras.Model(encoderInput, encoderOutput, name: "encoder");
+        var decoderInput = Keras.Input(shape: 16, name: "encoded_img");
+        var decoder = Keras.Model(decoderInput, DecoderGraph(decoderInput), name: "decoder");
+        Assert.Equal(9_569, decoder.CountParams());
+        var autoencoderInput = Keras.Input(shape: new Shape(28, 28, 1), name: "img");
+        var decoded = decoder.Apply(encoder.Apply(autoencoderInput));
+        var autoencoder = Keras.Model(autoencoderInput, decoded, name: "autoencoder");
+        Assert.Equal(new Shape(null, 28, 28, 1), decoded.Shape);
+        Assert.Equal(28_241, autoencoder.CountParams());
+        Assert.Equal(["img", "encoder", "decoder"], autoencoder.Layers.Select(l => l.Name));
+        var y = autoencoder.Predict(zeros(2, 28, 28, 1), verbose: 0);
+        Assert.Equal([2L, 28, 28, 1], y.shape);
+    }
+
+    [Fact]
+    public void Cell16_Ensemble_AveragesThreeModels()
+    {
+        static Functional GetModel()
+        {
+            var inputs = Keras.Input(shape: 128);
+            return Keras.Model(inputs, new Dense(1).Apply(inputs));
+        }
+
+        var models = new[] { GetModel(), GetModel(), GetModel() };
+        var inputs = Keras.Input(shape: 128);
+        var outputs = Keras.Layers.Average(models.Select(m => m.Apply(inputs)).ToArray());
+        var ensemble = Keras.Model(inputs, outputs);
+        Assert.Equal(3 * 129, ensemble.CountParams());
+        var x = ones(4, 128);
+        var each = models.Select(m => m.Predict(x, verbose: 0).ToArray<float>()).ToArray();
+        var actual = ensemble.Predict(x, verbose: 0).ToArray<float>();
+        for (var i = 0; i < actual.Length; i++)
+        {
+            Assert.Equal((each[0][i] + each[1][i] + each[2][i]) / 3, actual[i], 1e-5);
+        }
+    }
 }
