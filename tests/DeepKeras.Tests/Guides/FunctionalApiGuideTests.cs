@@ -186,4 +186,114 @@ public sealed class FunctionalApiGuideTests
             Assert.Equal((each[0][i] + each[1][i] + each[2][i]) / 3, actual[i], 1e-5);
         }
     }
+
+    private static Shape Sequence() => new(new int?[] { null });
+
+    private static Functional TicketModel(int numWords = 10000, int numTags = 12, int numDepartments = 4)
+    {
+        var titleInput = Keras.Input(shape: Sequence(), name: "title");
+        var bodyInput = Keras.Input(shape: Sequence(), name: "body");
+        var tagsInput = Keras.Input(shape: numTags, name: "tags");
+        var titleFeatures = new LSTM(128).Apply(new Embedding(numWords, 64).Apply(titleInput));
+        var bodyFeatures = new LSTM(32).Apply(new Embedding(numWords, 64).Apply(bodyInput));
+        var x = Keras.Layers.Concatenate([titleFeatures, bodyFeatures, tagsInput]);
+        var priorityPred = new Dense(1, name: "priority").Apply(x);
+        var departmentPred = new Dense(numDepartments, name: "department").Apply(x);
+        return Keras.Model(
+            inputs: new[] { titleInput, bodyInput, tagsInput },
+            outputs: new Dictionary<string, KerasTensor> { ["priority"] = priorityPred, ["department"] = departmentPred });
+    }
+
+    [Fact]
+    public void Cell17_TicketModel_ThreeInputsTwoNamedOutputs()
+    {
+        var model = TicketModel();
+        Assert.All(new[] { "title", "body", "tags" }, name => Assert.IsType<InputLayer>(model.GetLayer(name)));
+        Assert.Equal(new Shape(null, null), model.Inputs[0].Shape);
+        // A dict of outputs flattens in sorted key order, as Keras's tree.flatten does.
+        Assert.Equal(["department", "priority"], model.OutputNames);
+        Assert.Equal(new Shape(null, 4), model.Outputs[0].Shape);
+        Assert.Equal(new Shape(null, 1), model.Outputs[1].Shape);
+        Assert.Equal((2 * 640_000) + 98_816 + 12_416 + 173 + 692, model.CountParams());
+    }
+
+    [Fact]
+    public void Cell19_21_TicketModel_CompilesWithListsOrDicts_AndFitsOnDicts()
+    {
+        Keras.Utils.SetRandomSeed(2);
+        var model = TicketModel();
+        model.Compile(
+            optimizer: new RMSprop(1e-3),
+            loss: [new BinaryCrossentropy(fromLogits: true), new CategoricalCrossentropy(fromLogits: true)],
+            lossWeights: [1.0, 0.2]);
+        model.Compile(
+            optimizer: new RMSprop(1e-3),
+            loss: new Dictionary<string, Loss?>
+            {
+                ["priority"] = new BinaryCrossentropy(fromLogits: true),
+                ["department"] = new CategoricalCrossentropy(fromLogits: true),
+            },
+            lossWeights: new Dictionary<string, double> { ["priority"] = 1.0, ["department"] = 0.2 });
+
+        const int n = 64;
+        var gen = new System.Random(0);
+        Tensor Ints(int high, params long[] shape) =>
+            tensor(Enumerable.Range(0, (int)shape.Aggregate(1L, (a, b) => a * b)).Select(_ => (long)gen.Next(high)).ToArray()).reshape(shape);
+        var x = new Dictionary<string, ArrayLike>
+        {
+            ["title"] = Ints(10000, n, 10),
+            ["body"] = Ints(10000, n, 20),
+            ["tags"] = Ints(2, n, 12).to(float32),
+        };
+        var y = new Dictionary<string, ArrayLike>
+        {
+            ["priority"] = tensor(Enumerable.Range(0, n).Select(_ => gen.NextSingle()).ToArray()).reshape(n, 1),
+            ["department"] = Ints(2, n, 4).to(float32),
+        };
+        var history = model.Fit(x, y, epochs: 1, batchSize: 32, verbose: 0);
+        Assert.Equal(["department_loss", "loss", "priority_loss"], history.HistoryData.Keys.Order(StringComparer.Ordinal));
+        var total = history.HistoryData["loss"][0];
+        Assert.True(double.IsFinite(total) && total > 0, $"loss {total}");
+    }
+
+    [Fact]
+    public void Cell22_ToyResNet_ResidualAddsAndParamCount()
+    {
+        var inputs = Keras.Input(shape: new Shape(32, 32, 3), name: "img");
+        var x = new Conv2D(32, 3, activation: "relu").Apply(inputs);
+        x = new Conv2D(64, 3, activation: "relu").Apply(x);
+        var block1Output = new MaxPooling2D(3).Apply(x);
+        x = new Conv2D(64, 3, activation: "relu", padding: "same").Apply(block1Output);
+        x = new Conv2D(64, 3, activation: "relu", padding: "same").Apply(x);
+        var block2Output = Keras.Layers.Add([x, block1Output]);
+        x = new Conv2D(64, 3, activation: "relu", padding: "same").Apply(block2Output);
+        x = new Conv2D(64, 3, activation: "relu", padding: "same").Apply(x);
+        var block3Output = Keras.Layers.Add([x, block2Output]);
+        x = new Conv2D(64, 3, activation: "relu").Apply(block3Output);
+        x = new GlobalAveragePooling2D().Apply(x);
+        x = new Dense(256, activation: "relu").Apply(x);
+        x = new Dropout(0.5).Apply(x);
+        var outputs = new Dense(10).Apply(x);
+        var model = Keras.Model(inputs, outputs, name: "toy_resnet");
+
+        Assert.Equal(new Shape(null, 9, 9, 64), block2Output.Shape);
+        Assert.Equal(new Shape(null, 10), model.Output.Shape);
+        Assert.Equal(223_242, model.CountParams());
+        Assert.Contains("223,242", model.ToSummaryString());
+    }
+
+    [Fact]
+    public void Cell25_SharedEmbedding_OneWeightTwoInputs()
+    {
+        var sharedEmbedding = new Embedding(1000, 128);
+        var textInputA = Keras.Input(shape: Sequence(), dtype: "int32");
+        var textInputB = Keras.Input(shape: Sequence(), dtype: "int32");
+        var encodedInputA = sharedEmbedding.Apply(textInputA);
+        var encodedInputB = sharedEmbedding.Apply(textInputB);
+        Assert.Equal(new Shape(null, null, 128), encodedInputA.Shape);
+        Assert.Equal(new Shape(null, null, 128), encodedInputB.Shape);
+        var model = Keras.Model(new[] { textInputA, textInputB }, new[] { encodedInputA, encodedInputB });
+        Assert.Single(model.Weights);
+        Assert.Equal(128_000, model.CountParams());
+    }
 }
