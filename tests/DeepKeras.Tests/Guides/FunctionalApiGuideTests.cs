@@ -296,4 +296,103 @@ public sealed class FunctionalApiGuideTests
         Assert.Single(model.Weights);
         Assert.Equal(128_000, model.CountParams());
     }
+
+    /// <summary>The guide's CustomDense: a kernel and a bias, both random_normal, created in Build.</summary>
+    public sealed class CustomDense(int units = 32) : Layer
+    {
+        /// <summary>The number of output units.</summary>
+        public int Units { get; } = units;
+
+        private Variable? _w;
+        private Variable? _b;
+
+        /// <inheritdoc/>
+        public override void Build(Shape inputShape)
+        {
+            _w = AddWeight(shape: new Shape(inputShape[-1], Units), initializer: "random_normal", trainable: true);
+            _b = AddWeight(shape: Units, initializer: "random_normal", trainable: true);
+        }
+
+        /// <inheritdoc/>
+        protected override Tensor Call(Tensor inputs, bool training) => Keras.Ops.Matmul(inputs, _w!) + _b!;
+
+        /// <inheritdoc/>
+        public override Dictionary<string, object?> GetConfig() => new() { ["units"] = Units };
+    }
+
+    [Fact]
+    public void Cell29_30_CustomDense_InAFunctionalModel_RoundTripsThroughItsConfig()
+    {
+        var inputs = Keras.Input(shape: 4);
+        var outputs = new CustomDense(10).Apply(inputs);
+        var model = Keras.Model(inputs, outputs);
+        Assert.Equal(new Shape(null, 10), outputs.Shape);
+        Assert.Equal(50, model.CountParams());
+
+        var config = model.GetConfig();
+        var newModel = Model.FromConfig(config, customObjects: new Dictionary<string, object> { ["CustomDense"] = typeof(CustomDense) });
+        var layer = Assert.IsType<CustomDense>(newModel.Layers[^1]);
+        Assert.Equal(10, layer.Units);
+        Assert.Equal(50, newModel.CountParams());
+    }
+
+    private const int Units = 32;
+
+    /// <summary>The guide's CustomRNN: two tanh projections stepped over time, then a classifier (a model or a Dense).</summary>
+    private sealed class CustomRNN(Layer classifier) : Layer
+    {
+        private readonly Dense _projection1 = new(units: Units, activation: "tanh");
+        private readonly Dense _projection2 = new(units: Units, activation: "tanh");
+
+        public Layer Classifier { get; } = classifier;
+
+        public List<long[]> PrintedShapes { get; } = [];
+
+        protected override Tensor Call(Tensor inputs, bool training)
+        {
+            var outputs = new List<Tensor>();
+            var state = Keras.Ops.Zeros(new Shape((int)inputs.shape[0], Units));
+            for (var t = 0; t < inputs.shape[1]; t++)
+            {
+                var x = inputs[.., t, ..];
+                var h = _projection1.Apply(x);
+                var y = h + _projection2.Apply(state);
+                state = y;
+                outputs.Add(y);
+            }
+
+            var features = Keras.Ops.Stack(outputs, axis: 1);
+            PrintedShapes.Add(features.shape);
+            return Classifier.Apply(features);
+        }
+    }
+
+    [Fact]
+    public void Cell31_FunctionalModel_InsideACustomLayer()
+    {
+        var inputs = Keras.Input(shape: new Shape(null, Units));
+        var x = new GlobalAveragePooling1D().Apply(inputs);
+        var model = Keras.Model(inputs, new Dense(1).Apply(x));
+
+        var rnnModel = new CustomRNN(model);
+        var y = rnnModel.Apply(Keras.Ops.Zeros(new Shape(1, 10, 5)));
+        Assert.Equal([1L, 10, 32], Assert.Single(rnnModel.PrintedShapes));
+        Assert.Equal([1L, 1], y.shape);
+        Assert.Equal((5 * 32) + 32 + (32 * 32) + 32 + 33, rnnModel.CountParams());
+    }
+
+    [Fact]
+    public void Cell32_CustomRNN_InAFunctionalModel_WithAStaticBatch()
+    {
+        var inputs = Keras.Input(shape: new Shape(10, 5), batchSize: 16);
+        var x = new Conv1D(32, 3).Apply(inputs);
+        var outputs = new CustomRNN(new Dense(1)).Apply(x);
+        var model = Keras.Model(inputs, outputs);
+        Assert.Equal(new Shape(16, 8, 1), outputs.Shape);
+        Assert.Equal([16L, 8, 1], model.Predict(zeros(16, 10, 5), verbose: 0).shape.Select(d => (long)d));
+
+        var rnnModel = new CustomRNN(new Dense(1));
+        var y = rnnModel.Apply(Keras.Ops.Zeros(new Shape(1, 10, 5)));
+        Assert.Equal([1L, 10, 1], y.shape);
+    }
 }
