@@ -9,36 +9,45 @@ using static TorchSharp.torch;
 namespace DeepKeras.Tests.Guides;
 
 /// <summary>
-/// Keras's guide "The Functional API" (keras-io guides/keras_core/functional_api.py), cell by cell. Shapes and parameter
-/// counts are the ones Keras's summaries print in the guide (deterministic); training cells use small seeded data.
+/// Keras's guide "The Functional API" (keras-io guides/keras_core/functional_api.py), cell by cell. Shapes, parameter
+/// counts and summary totals are the ones Keras prints for these cells (deterministic); the dict output order was
+/// checked against Keras 3.15.1. Training cells run one epoch on small seeded data; no golden training numbers.
 /// </summary>
 /// <remarks>
+/// "other name": <c>Apply</c> for calling a layer or model (<c>layer(x)</c>); <c>ToSummaryString()</c> for
+/// <c>summary()</c>; <c>batchSize: 16</c> with the sample shape for <c>batch_shape=(16, 10, 5)</c>.
 /// <code>
-/// cell  what                                          after (now)                              before (46043e9)
-///  1    imports                                       straight (using directives)              straight
-///  2-5  Input(784), Input(32,32,3), shape, dtype      straight (DType)                         straight
-///  6-7  Dense layers called on inputs                 other name: Apply for __call__           other name: Apply
-///  8-9  Model(inputs, outputs, name), summary         straight                                 straight
-/// 10-11 plot_model                                    impossible: not in this test (no GPU-free check here)  impossible
-/// 12    MNIST fit/evaluate                            other name: small seeded slice of data   other name
-/// 13    save / load_model                             straight                                 straight
-/// 14    encoder + autoencoder on one graph            straight                                 straight
-/// 15    encoder, decoder, models called as layers     other name: Apply                        other name: Apply
-/// 16    ensemble with layers.average                  straight (Keras.Layers.Average)          straight
-/// 17    three inputs, dict outputs (tickets)          straight (Dictionary outputs)            straight
-/// 18    plot_model                                    impossible: (as 10)                      impossible
-/// 19-20 compile with list / dict losses and weights   straight                                 straight
-/// 21    fit with dicts of arrays                      straight                                 straight
-/// 22    toy ResNet with layers.add                    straight (Keras.Layers.Add)              straight
-/// 23    plot_model                                    impossible: (as 10)                      impossible
-/// 24    CIFAR10 fit                                   impossible: CIFAR10 not in the cache     impossible
-/// 25    shared Embedding on two int inputs            other name: Apply                        other name: Apply
-/// 26-28 VGG19 feature extraction                      impossible: no keras.applications        impossible
-/// 29    CustomDense in a functional model             other name: Build/Call overrides         other name
-/// 30    CustomDense get_config, Model.from_config     see test                                 see test
-/// 31    functional model inside a custom RNN layer    other name: Call override, Apply         see test
-/// 32    custom RNN in a functional model (batch_shape) see test                                see test
+/// cell   what                                      after (now)                               before (46043e9)
+///  1     imports                                   straight (using directives)               straight
+///  2-5   Input(784), Input(32,32,3), shape, dtype  straight                                  straight
+///  6-7   Dense layers on the inputs                other name: Apply                         other name: Apply
+///  8-9   Model(..., name), summary                 other name: ToSummaryString               other name
+///  10-11 plot_model (with and without shapes)      straight (tested via ModelToDot: the PNG  impossible: no plot_model
+///                                                  needs Graphviz's dot)
+///  12    MNIST compile/fit/evaluate                other name: seeded random 256 rows        other name: metrics as Metric objects
+///                                                  (MNIST not in the cache)                  (new SparseCategoricalAccuracy())
+///  13    save / load_model                         straight                                  straight
+///  14    encoder + autoencoder on one graph        straight                                  straight
+///  15    models called as layers                   other name: Apply                         other name: Apply
+///  16    ensemble with layers.average              straight (Keras.Layers.Average)           impossible: no Average layer
+///  17    3 inputs, dict of 2 named outputs         straight (Dictionary outputs)             impossible: no dict outputs
+///  18    plot_model                                straight (as 10-11)                       impossible: no plot_model
+///  19    compile with lists of losses, weights     straight                                  impossible: (cell 17)
+///  20    compile with dicts of losses, weights     straight                                  impossible: (cell 17), no dict compile
+///  21    fit with dicts of arrays                  other name: 64 rows, 1 epoch              impossible: (cell 17)
+///  22    toy ResNet with layers.add                straight (Keras.Layers.Add)               other name: new Add().Apply(x, y)
+///  23    plot_model                                straight (as 10-11)                       impossible: no plot_model
+///  24    CIFAR10 fit                               impossible: no CIFAR10 in the cache       impossible: same
+///  25    shared Embedding, two int inputs          other name: Apply                         other name: Apply
+///  26-28 VGG19 feature extraction                  impossible: no keras.applications.VGG19   impossible: same
+///  29    CustomDense in a functional model         other name: Build/Call overrides,         other name: protected Build,
+///                                                  Keras.Ops.Matmul                          torch matmul (no Keras.Ops)
+///  30    get_config, Model.from_config             straight (customObjects of Types)         impossible: no Model.FromConfig
+///  31    functional model inside a CustomRNN       other name: Call override, Apply          other name: TrackLayer, torch ops
+///  32    CustomRNN in a model with a static batch  other name: batchSize for batch_shape     other name: (cell 31)
 /// </code>
+/// Counts (24 rows as grouped above) — after: straight 13, other name 9, impossible 2.
+/// Before: straight 4, other name 9, impossible 11.
 /// </remarks>
 public sealed class FunctionalApiGuideTests
 {
@@ -394,5 +403,16 @@ public sealed class FunctionalApiGuideTests
         var rnnModel = new CustomRNN(new Dense(1));
         var y = rnnModel.Apply(Keras.Ops.Zeros(new Shape(1, 10, 5)));
         Assert.Equal([1L, 10, 1], y.shape);
+    }
+
+    [Fact]
+    public void Cell10_11_PlotModel_GraphNamesEveryLayer_AndShapesOnRequest()
+    {
+        var model = MnistModel();
+        var dot = Keras.Utils.ModelToDot(model);
+        var withShapes = Keras.Utils.ModelToDot(model, showShapes: true);
+        Assert.All(model.Layers, layer => Assert.Contains(layer.Name, dot));
+        Assert.DoesNotContain("784", dot);
+        Assert.Contains("784", withShapes);
     }
 }
