@@ -40,7 +40,7 @@ namespace DeepKeras.Tests.Guides;
 ///  23    plot_model                                straight (as 10-11)                       impossible: no plot_model
 ///  24    CIFAR10 fit                               impossible: no CIFAR10 in the cache       impossible: same
 ///  25    shared Embedding, two int inputs          other name: Apply                         other name: Apply
-///  26-28 VGG19 feature extraction                  impossible: no keras.applications.VGG19   impossible: same
+///  26-28 VGG19 feature extraction                  other name: Applications.VGG19, Inputs    impossible: no VGG19 (VGG16 only)
 ///  29    CustomDense in a functional model         other name: Build/Call overrides,         other name: protected Build,
 ///                                                  Keras.Ops.Matmul                          torch matmul (no Keras.Ops)
 ///  30    get_config, Model.from_config             straight (customObjects of Types)         impossible: no Model.FromConfig
@@ -440,5 +440,23 @@ public sealed class FunctionalApiGuideTests
         Assert.Equal(WithoutLayerNames(g.Text("mnist_model")), WithoutLayerNames(MnistModel().ToSummaryString(lineLength: 88)));
         // toy_resnet's longer auto names (max_pooling2d_1, ...) wrap onto two rows: compare its shapes and totals.
         Assert.Equal(ShapesAndTotals(g.Text("toy_resnet")), ShapesAndTotals(ToyResNet().Model.ToSummaryString(lineLength: 88)));
+    }
+    /// <summary>Cells 26–28: every layer's output of VGG19 (random weights; the guide loads "imagenet") as one model.</summary>
+    [Fact]
+    public void Cell26To28_Vgg19FeatureExtractor_ReturnsEveryLayersActivation()
+    {
+        var vgg19 = global::DeepKeras.Applications.VGG19(weights: null);
+        var featuresList = vgg19.Layers.Select(layer => layer.Output).ToArray();
+        var featExtractionModel = Keras.Model(vgg19.Inputs.ToArray(), featuresList);
+
+        using var img = rand(1, 224, 224, 3) * 255f;
+        var extractedFeatures = featExtractionModel.ApplyAll([img]);
+
+        Assert.Equal(143_667_240, vgg19.CountParams());
+        Assert.Equal(vgg19.Layers.Count, extractedFeatures.Length);
+        Assert.Equal([1L, 224, 224, 64], extractedFeatures[1].shape);
+        Assert.Equal([1L, 1000], extractedFeatures[^1].shape);
+        Assert.Equal(1.0, extractedFeatures[^1].sum().item<float>(), 1e-4);
+        vgg19.Dispose();
     }
 }
