@@ -28,13 +28,13 @@ namespace DeepKeras.Tests.Guides;
 ///  12    summary of the built model                  straight (Summary / ToSummaryString) straight
 ///  13    add(Input(4)) + Dense, summary              straight                             straight
 ///  14    .layers leaves the Input out                straight                             straight
-///  15-17 Conv2D/MaxPooling2D stack, summaries        straight                             straight
+///  15-17 Conv2D/MaxPooling2D stack, summaries        straight                             other name: new Conv2D(...) (no factories)
 ///  18    extractor of every layer's output           other name: Input(...).Layer in the  impossible: no Layer.Output, no Sequential.Inputs
 ///                                                    layer list; Inputs, Layer.Output
 ///  19    extractor of one layer (get_layer)          other name: as 18; GetLayer().Output impossible: (cell 18)
 /// </code>
-/// Counts (15 rows as grouped above) — after: straight 9, other name 6, impossible 0.
-/// Before: straight 9, other name 4, impossible 2.
+/// Counts (14 rows as grouped above) — after: straight 8, other name 6, impossible 0.
+/// Before: straight 6, other name 6, impossible 2.
 /// </remarks>
 public sealed class SequentialModelGuideTests
 {
