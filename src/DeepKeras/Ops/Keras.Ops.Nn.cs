@@ -85,20 +85,20 @@ public static partial class Keras
         /// One-hot encodes integer class ids (Keras <c>ops.one_hot</c>): a new axis of size <paramref name="numClasses"/>
         /// holds 1 at each id; a negative id gives a row of zeros.
         /// </summary>
-        /// <param name="x">Integer class ids of any shape.</param>
+        /// <param name="x">Class ids of any shape; floating-point ids are truncated to integers, as Keras casts them.</param>
         /// <param name="numClasses">The number of classes.</param>
         /// <param name="axis">The position of the new axis in the result (default −1, last).</param>
         /// <param name="dtype">A Keras dtype name; float32 when null.</param>
-        /// <exception cref="ArgumentException">Non-integer ids, an id ≥ <paramref name="numClasses"/>, or an axis out of range.</exception>
+        /// <exception cref="ArgumentException">Boolean ids, an id ≥ <paramref name="numClasses"/>, or an axis out of range.</exception>
         public static Tensor OneHot(Tensor x, int numClasses, int axis = -1, string? dtype = null)
         {
-            if (!KerasDtypes.IsInteger(x.dtype))
+            if (x.dtype == ScalarType.Bool || x.is_complex())
             {
-                throw new ArgumentException($"Ops.OneHot: class ids must be integers. Received: dtype={Dtype(x)}", nameof(x));
+                throw new ArgumentException($"Ops.OneHot: class ids must be numbers. Received: dtype={Dtype(x)}", nameof(x));
             }
 
             var dim = OpArgs.One(axis, x.dim() + 1, "Ops.OneHot");
-            var ids = x.to(ScalarType.Int64);
+            var ids = x.to(ScalarType.Int64); // float ids are truncated to integers, as Keras's torch backend casts them
             if (ids.numel() > 0 && ids.max().item<long>() >= numClasses)
             {
                 throw new ArgumentException(

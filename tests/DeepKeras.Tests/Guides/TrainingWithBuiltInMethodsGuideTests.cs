@@ -44,8 +44,8 @@ namespace DeepKeras.Tests.Guides;
 ///  7     evaluate(batch_size), predict(x_test[:3])     straight                                  straight
 ///  8-9   compile: objects, string identifiers          straight                                  other name: no string loss/metrics
 ///  10    get_uncompiled_model / get_compiled_model     straight                                  other name: (8-9)
-///  11    loss function (ops.mean/square), one_hot      other name: LossFunctionWrapper; Cast the other name: LossFunctionWrapper,
-///                                                      float labels first (OneHot gap)           torch ops (no Keras.Ops)
+///  11    loss function (ops.mean/square), one_hot      other name: LossFunctionWrapper           other name: LossFunctionWrapper,
+///                                                                                                torch ops (no Keras.Ops)
 ///  12    CustomMSE(Loss) with a parameter              other name: Compute override              other name: Compute, torch ops
 ///  13    CategoricalTruePositives(Metric)              straight (AddVariable, Keras.Ops)         other name: state in a field (no
 ///                                                                                                AddVariable), torch ops
@@ -203,10 +203,10 @@ public sealed class TrainingWithBuiltInMethodsGuideTests
         var model = GetUncompiledModel();
         var loss = new LossFunctionWrapper(CustomMeanSquaredError);
         model.Compile(optimizer: new Adam(), loss: loss);
-        // Keras's one_hot takes the float32 labels as they are; Ops.OneHot wants integer ids (a gap), hence the Cast.
-        Assert.Throws<ArgumentException>(() => Keras.Ops.OneHot(T(d.YTrain), numClasses: 10));
-        var yTrainOneHot = Keras.Ops.OneHot(Keras.Ops.Cast(T(d.YTrain), "int32"), numClasses: 10);
+        // As in Keras, one_hot takes the float32 labels as they are (cast to integer ids).
+        var yTrainOneHot = Keras.Ops.OneHot(T(d.YTrain), numClasses: 10);
         Assert.Equal([2048L, 10], yTrainOneHot.shape);
+        Assert.True(yTrainOneHot.equal(Keras.Ops.OneHot(Keras.Ops.Cast(T(d.YTrain), "int32"), numClasses: 10)).all().item<bool>());
 
         // The loss is the batch mean of the per-sample mean squared error.
         var yTrue = tensor(new float[] { 0, 1, 0, 0, 1, 0 }).reshape(2, 3);
@@ -242,7 +242,7 @@ public sealed class TrainingWithBuiltInMethodsGuideTests
 
         var model = GetWaveModel();
         model.Compile(optimizer: new Adam(), loss: loss);
-        var yTrainOneHot = Keras.Ops.OneHot(Keras.Ops.Cast(T(d.YTrain), "int32"), numClasses: 10);
+        var yTrainOneHot = Keras.Ops.OneHot(T(d.YTrain), numClasses: 10);
         var history = model.Fit(d.XTrain["0:512"], yTrainOneHot[..512], batchSize: 64, epochs: 1, shuffle: false, verbose: 0);
         var golden = KerasGolden.Case("guide_training").Json("custom_mse");
         AssertClose(Doubles(golden["history"]!["loss"]), history.HistoryData["loss"], 1e-4, "loss");

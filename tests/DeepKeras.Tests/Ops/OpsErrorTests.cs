@@ -59,7 +59,7 @@ public sealed class OpsErrorTests
         "Ops.OneHot: class ids must be smaller than numClasses=3. Received: a maximum id of 3");
 
     [Fact]
-    public void OneHotOfFloats() => Throws<ArgumentException>(() => OneHot(zeros(2), 3), "class ids must be integers. Received: dtype=float32");
+    public void OneHotOfBooleans() => Throws<ArgumentException>(() => OneHot(zeros(2, dtype: ScalarType.Bool), 3), "class ids must be numbers. Received: dtype=bool");
 
     [Fact]
     public void SqueezeAnAxisOfSizeTwo() => Throws<ArgumentException>(() => Squeeze(zeros(1, 2), 1),
