@@ -1,8 +1,3 @@
-using DeepKeras.Activations;
-using DeepKeras.Constraints;
-using DeepKeras.Initializers;
-using DeepKeras.Regularizers;
-
 namespace DeepKeras.Layers;
 
 /// <summary>
@@ -10,49 +5,6 @@ namespace DeepKeras.Layers;
 /// <c>depthMultiplier</c> filters, with no mixing across channels. Input <c>(batch, steps, channels)</c> in channels_last;
 /// kernel <c>(k, channels, depth_multiplier)</c>.
 /// </summary>
-public class DepthwiseConv1D : BaseDepthwiseConv
-{
-    /// <summary>Creates the layer.</summary>
-    /// <param name="kernelSize">Window size: one int (or a 1-tuple).</param>
-    /// <param name="strides">Step of the window (default 1).</param>
-    /// <param name="padding"><c>valid</c> or <c>same</c>.</param>
-    /// <param name="depthMultiplier">Filters per input channel (default 1).</param>
-    /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
-    /// <param name="dilationRate">Dilation of the window (default 1).</param>
-    /// <param name="activation">Activation name or delegate; default none (linear).</param>
-    /// <param name="useBias">Whether to add a bias per output channel (default true).</param>
-    /// <param name="depthwiseInitializer">Kernel initializer (default <c>glorot_uniform</c>).</param>
-    /// <param name="biasInitializer">Bias initializer (default <c>zeros</c>).</param>
-    /// <param name="inputShape">Input shape without the batch axis, for the first layer of a Sequential.</param>
-    /// <param name="name">Layer name.</param>
-    /// <param name="trainable">Whether the weights are trained.</param>
-    /// <param name="depthwiseRegularizer">Penalty on the depthwise kernel added to the training loss (e.g. <c>"l2"</c>); default none.</param>
-    /// <param name="biasRegularizer">Penalty on the bias; default none.</param>
-    /// <param name="activityRegularizer">Penalty on the output (divided by the batch size); default none.</param>
-    /// <param name="depthwiseConstraint">Projection applied to the depthwise kernel after each optimizer update; default none.</param>
-    /// <param name="biasConstraint">Projection applied to the bias after each optimizer update (e.g. <c>"non_neg"</c>); default none.</param>
-    /// <exception cref="ArgumentException">An argument is out of range; the message names it.</exception>
-    public DepthwiseConv1D(
-        IntTuple kernelSize,
-        IntTuple? strides = null,
-        string padding = "valid",
-        int depthMultiplier = 1,
-        string? dataFormat = null,
-        IntTuple? dilationRate = null,
-        ActivationFunction? activation = null,
-        bool useBias = true,
-        Initializer? depthwiseInitializer = null,
-        Initializer? biasInitializer = null,
-        Shape? inputShape = null,
-        string? name = null,
-        bool trainable = true,
-        Regularizer? depthwiseRegularizer = null,
-        Regularizer? biasRegularizer = null,
-        Regularizer? activityRegularizer = null,
-        Constraint? depthwiseConstraint = null,
-        Constraint? biasConstraint = null)
-        : base(1, depthMultiplier, kernelSize, strides, padding, dataFormat, dilationRate, activation, useBias,
-            depthwiseInitializer, biasInitializer, inputShape, name, trainable, depthwiseRegularizer, biasRegularizer, activityRegularizer, depthwiseConstraint, biasConstraint)
-    {
-    }
-}
+/// <remarks>The constructor, with its parameters and their docs, is generated from <see cref="DepthwiseConv2D"/>'s.</remarks>
+[RankVariant(typeof(DepthwiseConv2D), 1)]
+public partial class DepthwiseConv1D : BaseDepthwiseConv;
