@@ -13,14 +13,8 @@ public abstract class BaseSpatialDropout : Layer
     private protected BaseSpatialDropout(int rank, double rate, string? dataFormat, int? seed, string? name, bool trainable, Shape? inputShape)
         : base(name, trainable, inputShape)
     {
-        if (rate is < 0 or >= 1 || double.IsNaN(rate))
-        {
-            throw new ArgumentOutOfRangeException(nameof(rate), rate,
-                $"Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate={rate}");
-        }
-
         Rank = rank;
-        Rate = rate;
+        Rate = DropoutRate.Check(rate);
         DataFormat = ConvArgs.DataFormat(dataFormat);
         Seed = seed;
         InputSpec = new InputSpec { NDim = rank + 2 };
