@@ -9,7 +9,8 @@ namespace DeepKeras.Generators;
 /// <summary>
 /// Writes <c>Keras.Layers.&lt;Name&gt;(...)</c> for every public constructor of every public, non-abstract layer class in
 /// the <c>DeepKeras.Layers</c> namespace: the same parameters (names, types, order, defaults) and the constructor's
-/// parameter docs, calling that constructor. A layer's arguments are thus written once, in its constructor.
+/// parameter docs, calling that constructor. A layer's arguments are thus written once, in its constructor. Also writes
+/// the constructors of rank variants (<see cref="RankVariants"/>).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class LayerFactoryGenerator : IIncrementalGenerator
@@ -47,9 +48,16 @@ public sealed class LayerFactoryGenerator : IIncrementalGenerator
             source.AppendLine("    {");
             foreach (var type in LayerTypes(ns, layerBase).OrderBy(t => t.Name, System.StringComparer.Ordinal))
             {
-                foreach (var ctor in type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public))
+                // A rank variant's constructors are generated from its template's, so its factories are too.
+                var template = RankVariants.Template(type, out var rank);
+                foreach (var ctor in (template ?? type).InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public))
                 {
                     AppendFactory(source, type, ctor);
+                }
+
+                if (template is not null)
+                {
+                    spc.AddSource($"{type.Name}.RankVariant.g.cs", RankVariants.Source(type, template, rank, ParameterFormat));
                 }
             }
 

@@ -16,7 +16,7 @@ public partial class Model
     /// <remarks>
     /// Sequential and Functional models (also nested) of Dense, Activation, LeakyReLU, PReLU, convolutions (1D–3D,
     /// transposed, depthwise, separable), pooling, global pooling, BatchNormalization, LayerNormalization, Flatten, Reshape,
-    /// ZeroPadding2D, Cropping2D, UpSampling2D, RepeatVector, Concatenate, Add, Embedding, SimpleRNN, LSTM, GRU,
+    /// ZeroPadding1D–3D, Cropping1D–3D, UpSampling1D–3D, RepeatVector, Concatenate, Add, Embedding, SimpleRNN, LSTM, GRU,
     /// Bidirectional and TimeDistributed can be exported. Masks, Lambda layers, stateful or <c>return_state</c> recurrent
     /// layers, custom activations and other layers are refused.
     /// </remarks>

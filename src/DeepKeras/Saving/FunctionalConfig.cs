@@ -152,7 +152,7 @@ internal static class FunctionalConfig
     {
         var layer = node.Layer;
         var kwargs = new Dictionary<string, object?>();
-        if (layer is Dropout or GaussianDropout or GaussianNoise or SpatialDropout2D or RNN)
+        if (layer is Dropout or GaussianDropout or GaussianNoise or BaseSpatialDropout or RNN)
         {
             kwargs["training"] = false;
         }

@@ -29,6 +29,13 @@ internal static class LayerZoo
             Keras.Layers.DepthwiseConv2D(2, depthMultiplier: 2, activation: "relu"),
             Keras.Layers.Conv2DTranspose(3, 3, strides: 2, padding: "same"),
             Keras.Layers.SpatialDropout2D(0.3), Keras.Layers.GlobalAveragePooling2D()), [randn(2, 6, 6, 2)]);
+        yield return ("conv1d_variants", Keras.Sequential(Keras.Input(shape: (8, 3)), Keras.Layers.ZeroPadding1D((1, 2)),
+            Keras.Layers.SeparableConv1D(4, 3, depthMultiplier: 2), Keras.Layers.DepthwiseConv1D(2, depthMultiplier: 2, activation: "relu"),
+            Keras.Layers.Conv1DTranspose(3, 3, strides: 2, padding: "same"), Keras.Layers.Cropping1D((1, 0)), Keras.Layers.UpSampling1D(2),
+            Keras.Layers.SpatialDropout1D(0.3), Keras.Layers.GlobalAveragePooling1D()), [randn(2, 8, 3)]);
+        yield return ("conv3d_variants", Keras.Sequential(Keras.Input(shape: (3, 3, 3, 2)), Keras.Layers.ZeroPadding3D(1),
+            Keras.Layers.Conv3DTranspose(2, 2, strides: 2, padding: "same"), Keras.Layers.Cropping3D(((1, 0), (0, 1), (1, 1))),
+            Keras.Layers.UpSampling3D((1, 2, 1)), Keras.Layers.SpatialDropout3D(0.2), Keras.Layers.GlobalMaxPooling3D()), [randn([2, 3, 3, 3, 2])]);
         yield return ("conv3d", Keras.Sequential(Keras.Input(shape: (4, 4, 4, 1)), Keras.Layers.Conv3D(2, 2, activation: "relu"),
             Keras.Layers.MaxPooling3D(1), Keras.Layers.AveragePooling3D(1), Keras.Layers.MinPooling3D(1),
             Keras.Layers.GlobalMaxPooling3D()), [randn([2, 4, 4, 4, 1])]);

@@ -14,7 +14,7 @@ public class Conv2D : BaseConv
     /// <param name="filters">Positive number of output channels.</param>
     /// <param name="kernelSize">Window size: one int for every axis or one per axis.</param>
     /// <param name="strides">Step of the window (default 1).</param>
-    /// <param name="padding"><c>valid</c> (no padding) or <c>same</c> (output ⌈n/s⌉; the extra cell of uneven padding goes at the end).</param>
+    /// <param name="padding"><c>valid</c> (no padding), <c>same</c> (output ⌈n/s⌉; the extra cell of uneven padding goes at the end) or, for Conv1D only, <c>causal</c> (left padding only: output t sees inputs ≤ t).</param>
     /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
     /// <param name="dilationRate">Dilation of the window (default 1); cannot be combined with strides &gt; 1.</param>
     /// <param name="groups">Number of channel groups; input channels and filters must divide by it.</param>

@@ -14,10 +14,10 @@ public class Conv2DTranspose : BaseConvTranspose
 {
     /// <summary>Creates the layer.</summary>
     /// <param name="filters">Positive number of output channels.</param>
-    /// <param name="kernelSize">Window size: one int for both axes or <c>(kh, kw)</c>.</param>
+    /// <param name="kernelSize">Window size: one int for every axis or one per axis.</param>
     /// <param name="strides">Upsampling step (default 1).</param>
     /// <param name="padding"><c>valid</c> (output (n−1)·s + max(k, s)) or <c>same</c> (output n·s).</param>
-    /// <param name="outputPadding">Extra rows/columns at the end, each smaller than its stride; null for the default.</param>
+    /// <param name="outputPadding">Extra cells at the end of each axis, each smaller than its stride; null for the default.</param>
     /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>
     /// <param name="dilationRate">Dilation of the window (default 1).</param>
     /// <param name="activation">Activation name or delegate; default none (linear).</param>

@@ -12,7 +12,7 @@ namespace DeepKeras.Layers;
 public class DepthwiseConv2D : BaseDepthwiseConv
 {
     /// <summary>Creates the layer.</summary>
-    /// <param name="kernelSize">Window size: one int for both axes or <c>(kh, kw)</c>.</param>
+    /// <param name="kernelSize">Window size: one int for every axis or one per axis.</param>
     /// <param name="strides">Step of the window (default 1).</param>
     /// <param name="padding"><c>valid</c> or <c>same</c>.</param>
     /// <param name="depthMultiplier">Filters per input channel (default 1).</param>

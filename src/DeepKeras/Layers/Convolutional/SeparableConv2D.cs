@@ -14,7 +14,7 @@ public class SeparableConv2D : BaseSeparableConv
 {
     /// <summary>Creates the layer.</summary>
     /// <param name="filters">Positive number of output channels.</param>
-    /// <param name="kernelSize">Window size: one int for both axes or <c>(kh, kw)</c>.</param>
+    /// <param name="kernelSize">Window size: one int for every axis or one per axis.</param>
     /// <param name="strides">Step of the window (default 1).</param>
     /// <param name="padding"><c>valid</c> or <c>same</c>.</param>
     /// <param name="dataFormat"><c>channels_last</c> (default, null) or <c>channels_first</c>.</param>

@@ -18,13 +18,7 @@ public sealed class Dropout : Layer
     public Dropout(double rate, int? seed = null, string? name = null, bool trainable = true, Shape? inputShape = null)
         : base(name, trainable, inputShape)
     {
-        if (rate is < 0 or >= 1 || double.IsNaN(rate))
-        {
-            throw new ArgumentOutOfRangeException(nameof(rate), rate,
-                $"Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate={rate}");
-        }
-
-        Rate = rate;
+        Rate = DropoutRate.Check(rate);
         Seed = seed;
     }
 

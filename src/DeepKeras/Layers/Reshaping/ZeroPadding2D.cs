@@ -1,13 +1,10 @@
-using DeepKeras.Engine;
-using static TorchSharp.torch;
-
 namespace DeepKeras.Layers;
 
 /// <summary>
 /// Adds rows and columns of zeros around images (Keras <c>keras.layers.ZeroPadding2D</c>). <c>ZeroPadding2D(1)</c>
 /// followed by a 3×3 "valid" convolution keeps the size, like a "same" convolution.
 /// </summary>
-public class ZeroPadding2D : Layer
+public class ZeroPadding2D : BaseZeroPadding
 {
     /// <summary>Pads <paramref name="padding"/> cells on all four sides.</summary>
     /// <param name="padding">Cells added at the top, bottom, left and right (default 1).</param>
@@ -39,50 +36,11 @@ public class ZeroPadding2D : Layer
     /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentOutOfRangeException">An amount is negative.</exception>
     public ZeroPadding2D(((int Top, int Bottom) Rows, (int Left, int Right) Columns) padding, string? dataFormat = null, string? name = null, bool trainable = true, Shape? inputShape = null)
-        : base(name, trainable, inputShape)
+        : base([padding.Rows, padding.Columns], dataFormat, name, trainable, inputShape)
     {
-        var (t, b) = padding.Rows;
-        var (l, r) = padding.Columns;
-        if (t < 0 || b < 0 || l < 0 || r < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(padding), padding,
-                $"`padding` should contain non-negative integers. Received: padding=(({t}, {b}), ({l}, {r}))");
-        }
-
         Padding = padding;
-        DataFormat = ConvArgs.DataFormat(dataFormat);
-        InputSpec = new InputSpec { NDim = 4 };
     }
 
     /// <summary>Gets the padding <c>((top, bottom), (left, right))</c>.</summary>
     public ((int Top, int Bottom) Rows, (int Left, int Right) Columns) Padding { get; }
-
-    /// <summary>Gets the data format.</summary>
-    public string DataFormat { get; }
-
-    /// <inheritdoc/>
-    protected override Tensor Call(Tensor inputs, bool training)
-    {
-        var ((t, b), (l, r)) = Padding;
-        long[] pad = DataFormat == "channels_last" ? [0, 0, l, r, t, b] : [l, r, t, b];
-        return nn.functional.pad(inputs, pad);
-    }
-
-    /// <inheritdoc/>
-    public override Shape ComputeOutputShape(Shape inputShape)
-    {
-        var ((t, b), (l, r)) = Padding;
-        var h = DataFormat == "channels_last" ? 1 : 2;
-        return inputShape.With(h, inputShape[h] + t + b).With(h + 1, inputShape[h + 1] + l + r);
-    }
-
-    /// <inheritdoc/>
-    public override Dictionary<string, object?> GetConfig()
-    {
-        var config = base.GetConfig();
-        var ((t, b), (l, r)) = Padding;
-        config["padding"] = new[] { new[] { t, b }, new[] { l, r } };
-        config["data_format"] = DataFormat;
-        return config;
-    }
 }

@@ -111,7 +111,7 @@ internal static class OnnxExporter
 
         var outputs = layer switch
         {
-            InputLayer or Dropout or SpatialDropout2D or GaussianNoise or GaussianDropout or AlphaDropout or Identity or ActivityRegularization => [x[0]],
+            InputLayer or Dropout or BaseSpatialDropout or GaussianNoise or GaussianDropout or AlphaDropout or Identity or ActivityRegularization => [x[0]],
             Bidirectional bi => OnnxRecurrent.Bidirectional(g, bi, x[0]),
             _ => [ConvertSingle(g, layer, x, shapes)],
         };
@@ -151,9 +151,9 @@ internal static class OnnxExporter
             BaseSeparableConv sc => OnnxSpatial.SeparableConv(g, sc, x[0]),
             BasePooling p => OnnxSpatial.Pool(g, p, x[0]),
             BaseGlobalPooling gp => OnnxSpatial.GlobalPool(g, gp, x[0]),
-            ZeroPadding2D z => OnnxSpatial.ZeroPadding(g, z, x[0]),
-            Cropping2D c => OnnxSpatial.Cropping(g, c, x[0]),
-            UpSampling2D u => OnnxSpatial.UpSampling(g, u, x[0]),
+            BaseZeroPadding z => OnnxSpatial.ZeroPadding(g, z, x[0]),
+            BaseCropping c => OnnxSpatial.Cropping(g, c, x[0]),
+            BaseUpSampling u => OnnxSpatial.UpSampling(g, u, x[0]),
             RnnBase rnn => OnnxRecurrent.Recurrent(g, rnn, x[0]),
             TimeDistributed td => TimeDistributed(g, td, x[0], shapes[0]),
             _ => throw NotSupported(layer, "this layer type has no ONNX conversion"),

@@ -152,32 +152,45 @@ internal static class OnnxSpatial
         return g.Op(op, layer.Name, Attrs(("axes", axes), ("keepdims", layer.Keepdims ? 1L : 0L)), x);
     }
 
-    public static string ZeroPadding(OnnxGraph g, ZeroPadding2D layer, string x)
+    public static string ZeroPadding(OnnxGraph g, BaseZeroPadding layer, string x)
     {
-        var ((t, b), (l, r)) = layer.Padding;
-        long[] pads = layer.DataFormat == "channels_last" ? [0, t, l, 0, 0, b, r, 0] : [0, 0, t, l, 0, 0, b, r];
+        // ONNX pads: every axis's start, then every axis's end; batch and channel axes get none.
+        var n = layer.Rank + 2;
+        var pads = new long[2 * n];
+        for (var i = 0; i < layer.Rank; i++)
+        {
+            pads[layer.FirstSpatialAxis + i] = layer.Amounts[i].Before;
+            pads[n + layer.FirstSpatialAxis + i] = layer.Amounts[i].After;
+        }
+
         return g.Op("Pad", layer.Name, null, x, g.Int64Constant($"{layer.Name}/pads", pads));
     }
 
-    public static string Cropping(OnnxGraph g, Cropping2D layer, string x)
+    public static string Cropping(OnnxGraph g, BaseCropping layer, string x)
     {
-        var ((t, b), (l, r)) = layer.Cropping;
-        long[] axes = layer.DataFormat == "channels_last" ? [1, 2] : [2, 3];
         var h = layer.Name;
-        return g.Op("Slice", h, null, x, g.Int64Constant($"{h}/starts", t, l),
-            g.Int64Constant($"{h}/ends", b == 0 ? long.MaxValue : -b, r == 0 ? long.MaxValue : -r), g.Int64Constant($"{h}/axes", axes));
+        var axes = Enumerable.Range(layer.FirstSpatialAxis, layer.Rank).Select(a => (long)a).ToArray();
+        var starts = layer.Amounts.Select(a => (long)a.Before).ToArray();
+        var ends = layer.Amounts.Select(a => a.After == 0 ? long.MaxValue : -a.After).ToArray();
+        return g.Op("Slice", h, null, x, g.Int64Constant($"{h}/starts", starts), g.Int64Constant($"{h}/ends", ends),
+            g.Int64Constant($"{h}/axes", axes));
     }
 
-    public static string UpSampling(OnnxGraph g, UpSampling2D layer, string x)
+    public static string UpSampling(OnnxGraph g, BaseUpSampling layer, string x)
     {
-        var (sh, sw) = ((float)layer.Size[0], (float)layer.Size[1]);
-        float[] scales = layer.DataFormat == "channels_last" ? [1, sh, sw, 1] : [1, 1, sh, sw];
-        var attributes = layer.Interpolation == "nearest"
+        var scales = Enumerable.Repeat(1f, layer.Size.Length + 2).ToArray();
+        for (var i = 0; i < layer.Size.Length; i++)
+        {
+            scales[layer.FirstSpatialAxis + i] = layer.Size[i];
+        }
+
+        var interpolation = layer is UpSampling2D u ? u.Interpolation : "nearest";
+        var attributes = interpolation == "nearest"
             ? Attrs(("mode", "nearest"), ("coordinate_transformation_mode", "asymmetric"), ("nearest_mode", "floor"))
-            : layer.Interpolation == "bilinear"
+            : interpolation == "bilinear"
                 ? Attrs(("mode", "linear"), ("coordinate_transformation_mode", "half_pixel"))
-                : throw new NotSupportedException($"Cannot export layer '{layer.Name}' (UpSampling2D) to ONNX: interpolation '{layer.Interpolation}' is not supported (nearest and bilinear are).");
-        return g.Op("Resize", layer.Name, attributes, x, "", g.Constant($"{layer.Name}/scales", scales, [4]));
+                : throw new NotSupportedException($"Cannot export layer '{layer.Name}' ({layer.ClassName}) to ONNX: interpolation '{interpolation}' is not supported (nearest and bilinear are).");
+        return g.Op("Resize", layer.Name, attributes, x, "", g.Constant($"{layer.Name}/scales", scales, [scales.Length]));
     }
 
     private static Dictionary<string, object> WindowAttributes(int[] kernel, int[] strides, int[] dilations, bool same, long groups)

@@ -159,6 +159,24 @@ public class OnnxExportTests
     }
 
     [Fact]
+    public void OneAndThreeDimensionalVariants_MatchPredict()
+    {
+        Keras.Utils.SetRandomSeed(107);
+        var sequence = Keras.Sequential(Keras.Input(shape: (7, 3)), Keras.Layers.ZeroPadding1D((2, 1)),
+            Keras.Layers.SeparableConv1D(4, 3, strides: 2, depthMultiplier: 2, activation: "relu"),
+            Keras.Layers.DepthwiseConv1D(2, padding: "same", depthMultiplier: 2), Keras.Layers.Conv1DTranspose(3, 3, strides: 2),
+            Keras.Layers.Conv1DTranspose(2, 2, padding: "same", dilationRate: 2),
+            Keras.Layers.Cropping1D((1, 2)), Keras.Layers.UpSampling1D(3), Keras.Layers.SpatialDropout1D(0.5), Keras.Layers.Flatten());
+        AssertMatches("1-D variants", sequence, n => [randn(n, 7, 3)]);
+        var volume = Keras.Sequential(Keras.Input(shape: (2, 3, 2, 2)), Keras.Layers.ZeroPadding3D(((1, 0), (0, 1), (2, 1)), dataFormat: "channels_first"),
+            Keras.Layers.Conv3DTranspose(3, (2, 3, 2), strides: (2, 1, 2), padding: "same", dataFormat: "channels_first"),
+            Keras.Layers.Cropping3D(((0, 1), (1, 1), (1, 0)), dataFormat: "channels_first"),
+            Keras.Layers.UpSampling3D((2, 1, 2), dataFormat: "channels_first"), Keras.Layers.SpatialDropout3D(0.5, dataFormat: "channels_first"),
+            Keras.Layers.Conv3DTranspose(2, 2, activation: "tanh"), Keras.Layers.Flatten());
+        AssertMatches("3-D variants", volume, n => [randn([n, 2, 3, 2, 2])]);
+    }
+
+    [Fact]
     public void UnsupportedLayers_ThrowNotSupportedNamingTheLayer()
     {
         using var dir = new TempDir();

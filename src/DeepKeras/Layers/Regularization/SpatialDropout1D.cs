@@ -1,0 +1,21 @@
+namespace DeepKeras.Layers;
+
+/// <summary>
+/// Dropout of whole channels of sequences (Keras <c>keras.layers.SpatialDropout1D</c>): in training each channel of each
+/// sample is zeroed with probability <c>rate</c> at every step at once, and the kept channels are scaled by
+/// 1/(1 − rate). Input <c>(batch, steps, channels)</c>. Does nothing at inference.
+/// </summary>
+public class SpatialDropout1D : BaseSpatialDropout
+{
+    /// <summary>Creates the layer.</summary>
+    /// <param name="rate">Fraction of channels to drop, in [0, 1).</param>
+    /// <param name="seed">Unused seed kept for Keras signature compatibility; the global seeded generator is used.</param>
+    /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Whether the layer's weights are trained (Keras <c>trainable</c>).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is outside [0, 1).</exception>
+    public SpatialDropout1D(double rate, int? seed = null, string? name = null, bool trainable = true, Shape? inputShape = null)
+        : base(1, rate, null, seed, name, trainable, inputShape)
+    {
+    }
+}
