@@ -41,40 +41,9 @@ public static partial class Keras
                 bool cropToAspectRatio = false, bool padToAspectRatio = false, string fillMode = "constant",
                 double fillValue = 0.0, string? dataFormat = null)
             {
-                const string op = "Ops.Image.Resize";
-                if (size.Values.Count != 2)
-                {
-                    throw new ArgumentException($"{op}: expected `size` to be a tuple of 2 integers. Received: size={size}", nameof(size));
-                }
-
+                var mode = ResizeMode("Ops.Image.Resize", size, interpolation, cropToAspectRatio, padToAspectRatio, fillMode);
+                CheckImagesRank(images, "Ops.Image.Resize");
                 var (th, tw) = (size.Values[0], size.Values[1]);
-                if (th <= 0 || tw <= 0)
-                {
-                    throw new ArgumentException($"{op}: `size` must have positive height and width. Received: size={size}", nameof(size));
-                }
-
-                CheckImagesRank(images, op);
-                if (padToAspectRatio && cropToAspectRatio)
-                {
-                    throw new ArgumentException($"{op}: only one of `padToAspectRatio` & `cropToAspectRatio` can be true.", nameof(padToAspectRatio));
-                }
-
-                var mode = interpolation switch
-                {
-                    "bilinear" => InterpolationMode.Bilinear,
-                    "nearest" => InterpolationMode.NearestExact,
-                    "bicubic" => InterpolationMode.Bicubic,
-                    "lanczos3" or "lanczos5" => throw new ArgumentException(
-                        $"{op}: Lanczos interpolation is not supported by the torch backend. Received: interpolation={interpolation}", nameof(interpolation)),
-                    _ => throw new ArgumentException(
-                        $"{op}: invalid `interpolation`. Expected one of {{'bilinear', 'nearest', 'bicubic'}}. Received: interpolation={interpolation}",
-                        nameof(interpolation)),
-                };
-                if (fillMode != "constant")
-                {
-                    throw new ArgumentException($"{op}: invalid `fillMode`. Only 'constant' is supported. Received: fillMode={fillMode}", nameof(fillMode));
-                }
-
                 var channelsLast = ConvArgs.DataFormat(dataFormat) == "channels_last";
                 var outDtype = images.dtype;
                 var needCast = outDtype is not (ScalarType.Float32 or ScalarType.Float64);
@@ -106,6 +75,44 @@ public static partial class Keras
                 }
 
                 return (is_integral(outDtype) ? y.round() : y).to_type(outDtype);
+            }
+
+            /// <summary>
+            /// Checks the arguments of <see cref="Resize"/> other than the images (in Keras's order) and returns the libtorch
+            /// interpolation mode; <paramref name="op"/> starts each message.
+            /// </summary>
+            internal static InterpolationMode ResizeMode(string op, IntTuple size, string interpolation, bool cropToAspectRatio,
+                bool padToAspectRatio, string fillMode)
+            {
+                if (size.Values.Count != 2)
+                {
+                    throw new ArgumentException($"{op}: expected `size` to be a tuple of 2 integers. Received: size={size}", nameof(size));
+                }
+
+                if (size.Values[0] <= 0 || size.Values[1] <= 0)
+                {
+                    throw new ArgumentException($"{op}: `size` must have positive height and width. Received: size={size}", nameof(size));
+                }
+
+                if (padToAspectRatio && cropToAspectRatio)
+                {
+                    throw new ArgumentException($"{op}: only one of `padToAspectRatio` & `cropToAspectRatio` can be true.", nameof(padToAspectRatio));
+                }
+
+                var mode = interpolation switch
+                {
+                    "bilinear" => InterpolationMode.Bilinear,
+                    "nearest" => InterpolationMode.NearestExact,
+                    "bicubic" => InterpolationMode.Bicubic,
+                    "lanczos3" or "lanczos5" => throw new ArgumentException(
+                        $"{op}: Lanczos interpolation is not supported by the torch backend. Received: interpolation={interpolation}", nameof(interpolation)),
+                    _ => throw new ArgumentException(
+                        $"{op}: invalid `interpolation`. Expected one of {{'bilinear', 'nearest', 'bicubic'}}. Received: interpolation={interpolation}",
+                        nameof(interpolation)),
+                };
+                return fillMode == "constant"
+                    ? mode
+                    : throw new ArgumentException($"{op}: invalid `fillMode`. Only 'constant' is supported. Received: fillMode={fillMode}", nameof(fillMode));
             }
 
             /// <summary>Keras's centered crop to the aspect ratio th:tw of NCHW images (sizes truncated as Python's int()).</summary>
