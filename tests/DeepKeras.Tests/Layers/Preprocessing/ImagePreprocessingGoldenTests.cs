@@ -15,16 +15,16 @@ namespace DeepKeras.Tests.Layers.Preprocessing;
 /// </summary>
 public sealed class ImagePreprocessingGoldenTests
 {
-    /// <summary>The layer of each case with the generator's arguments.</summary>
+    /// <summary>The layer of each case with the generator's arguments (and the name Keras gave it).</summary>
     private static readonly Dictionary<string, Func<Layer>> Built = new()
     {
-        ["imageprep_resizing"] = () => Keras.Layers.Resizing(3, 4),
-        ["imageprep_center_crop"] = () => Keras.Layers.CenterCrop(3, 4),
-        ["imageprep_random_flip"] = () => Keras.Layers.RandomFlip(seed: 1337),
-        ["imageprep_random_rotation"] = () => Keras.Layers.RandomRotation(0.2, seed: 42),
-        ["imageprep_random_zoom"] = () => Keras.Layers.RandomZoom((-0.3, 0.2), widthFactor: 0.25, seed: 11),
-        ["imageprep_random_translation"] = () => Keras.Layers.RandomTranslation(0.2, (-0.1, 0.3), seed: 21),
-        ["imageprep_random_contrast"] = () => Keras.Layers.RandomContrast(0.5, valueRange: [0, 1], seed: 31),
+        ["imageprep_resizing"] = () => Keras.Layers.Resizing(3, 4, name: "resizing"),
+        ["imageprep_center_crop"] = () => Keras.Layers.CenterCrop(3, 4, name: "center_crop"),
+        ["imageprep_random_flip"] = () => Keras.Layers.RandomFlip(seed: 1337, name: "random_flip"),
+        ["imageprep_random_rotation"] = () => Keras.Layers.RandomRotation(0.2, seed: 42, name: "random_rotation"),
+        ["imageprep_random_zoom"] = () => Keras.Layers.RandomZoom((-0.3, 0.2), widthFactor: 0.25, seed: 11, name: "random_zoom"),
+        ["imageprep_random_translation"] = () => Keras.Layers.RandomTranslation(0.2, (-0.1, 0.3), seed: 21, name: "random_translation"),
+        ["imageprep_random_contrast"] = () => Keras.Layers.RandomContrast(0.5, valueRange: [0, 1], seed: 31, name: "random_contrast"),
     };
 
     public static TheoryData<string> Cases => new(Built.Keys);
