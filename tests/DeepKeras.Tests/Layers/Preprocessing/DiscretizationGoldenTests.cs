@@ -51,7 +51,7 @@ public sealed class DiscretizationGoldenTests
 
         layer.Adapt(Adapted.Tensor(data));
 
-        KerasGolden.AssertClose(Adapted.Tensor(expected), tensor(layer.BinBoundaries!.ToArray()), 1e-5 * 10, expected);
+        KerasGolden.AssertClose(Adapted.Tensor(expected), tensor(layer.BinBoundaries!.ToArray()), 1e-6, expected);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class DiscretizationGoldenTests
 
         layer.Adapt(Enumerable.Range(0, 3).Select(i => (ArrayLike)Adapted.Tensor($"batch{i}")));
 
-        KerasGolden.AssertClose(Adapted.Tensor("bounds_batches"), tensor(layer.BinBoundaries!.ToArray()), 1e-5);
+        KerasGolden.AssertClose(Adapted.Tensor("bounds_batches"), tensor(layer.BinBoundaries!.ToArray()), 1e-6);
     }
 
     [Theory]
