@@ -43,6 +43,7 @@ internal static class BuiltInObjects
         // Layers whose config does not map onto their constructor.
         ObjectRegistry.BuiltIn<InputLayer>(ObjectKind.Layer, "InputLayer", "keras.layers", InputLayerFromConfig);
         ObjectRegistry.BuiltIn<Lambda>(ObjectKind.Layer, "Lambda", "keras.layers", LambdaFromConfig);
+        ObjectRegistry.BuiltIn<Discretization>(ObjectKind.Layer, "Discretization", "keras.layers", DiscretizationFromConfig);
 
         // Everything else, through its constructor.
         foreach (var (kind, baseType, ns) in Families)
@@ -57,6 +58,22 @@ internal static class BuiltInObjects
                 }
             }
         }
+    }
+
+    // An adapted Discretization's config holds both `bin_boundaries` and `num_bins`, which its constructor refuses together
+    // (Keras's from_config sets the boundaries after construction, as here).
+    private static object DiscretizationFromConfig(DeserializationContext ctx, Dictionary<string, object?> config, string where)
+    {
+        if (config.GetValueOrDefault("bin_boundaries") is not List<object?> boundaries || config.GetValueOrDefault("num_bins") is null)
+        {
+            return ConfigBinder.Create(typeof(Discretization), config, ctx, where);
+        }
+
+        var rest = new Dictionary<string, object?>(config);
+        rest.Remove("bin_boundaries");
+        var layer = (Discretization)ConfigBinder.Create(typeof(Discretization), rest, ctx, where);
+        layer.RestoreBoundaries((double[])ConfigConverter.Convert(boundaries, typeof(double[]), ctx, where)!);
+        return layer;
     }
 
     // Keras writes the full batch shape; the constructor takes the shape without the batch axis.

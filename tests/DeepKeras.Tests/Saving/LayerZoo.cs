@@ -92,6 +92,16 @@ internal static class LayerZoo
             Keras.Layers.CategoryEncoding(numTokens: 5, outputMode: "count"), Keras.Layers.Dense(2)),
             [tensor(new long[] { 0, 1, 1, 4, 2, 3 }, [2, 3])]);
 
+        yield return ("image_preprocessing", Keras.Sequential(Keras.Input(shape: (6, 8, 2)), Keras.Layers.Resizing(5, 6, interpolation: "bicubic"),
+            Keras.Layers.CenterCrop(4, 4), Keras.Layers.RandomFlip("horizontal", seed: 1), Keras.Layers.RandomRotation(0.1, seed: 2),
+            Keras.Layers.RandomZoom((-0.2, 0.1), widthFactor: 0.1, seed: 3), Keras.Layers.RandomTranslation(0.1, (-0.1, 0.2), fillMode: "constant", seed: 4),
+            Keras.Layers.RandomContrast(0.2, valueRange: [0, 1], seed: 5), Keras.Layers.Flatten(), Keras.Layers.Dense(2)), [rand(2, 6, 8, 2)]);
+        var quantiles = Keras.Layers.Discretization(numBins: 3, outputMode: "count");
+        quantiles.Adapt(randn(40));
+        yield return ("discretization", Keras.Sequential(Keras.Input(shape: 3), quantiles), [randn(2, 3)]);
+        yield return ("discretization_one_hot", Keras.Sequential(Keras.Input(shape: 3),
+            Keras.Layers.Discretization(binBoundaries: [-0.5, 0, 0.5], outputMode: "one_hot"), Keras.Layers.Flatten(), Keras.Layers.Dense(2)), [randn(2, 3)]);
+
         var attnQuery = Keras.Input(shape: (3, 4));
         var attnValue = Keras.Input(shape: (5, 4));
         var attended = new Attention(useScale: true).Apply(attnQuery, attnValue, useCausalMask: true);

@@ -207,7 +207,7 @@ public sealed class LayersGoldenTests
             Assert.Throws<ArgumentOutOfRangeException>(() => Keras.Layers.AlphaDropout(1.5)).Message);
     }
 
-    private static void AssertSerializesAs(JsonNode expected, Layer layer, string name)
+    internal static void AssertSerializesAs(JsonNode expected, Layer layer, string name)
     {
         var actual = JsonNode.Parse(KerasJson.Write(Keras.Saving.SerializeKerasObject(layer)))!;
         RNNGoldenTests.WithoutConfigWorkDifferences(expected);
