@@ -44,6 +44,7 @@ def make_tree(root, names):
 
 
 def index(root, formats, labels="inferred", class_names=None, shuffle=True, seed=None, validation_split=None, subset=None):
+    given = list(labels) if isinstance(labels, list) else labels  # index_directory shuffles a labels list in place
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         dataset_utils.check_validation_split_arg(validation_split, subset, shuffle, seed)
@@ -58,7 +59,7 @@ def index(root, formats, labels="inferred", class_names=None, shuffle=True, seed
                 "labels": None if l is None else [int(v) for v in l],
             }
     return {
-        "args": {"labels": labels, "class_names": class_names, "shuffle": shuffle, "seed": seed,
+        "args": {"labels": given, "class_names": class_names, "shuffle": shuffle, "seed": seed,
                  "validation_split": validation_split, "subset": subset},
         "class_names": names,
         "parts": parts,

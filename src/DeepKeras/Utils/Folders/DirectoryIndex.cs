@@ -83,11 +83,11 @@ internal sealed record DirectoryIndex(string[] Paths, int[]? Labels, string[]? C
         }
         else if (labels.Explicit is { } given)
         {
-            if (given.Count != files.Count)
+            if (given.Length != files.Count)
             {
                 throw new ArgumentException(
                     "Expected the lengths of `labels` to match the number of files in the target directory. " +
-                    $"len(labels) is {given.Count} while we found {files.Count} files in directory {directory}.", nameof(labels));
+                    $"len(labels) is {given.Length} while we found {files.Count} files in directory {directory}.", nameof(labels));
             }
 
             result = [.. given];

@@ -7,7 +7,22 @@ namespace DeepKeras.Utils.Folders;
 /// </summary>
 internal static class FolderParts
 {
-    /// <summary>Checks the arguments, indexes the folder and returns the parts with the shuffle flag of each.</summary>
+    /// <summary>
+    /// Checks the arguments (Keras's names; see <c>Keras.Utils.ImageDatasetFromDirectory</c>), indexes the folder and
+    /// returns the parts with the shuffle flag of each, the label mode (null without labels) and the seed used.
+    /// </summary>
+    /// <param name="directory">The dataset folder.</param>
+    /// <param name="labels">Inferred or explicit labels, or null for none.</param>
+    /// <param name="labelMode"><c>int</c>, <c>categorical</c>, <c>binary</c> or null.</param>
+    /// <param name="classNames">The classes to keep, in label order.</param>
+    /// <param name="batchSize">Samples per batch; must be positive.</param>
+    /// <param name="shuffle">Whether to shuffle.</param>
+    /// <param name="seed">The seed; a random one when null.</param>
+    /// <param name="validationSplit">The validation fraction.</param>
+    /// <param name="subset"><c>training</c>, <c>validation</c>, <c>both</c> or null.</param>
+    /// <param name="followLinks">Whether to walk into linked folders.</param>
+    /// <param name="verbose">Whether to print the counts.</param>
+    /// <param name="formats">The file extensions to keep.</param>
     /// <param name="what">What the files are, for messages: <c>image</c>, <c>text</c>.</param>
     /// <param name="noneFound">The error when a part is empty, given the part's adjective (<c>""</c>, <c>"training "</c>).</param>
     public static (List<(DirectoryIndex Index, bool Shuffle)> Parts, string? LabelMode, uint Seed) Create(string directory, DirectoryLabels? labels,
