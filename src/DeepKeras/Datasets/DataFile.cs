@@ -101,24 +101,32 @@ internal static class DataFile
         return target;
     }
 
-    /// <summary>Computes a file's hash with the algorithm Keras infers from the expected hash's length.</summary>
+    /// <summary>Computes a file's hash with the algorithm Keras picks (<c>resolve_hasher</c>).</summary>
     /// <param name="path">The file.</param>
-    /// <param name="expectedHash">64 hex digits selects sha256, anything else md5.</param>
-    public static string ComputeHash(string path, string expectedHash)
+    /// <param name="expectedHash">With <paramref name="algorithm"/> <c>auto</c>: 64 hex digits selects sha256, anything else md5.</param>
+    /// <param name="algorithm"><c>sha256</c>, <c>md5</c> or <c>auto</c>.</param>
+    public static string ComputeHash(string path, string expectedHash, string algorithm = "auto")
     {
         using var stream = File.OpenRead(path);
-        var bytes = expectedHash.Length == 64 ? SHA256.HashData(stream) : MD5.HashData(stream);
+        var bytes = IsSha256(expectedHash, algorithm) ? SHA256.HashData(stream) : MD5.HashData(stream);
         return Convert.ToHexStringLower(bytes);
     }
 
-    private static bool HashMatches(string path, string expected, out string actual)
+    /// <summary>The name of the algorithm Keras uses for <paramref name="expectedHash"/> and <paramref name="algorithm"/>.</summary>
+    public static string AlgorithmName(string expectedHash, string algorithm) => IsSha256(expectedHash, algorithm) ? "sha256" : "md5";
+
+    /// <summary>Whether the file's hash equals <paramref name="expected"/> (hex digits, case ignored).</summary>
+    public static bool HashMatches(string path, string expected, out string actual, string algorithm = "auto")
     {
-        actual = ComputeHash(path, expected);
+        actual = ComputeHash(path, expected, algorithm);
         return string.Equals(actual, expected.Trim(), StringComparison.OrdinalIgnoreCase);
     }
 
-    // Keras falls back to /tmp/.keras when the cache root cannot be written.
-    private static string WritableTarget(string primary, string fallback)
+    private static bool IsSha256(string expectedHash, string algorithm) =>
+        algorithm == "sha256" || (algorithm == "auto" && expectedHash.Trim().Length == 64);
+
+    /// <summary>Returns <paramref name="primary"/> when its folder can be created and written, else <paramref name="fallback"/> (Keras falls back to /tmp/.keras).</summary>
+    internal static string WritableTarget(string primary, string fallback)
     {
         var dir = Path.GetDirectoryName(primary)!;
         try
@@ -135,7 +143,13 @@ internal static class DataFile
         }
     }
 
-    private static void Download(string url, string target, string? fileHash, bool replacingStale, string? hint)
+    /// <summary>
+    /// Downloads <paramref name="url"/> (<c>http(s)://</c> or <c>file://</c>) to a temporary file beside
+    /// <paramref name="target"/>, checks <paramref name="fileHash"/> and moves it into place; nothing is written on failure.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The download failed; the message names the URL and where to put the file.</exception>
+    /// <exception cref="InvalidDataException">The downloaded file does not match <paramref name="fileHash"/>.</exception>
+    internal static void Download(string url, string target, string? fileHash, bool replacingStale, string? hint, string algorithm = "auto")
     {
         var dir = Path.GetDirectoryName(target)!;
         var temp = Path.Combine(dir, $"{Path.GetFileName(target)}.{Guid.NewGuid():N}.part");
@@ -143,9 +157,22 @@ internal static class DataFile
         try
         {
             Directory.CreateDirectory(dir);
-            using (var request = new HttpRequestMessage(HttpMethod.Get, url))
-            using (var response = Http.Send(request, HttpCompletionOption.ResponseHeadersRead))
+            if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsFile)
             {
+                // A local origin (a mirror folder, tests): copied as a download would be.
+                if (!File.Exists(uri.LocalPath))
+                {
+                    throw NotAvailable(url, target, $"no such file: {uri.LocalPath}", replacingStale, hint, null);
+                }
+
+                using var source = File.OpenRead(uri.LocalPath);
+                using var copy = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                source.CopyTo(copy);
+            }
+            else
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                using var response = Http.Send(request, HttpCompletionOption.ResponseHeadersRead);
                 if (!response.IsSuccessStatusCode)
                 {
                     throw NotAvailable(url, target, $"the server answered {(int)response.StatusCode} {response.ReasonPhrase}", replacingStale, hint, null);
@@ -156,11 +183,11 @@ internal static class DataFile
                 body.CopyTo(file);
             }
 
-            if (fileHash is not null && !HashMatches(temp, fileHash, out var actual))
+            if (fileHash is not null && !HashMatches(temp, fileHash, out var actual, algorithm))
             {
                 throw new InvalidDataException(
-                    $"The file downloaded from {url} is corrupted or incomplete: its {(fileHash.Length == 64 ? "sha256" : "md5")} hash is {actual}, " +
-                    $"expected {fileHash}. Nothing was written to {target}. Retry the download, or place a correct copy at that path.");
+                    $"Incomplete or corrupted file detected. The {AlgorithmName(fileHash, algorithm)} file hash does not match the provided value " +
+                    $"of {fileHash}: the file downloaded from {url} hashes to {actual}. Nothing was written to {target}. Retry the download, or place a correct copy at that path.");
             }
 
             File.Move(temp, target, overwrite: true);

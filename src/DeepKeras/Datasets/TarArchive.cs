@@ -20,16 +20,13 @@ internal static class TarArchive
     /// <exception cref="InvalidDataException">The file is not a (gzip-compressed) tar archive, or is truncated.</exception>
     public static void Extract(string archivePath, string targetDir)
     {
-        var target = Path.GetFullPath(targetDir);
-        var temp = $"{target}.{Guid.NewGuid():N}.part";
         try
         {
-            Directory.CreateDirectory(temp);
-            var root = Path.GetFullPath(temp) + Path.DirectorySeparatorChar;
-            using (var file = File.OpenRead(archivePath))
-            using (var content = IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file)
-            using (var reader = new TarReader(content))
+            AtomicFolder.Write(targetDir, root =>
             {
+                using var file = File.OpenRead(archivePath);
+                using var content = IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
+                using var reader = new TarReader(content);
                 var entries = 0;
                 while (reader.GetNextEntry() is { } entry)
                 {
@@ -41,25 +38,11 @@ internal static class TarArchive
                 {
                     throw new InvalidDataException("it holds no entries");
                 }
-            }
-
-            if (Directory.Exists(target))
-            {
-                Directory.Delete(target, recursive: true);
-            }
-
-            Directory.Move(temp, target);
+            });
         }
         catch (Exception e) when (e is FormatException or EndOfStreamException or InvalidDataException)
         {
             throw new InvalidDataException($"'{archivePath}' is not a valid tar or tar.gz archive, or it is truncated: {e.Message}", e);
-        }
-        finally
-        {
-            if (Directory.Exists(temp))
-            {
-                Directory.Delete(temp, recursive: true);
-            }
         }
     }
 
@@ -91,7 +74,8 @@ internal static class TarArchive
         entry.DataStream?.CopyTo(output);
     }
 
-    private static bool IsGzip(FileStream file)
+    /// <summary>Whether the file starts with the gzip magic bytes (the position is left at 0).</summary>
+    internal static bool IsGzip(FileStream file)
     {
         Span<byte> magic = stackalloc byte[2];
         var gzip = file.Read(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
