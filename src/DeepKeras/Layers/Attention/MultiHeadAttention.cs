@@ -169,6 +169,15 @@ public sealed partial class MultiHeadAttention : Layer
     /// <inheritdoc/>
     public override bool SupportsMasking => true;
 
+    /// <summary>Gets the sigmoid gate projection (<c>gate</c>, with <c>useGate</c>); null otherwise or before build.</summary>
+    internal EinsumDense? GateDense => _gateDense;
+
+    /// <summary>Gets the einsum equation of the scores (key, query → scores); empty before build.</summary>
+    internal string DotProductEquation => _dotProductEquation;
+
+    /// <summary>Gets the einsum equation that mixes the values (scores, value → output); empty before build.</summary>
+    internal string CombineEquation => _combineEquation;
+
     private WeightSettings Kernel { get; }
 
     private WeightSettings BiasWeights { get; }
