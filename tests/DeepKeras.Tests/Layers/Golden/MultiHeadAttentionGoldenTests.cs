@@ -24,44 +24,15 @@ public sealed class MultiHeadAttentionGoldenTests
         "mha_gate_window", "mha_einsum_dense", "mha_attention_value_mask",
     };
 
-    internal static Tensor[] Inputs(KerasGolden g) =>
-        Enumerable.Range(0, 4).TakeWhile(i => File.Exists(Path.Combine(g.Dir, $"x{i}.npy"))).Select(i => g.Tensor($"x{i}")).ToArray();
-
-    private static Tensor[] Predict(Model model, KerasGolden g) =>
-        model.PredictTensors(Inputs(g).Select(t => (ArrayLike)t).ToArray());
-
-    /// <summary>Asserts every output is within 1e-5 of Keras's, relative to the largest expected magnitude (at least 1).</summary>
-    private static void AssertOutputs(KerasGolden g, Tensor[] outputs, string name)
-    {
-        var expected = Enumerable.Range(0, 4).TakeWhile(i => File.Exists(Path.Combine(g.Dir, $"y{i}.npy"))).Count();
-        Assert.Equal(expected, outputs.Length);
-        for (var i = 0; i < outputs.Length; i++)
-        {
-            var y = g.Tensor($"y{i}");
-            KerasGolden.AssertClose(y, outputs[i], 1e-5 * Math.Max(1, y.abs().max().item<float>()), $"{name} output {i}");
-        }
-    }
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void KerasSavedModel_PredictsKerasOutputs(string name) =>
+        GoldenModelCase.AssertKerasSavedModelPredicts(name);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void KerasSavedModel_PredictsKerasOutputs(string name)
-    {
-        var g = KerasGolden.Case(name);
-
-        AssertOutputs(g, Predict(Keras.Models.LoadModel(g.File("model.keras")), g), name);
-    }
-
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public void KerasSavedModel_PrintsKerasSummary(string name)
-    {
-        var g = KerasGolden.Case(name);
-        var lines = new List<string>();
-
-        Keras.Models.LoadModel(g.File("model.keras")).Summary(lineLength: 88, printFn: lines.Add);
-
-        Assert.Equal(g.Text("summary").TrimEnd('\n'), string.Join("\n", lines).TrimEnd('\n'));
-    }
+    public void KerasSavedModel_PrintsKerasSummary(string name) =>
+        GoldenModelCase.AssertKerasSummary(name);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -76,14 +47,8 @@ public sealed class MultiHeadAttentionGoldenTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void SavedHere_LoadsWithKerasOutputs(string name)
-    {
-        var g = KerasGolden.Case(name);
-        using var dir = new TempDir();
-        Keras.Models.LoadModel(g.File("model.keras")).Save(dir.File("again.keras"));
-
-        AssertOutputs(g, Predict(Keras.Models.LoadModel(dir.File("again.keras")), g), name);
-    }
+    public void SavedHere_LoadsWithKerasOutputs(string name) =>
+        GoldenModelCase.AssertSavedHereLoads(name);
 
     [Fact]
     public void LoadedMha_HasKerasWeightNamesShapesAndOrder()
