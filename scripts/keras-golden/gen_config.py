@@ -140,6 +140,10 @@ LAYERS = {
     "normalization_given": lambda: L.Normalization(mean=[1.0, 2.0], variance=[3.0, 4.0], invert=True, name="norm_given"),
     "attention": lambda: L.Attention(use_scale=True, score_mode="concat", dropout=0.1, seed=2, name="attn"),
     "additive_attention": lambda: L.AdditiveAttention(use_scale=False, dropout=0.2, name="add_attn"),
+    "multi_head_attention": lambda: L.MultiHeadAttention(2, 3, value_dim=4, dropout=0.1, use_bias=False, output_shape=(5,),
+                                                         attention_axes=(1,), kernel_initializer="he_normal",
+                                                         kernel_regularizer=R.L2(0.01), seed=4, name="mha"),
+    "einsum_dense": lambda: L.EinsumDense("abc,cd->abd", output_shape=(None, 5), bias_axes="d", activation="relu", name="ed"),
 }
 
 

@@ -71,7 +71,7 @@ public abstract class BaseDenseAttention : Layer
         return (outputs[0], outputs[1]);
     }
 
-    /// <summary>Computes the attention of concrete tensors.</summary>
+    /// <summary>Computes the attention of concrete tensors (the masks they carry, e.g. from an Embedding with mask_zero, apply).</summary>
     /// <param name="query">The query, (batch, Tq, dim).</param>
     /// <param name="value">The value, (batch, Tv, dim).</param>
     /// <param name="key">The key; null to use <paramref name="value"/>.</param>
@@ -80,7 +80,7 @@ public abstract class BaseDenseAttention : Layer
     /// <returns>The output and the attention weights.</returns>
     public (Tensor Output, Tensor Scores) Apply(Tensor query, Tensor value, Tensor? key = null, bool useCausalMask = false, bool training = false)
     {
-        var outputs = Invoke(key is null ? [query, value] : [query, value, key], null, training, Kwargs(useCausalMask, true)).Outputs;
+        var outputs = Invoke(key is null ? [query, value] : [query, value, key], KerasMask.Get(query), training, Kwargs(useCausalMask, true)).Outputs;
         return (outputs[0], outputs[1]);
     }
 

@@ -75,6 +75,22 @@ public sealed class AttentionGoldenTests
     }
 
     [Fact]
+    public void EagerAttention_MasksPaddedValueSteps_AsKeras()
+    {
+        var g = KerasGolden.Case("mha_attention_value_mask");
+        var model = Keras.Models.LoadModel(g.File("model.keras"));
+        var query = model.GetLayer("emb_q").Apply(g.Tensor("x0"));
+        var value = model.GetLayer("emb_v").Apply(g.Tensor("x1"));
+
+        var (output, weights) = ((Attention)model.GetLayer("attn")).Apply(query, value);
+        var (additive, _) = ((AdditiveAttention)model.GetLayer("add_attn")).Apply(query, value);
+
+        KerasGolden.AssertClose(g.Tensor("y0"), output, 1e-5, "Attention");
+        KerasGolden.AssertClose(g.Tensor("y1"), additive, 1e-5, "AdditiveAttention");
+        Assert.Equal(0f, weights[0, .., 3..].abs().max().item<float>());
+    }
+
+    [Fact]
     public void BadArguments_NameLayerArgumentAndValue()
     {
         Assert.Contains("Expected one of {'dot', 'concat'}. Received: score_mode=cosine",
