@@ -165,6 +165,10 @@ LAYERS = {
     "discretization_bins": lambda: L.Discretization(num_bins=4, epsilon=0.05, name="disc_bins"),
     "attention": lambda: L.Attention(use_scale=True, score_mode="concat", dropout=0.1, seed=2, name="attn"),
     "additive_attention": lambda: L.AdditiveAttention(use_scale=False, dropout=0.2, name="add_attn"),
+    "multi_head_attention": lambda: L.MultiHeadAttention(2, 3, value_dim=4, dropout=0.1, use_bias=False, output_shape=(5,),
+                                                         attention_axes=(1,), kernel_initializer="he_normal",
+                                                         kernel_regularizer=R.L2(0.01), seed=4, name="mha"),
+    "einsum_dense": lambda: L.EinsumDense("abc,cd->abd", output_shape=(None, 5), bias_axes="d", activation="relu", name="ed"),
 }
 
 

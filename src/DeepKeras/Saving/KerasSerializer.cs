@@ -87,6 +87,11 @@ internal static class KerasSerializer
             return seq.Built && seq.BatchInputShape is { } s ? new() { ["input_shape"] = ToPlain(s) } : null;
         }
 
+        if (layer is MultiHeadAttention mha)
+        {
+            return mha.BuildShapesDict();
+        }
+
         if (layer is InputLayer || layer is Model { IsFunctional: true } || BuiltAtInit(layer) || !layer.Built || layer.BuildShapes is not { Count: > 0 } shapes)
         {
             return null;

@@ -122,6 +122,9 @@ public sealed class ConfigGoldenTests
         ["discretization_bins"] = () => new Discretization(numBins: 4, epsilon: 0.05, name: "disc_bins"),
         ["attention"] = () => new Attention(useScale: true, scoreMode: "concat", dropout: 0.1, seed: 2, name: "attn"),
         ["additive_attention"] = () => new AdditiveAttention(useScale: false, dropout: 0.2, name: "add_attn"),
+        ["multi_head_attention"] = () => new MultiHeadAttention(2, 3, valueDim: 4, dropout: 0.1, useBias: false, outputShape: new Shape(5),
+            attentionAxes: [1], kernelInitializer: new HeNormal(), kernelRegularizer: new L2(0.01), seed: 4, name: "mha"),
+        ["einsum_dense"] = () => new EinsumDense("abc,cd->abd", new int?[] { null, 5 }, "relu", "d", name: "ed"),
     };
 
     /// <summary>Built-in layer classes that Keras does not have, so no golden config exists for them.</summary>

@@ -107,6 +107,9 @@ internal static class LayerZoo
         var attended = new Attention(useScale: true).Apply(attnQuery, attnValue, useCausalMask: true);
         var (additive, weights) = new AdditiveAttention().ApplyWithScores(attnQuery, attnValue);
         yield return ("attention", Keras.Model([attnQuery, attnValue], [attended, additive, weights]), [randn(2, 3, 4), randn(2, 5, 4)]);
+        var (mhaOut, mhaScores) = new MultiHeadAttention(2, 3, valueDim: 2, useGate: true).ApplyWithScores(attnQuery, attnValue, attnValue);
+        var projected = new EinsumDense("abc,cd->abd", new int?[] { 3, 6 }, "relu", "d").Apply(mhaOut);
+        yield return ("multi_head_attention", Keras.Model([attnQuery, attnValue], [projected, mhaScores]), [randn(2, 3, 4), randn(2, 5, 4)]);
 
         var x = Keras.Input(shape: 4);
         var h = Keras.Layers.Dense(6, activation: "relu").Apply(x);

@@ -10,7 +10,8 @@ namespace DeepKeras.Layers;
 /// <remarks>
 /// Inputs: <c>[query (batch, Tq, dim), value (batch, Tv, dim)]</c> or <c>[query, value, key (batch, Tv, dim)]</c>. Output:
 /// <c>(batch, Tq, dim)</c>, and with <c>return_attention_scores</c> also the weights <c>(batch, Tq, Tv)</c>. A query mask
-/// (the mask of the first input) zeroes the output rows it masks.
+/// (the mask of the first input) zeroes the output rows it masks; a value mask (the mask of the second input) keeps the
+/// padded value steps out of the softmax.
 /// </remarks>
 public abstract class BaseDenseAttention : Layer
 {
@@ -70,7 +71,7 @@ public abstract class BaseDenseAttention : Layer
         return (outputs[0], outputs[1]);
     }
 
-    /// <summary>Computes the attention of concrete tensors.</summary>
+    /// <summary>Computes the attention of concrete tensors (the masks they carry, e.g. from an Embedding with mask_zero, apply).</summary>
     /// <param name="query">The query, (batch, Tq, dim).</param>
     /// <param name="value">The value, (batch, Tv, dim).</param>
     /// <param name="key">The key; null to use <paramref name="value"/>.</param>
@@ -79,7 +80,7 @@ public abstract class BaseDenseAttention : Layer
     /// <returns>The output and the attention weights.</returns>
     public (Tensor Output, Tensor Scores) Apply(Tensor query, Tensor value, Tensor? key = null, bool useCausalMask = false, bool training = false)
     {
-        var outputs = Invoke(key is null ? [query, value] : [query, value, key], null, training, Kwargs(useCausalMask, true)).Outputs;
+        var outputs = Invoke(key is null ? [query, value] : [query, value, key], KerasMask.Get(query), training, Kwargs(useCausalMask, true)).Outputs;
         return (outputs[0], outputs[1]);
     }
 
@@ -147,10 +148,8 @@ public abstract class BaseDenseAttention : Layer
         var (query, value) = (inputs[0], inputs[1]);
         var key = inputs.Count > 2 ? inputs[2] : value;
         var scores = Scores(query, key);
-        if (causal)
+        if (ScoresMask(scores, KerasMask.Get(value), causal) is { } allowed)
         {
-            var (tq, tv) = (scores.shape[^2], scores.shape[^1]);
-            var allowed = ones(tq, tv, dtype: ScalarType.Bool, device: scores.device).tril();
             scores = where(allowed, scores, scores - (scores.dtype == ScalarType.Float16 ? 65504.0 : 1e9));
         }
 
@@ -168,6 +167,19 @@ public abstract class BaseDenseAttention : Layer
         }
 
         return [output, weights];
+    }
+
+    // Keras _calculate_score_mask: the value's mask (padded value steps) masks score columns, and-ed with the causal mask.
+    private static Tensor? ScoresMask(Tensor scores, Tensor? valueMask, bool causal)
+    {
+        var columns = valueMask?.to(ScalarType.Bool).unsqueeze(-2);
+        if (!causal)
+        {
+            return columns;
+        }
+
+        var allowed = ones(scores.shape[^2], scores.shape[^1], dtype: ScalarType.Bool, device: scores.device).tril();
+        return columns is null ? allowed : columns.logical_and(allowed);
     }
 
     /// <inheritdoc/>

@@ -82,7 +82,10 @@ internal static class OnnxExporter
 
                     foreach (var node in f.Nodes.Where(n => n.Layer is not InputLayer))
                     {
-                        var (outs, _) = Convert(g, node.Layer, node.Inputs.Select(t => values[t]).ToArray(), node.Inputs.Select(t => t.Shape).ToArray());
+                        var args = node.Inputs.Select(t => values[t]).ToArray();
+                        var outs = node.Layer is MultiHeadAttention mha
+                            ? [OnnxAttention.MultiHeadAttention(g, mha, args, node.Kwargs)]
+                            : Convert(g, node.Layer, args, node.Inputs.Select(t => t.Shape).ToArray()).Outputs;
                         for (var j = 0; j < node.Outputs.Length; j++)
                         {
                             values[node.Outputs[j]] = outs[j];
@@ -124,6 +127,7 @@ internal static class OnnxExporter
         return layer switch
         {
             Dense d => OnnxCore.Dense(g, d, x[0]),
+            EinsumDense e => OnnxAttention.EinsumDense(g, e, x[0]),
             Activation a => Activation(g, x[0], a.Function, h),
             LeakyReLU l => g.Op("LeakyRelu", h, Attrs(("alpha", (float)l.NegativeSlope)), x[0]),
             PReLU p => g.Op("PRelu", h, null, x[0], Weight(g, $"{h}/alpha", p.Alpha!.Value)),

@@ -19,38 +19,15 @@ public sealed class AttentionGoldenTests
 {
     public static TheoryData<string> Cases => new() { "attention_dot", "attention_scaled_causal", "attention_concat_scores", "attention_additive" };
 
-    private static Tensor[] Predict(Model model, KerasGolden g) => model.PredictTensors(new ArrayLike[] { g.Tensor("x0"), g.Tensor("x1") });
-
-    private static void AssertOutputs(KerasGolden g, Tensor[] outputs, string name)
-    {
-        var expected = Enumerable.Range(0, 3).TakeWhile(i => File.Exists(Path.Combine(g.Dir, $"y{i}.npy"))).Count();
-        Assert.Equal(expected, outputs.Length);
-        for (var i = 0; i < outputs.Length; i++)
-        {
-            KerasGolden.AssertClose(g.Tensor($"y{i}"), outputs[i], 1e-5, $"{name} output {i}");
-        }
-    }
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void KerasSavedModel_PredictsKerasOutputs(string name) =>
+        GoldenModelCase.AssertKerasSavedModelPredicts(name);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void KerasSavedModel_PredictsKerasOutputs(string name)
-    {
-        var g = KerasGolden.Case(name);
-
-        AssertOutputs(g, Predict(Keras.Models.LoadModel(g.File("model.keras")), g), name);
-    }
-
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public void KerasSavedModel_PrintsKerasSummary(string name)
-    {
-        var g = KerasGolden.Case(name);
-        var lines = new List<string>();
-
-        Keras.Models.LoadModel(g.File("model.keras")).Summary(lineLength: 88, printFn: lines.Add);
-
-        Assert.Equal(g.Text("summary").TrimEnd('\n'), string.Join("\n", lines).TrimEnd('\n'));
-    }
+    public void KerasSavedModel_PrintsKerasSummary(string name) =>
+        GoldenModelCase.AssertKerasSummary(name);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -64,14 +41,8 @@ public sealed class AttentionGoldenTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void SavedHere_LoadsWithKerasOutputs(string name)
-    {
-        var g = KerasGolden.Case(name);
-        using var dir = new TempDir();
-        Keras.Models.LoadModel(g.File("model.keras")).Save(dir.File("again.keras"));
-
-        AssertOutputs(g, Predict(Keras.Models.LoadModel(dir.File("again.keras")), g), name);
-    }
+    public void SavedHere_LoadsWithKerasOutputs(string name) =>
+        GoldenModelCase.AssertSavedHereLoads(name);
 
     [Fact]
     public void ModelsBuiltHere_RecordKerasCallArguments()
@@ -101,6 +72,22 @@ public sealed class AttentionGoldenTests
         KerasGolden.AssertClose(g.Tensor("y0"), output, 1e-5, "output");
         Assert.Equal(0f, weights[.., 0, 1..].abs().max().item<float>());
         KerasGolden.AssertClose(ones(2, 4), weights.sum(-1), 1e-6, "weights sum to 1");
+    }
+
+    [Fact]
+    public void EagerAttention_MasksPaddedValueSteps_AsKeras()
+    {
+        var g = KerasGolden.Case("mha_attention_value_mask");
+        var model = Keras.Models.LoadModel(g.File("model.keras"));
+        var query = model.GetLayer("emb_q").Apply(g.Tensor("x0"));
+        var value = model.GetLayer("emb_v").Apply(g.Tensor("x1"));
+
+        var (output, weights) = ((Attention)model.GetLayer("attn")).Apply(query, value);
+        var (additive, _) = ((AdditiveAttention)model.GetLayer("add_attn")).Apply(query, value);
+
+        KerasGolden.AssertClose(g.Tensor("y0"), output, 1e-5, "Attention");
+        KerasGolden.AssertClose(g.Tensor("y1"), additive, 1e-5, "AdditiveAttention");
+        Assert.Equal(0f, weights[0, .., 3..].abs().max().item<float>());
     }
 
     [Fact]

@@ -177,6 +177,32 @@ public class OnnxExportTests
     }
 
     [Fact]
+    public void MultiHeadAttentionAndEinsumDense_MatchPredict()
+    {
+        Keras.Utils.SetRandomSeed(17);
+        var query = Keras.Input(shape: (4, 6));
+        var value = Keras.Input(shape: (5, 8));
+        var cross = new MultiHeadAttention(3, 2, valueDim: 4, useGate: true).Apply(query, value, value);
+        var self = new MultiHeadAttention(2, 3, outputShape: new Shape(2, 5)).Apply(cross, cross);
+        var y = new EinsumDense("abcd,cde->abe", new Shape(4, 3), "tanh", "e").Apply(self);
+        var model = new Functional([query, value], [y]);
+
+        AssertMatches("MultiHeadAttention", model, n => [randn(n, 4, 6), randn(n, 5, 8)]);
+    }
+
+    [Fact]
+    public void MultiHeadAttentionWithCausalMask_ThrowsNotSupported()
+    {
+        using var dir = new TempDir();
+        var x = Keras.Input(shape: (4, 6));
+        var model = new Functional([x], [new MultiHeadAttention(2, 3, name: "causal_mha").Apply(x, x, useCausalMask: true)]);
+
+        var e = Assert.Throws<NotSupportedException>(() => model.Export(dir.File("m.onnx"), format: "onnx"));
+
+        Assert.Contains("Cannot export layer 'causal_mha' (MultiHeadAttention) to ONNX: calls with use_causal_mask are not supported", e.Message);
+    }
+
+    [Fact]
     public void UnsupportedLayers_ThrowNotSupportedNamingTheLayer()
     {
         using var dir = new TempDir();
