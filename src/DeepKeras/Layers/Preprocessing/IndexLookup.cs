@@ -50,12 +50,12 @@ public abstract class IndexLookup<TToken> : Layer
         if (maxTokens is <= 1)
         {
             throw new ArgumentOutOfRangeException(nameof(maxTokens), maxTokens,
-                $"{layerName} '{Name}': if set, `max_tokens` must be greater than 1. Received: max_tokens={maxTokens}");
+                $"{layerName} '{Name}': If set, `max_tokens` must be greater than 1. Received: max_tokens={maxTokens}");
         }
 
         if (padToMaxTokens && maxTokens is null)
         {
-            throw new ArgumentException($"{layerName} '{Name}': if pad_to_max_tokens is True, must set `max_tokens`. Received: max_tokens=None",
+            throw new ArgumentException($"{layerName} '{Name}': If pad_to_max_tokens is True, must set `max_tokens`. Received: max_tokens=None",
                 nameof(padToMaxTokens));
         }
 
@@ -154,7 +154,7 @@ public abstract class IndexLookup<TToken> : Layer
         CheckIdfGiven(idf is not null, idf);
         if (vocab.Count == 0)
         {
-            throw new ArgumentException($"{ClassName} '{Name}': cannot set an empty vocabulary. Received: vocabulary=[]", nameof(vocabulary));
+            throw new ArgumentException($"{ClassName} '{Name}': Cannot set an empty vocabulary. Received: vocabulary=[]", nameof(vocabulary));
         }
 
         var specials = SpecialTokens();
@@ -232,7 +232,7 @@ public abstract class IndexLookup<TToken> : Layer
         if (oov is not null)
         {
             throw new ArgumentException(
-                $"{ClassName} '{Name}': when `num_oov_indices=0` all inputs should be in vocabulary, found OOV values " +
+                $"{ClassName} '{Name}': When `num_oov_indices=0` all inputs should be in vocabulary, found OOV values " +
                 $"[{string.Join(", ", oov.Take(10).Select(Quote))}], consider setting `num_oov_indices=1`.");
         }
 
@@ -258,13 +258,16 @@ public abstract class IndexLookup<TToken> : Layer
     /// <summary>Gets whether a vocabulary was adapted, set or given.</summary>
     private protected bool HasVocabulary { get; private set; }
 
+    /// <summary>Gets whether a vocabulary was adapted, set or given (for the layers that wrap a lookup).</summary>
+    internal bool VocabularyIsSet => HasVocabulary;
+
     /// <summary>Throws in the vector modes (without <see cref="PadToMaxTokens"/>) when the layer has no vocabulary yet (Keras's check).</summary>
     private protected void EnsureKnownVocabularySize()
     {
         if (OutputMode != "int" && !PadToMaxTokens && !HasVocabulary)
         {
             throw new InvalidOperationException(
-                $"{ClassName} '{Name}': when using `output_mode={OutputMode}` and `pad_to_max_tokens=False`, you must set the layer's vocabulary " +
+                $"{ClassName} '{Name}': When using `output_mode={OutputMode}` and `pad_to_max_tokens=False`, you must set the layer's vocabulary " +
                 "before calling it. Either pass a `vocabulary` argument to the layer, or call `Adapt` with some sample data.");
         }
     }
@@ -337,7 +340,7 @@ public abstract class IndexLookup<TToken> : Layer
         if (OutputMode == "tf_idf" && vocabulary is not null && InputIdfWeights is null)
         {
             throw new ArgumentException(
-                $"{ClassName} '{Name}': when specifying the `vocabulary` argument, in TF-IDF output mode, the `idf_weights` argument must also be provided.",
+                $"{ClassName} '{Name}': When specifying the `vocabulary` argument, in TF-IDF output mode, the `idf_weights` argument must also be provided.",
                 "idfWeights");
         }
 
@@ -470,7 +473,7 @@ public abstract class IndexLookup<TToken> : Layer
         if (repeated.Count > 0)
         {
             throw new ArgumentException(
-                $"{ClassName} '{Name}': the passed vocabulary has at least one repeated term. Please uniquify your dataset. " +
+                $"{ClassName} '{Name}': The passed vocabulary has at least one repeated term. Please uniquify your dataset. " +
                 $"The repeated terms are: [{string.Join(", ", repeated)}]", paramName);
         }
 
@@ -478,7 +481,7 @@ public abstract class IndexLookup<TToken> : Layer
         if (_hasMask && tokens.Contains(_mask))
         {
             throw new ArgumentException(
-                $"{ClassName} '{Name}': found reserved mask token at unexpected location in `vocabulary`. Note that passed `vocabulary` does not " +
+                $"{ClassName} '{Name}': Found reserved mask token at unexpected location in `vocabulary`. Note that passed `vocabulary` does not " +
                 "need to include the OOV and mask tokens. Either remove all mask and OOV tokens, or include them only at the start of the " +
                 $"vocabulary in precisely this order: {specialText}. Received: mask_token={_mask} at vocabulary index {vocab.LastIndexOf(_mask)}",
                 paramName);
@@ -487,7 +490,7 @@ public abstract class IndexLookup<TToken> : Layer
         if (Invert && tokens.Contains(OovToken))
         {
             throw new ArgumentException(
-                $"{ClassName} '{Name}': found reserved OOV token at unexpected location in `vocabulary`. Note that passed `vocabulary` does not " +
+                $"{ClassName} '{Name}': Found reserved OOV token at unexpected location in `vocabulary`. Note that passed `vocabulary` does not " +
                 "need to include the OOV and mask tokens. Either remove all mask and OOV tokens, or include them only at the start of the " +
                 $"vocabulary in precisely this order: {specialText}. Received: oov_token={OovToken} at vocabulary index {vocab.LastIndexOf(OovToken)}",
                 paramName);
@@ -497,7 +500,7 @@ public abstract class IndexLookup<TToken> : Layer
         if (MaxTokens is { } max && newSize > max)
         {
             throw new ArgumentException(
-                $"{ClassName} '{Name}': attempted to set a vocabulary larger than the maximum vocab size. Received vocabulary size is {newSize}; " +
+                $"{ClassName} '{Name}': Attempted to set a vocabulary larger than the maximum vocab size. Received vocabulary size is {newSize}; " +
                 $"`max_tokens` is {max}.", paramName);
         }
     }
