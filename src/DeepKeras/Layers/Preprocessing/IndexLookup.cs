@@ -1,4 +1,5 @@
 using DeepKeras.Engine;
+using DeepKeras.Saving;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -16,7 +17,7 @@ namespace DeepKeras.Layers;
 /// lookups run on the host: the layer has no weights (in <c>"tf_idf"</c> mode it keeps the idf weights).
 /// </remarks>
 /// <typeparam name="TToken">The token type: <see cref="string"/> or <see cref="long"/>.</typeparam>
-public abstract class IndexLookup<TToken> : Layer
+public abstract class IndexLookup<TToken> : Layer, IVocabularyAssets
     where TToken : notnull
 {
     private static readonly string[] OutputModes = ["int", "one_hot", "multi_hot", "count", "tf_idf"];
@@ -374,6 +375,10 @@ public abstract class IndexLookup<TToken> : Layer
     /// <param name="line">The line.</param>
     private protected abstract TToken ParseToken(string line);
 
+    /// <summary>A token as a line of a vocabulary file.</summary>
+    /// <param name="token">The token.</param>
+    private protected abstract string Format(TToken token);
+
     /// <summary>A token as Python prints it in a list (strings quoted).</summary>
     /// <param name="token">The token.</param>
     private protected abstract string Quote(TToken token);
@@ -383,21 +388,35 @@ public abstract class IndexLookup<TToken> : Layer
     public override Shape ComputeOutputShape(Shape inputShape) =>
         CategoricalOutput.OutputShape(inputShape, OutputMode, OutputMode == "int" ? null : Depth);
 
-    /// <summary>The saved vocabulary (Keras's <c>vocabulary.txt</c> asset): every token with the special ones, one a line.</summary>
-    internal string VocabularyAsset() => string.Join("\n", GetVocabulary(includeSpecialTokens: true).Select(t => t.ToString()));
+    /// <summary>The saved vocabulary (Keras's <c>vocabulary.txt</c> asset): every token with the special ones, one a line; null when the config holds it.</summary>
+    string? IVocabularyAssets.VocabularyAsset() =>
+        InputVocabulary is not null ? null : string.Join("\n", GetVocabulary(includeSpecialTokens: true).Select(Format));
 
     /// <summary>Restores the vocabulary from the saved asset text (Keras <c>load_assets</c>).</summary>
     /// <param name="text">The <c>vocabulary.txt</c> content.</param>
-    internal void LoadVocabularyAsset(string text)
+    void IVocabularyAssets.LoadVocabularyAsset(string text)
     {
-        var lines = ReadLines(text).Select((line, i) => ParseLine(line, "vocabulary.txt", i)).ToList();
-        var idf = _idfWeights?.Select(w => (double)w).Take(lines.Count).ToList();
-        SetVocabulary(lines, idf);
-    }
+        if (InputVocabulary is not null)
+        {
+            return;
+        }
 
-    /// <summary>Restores the saved idf weights (Keras's <c>idf_weights</c> variable), already laid out by output index.</summary>
-    /// <param name="weights">The weights.</param>
-    internal void LoadIdfWeights(float[] weights) => _idfWeights = weights;
+        var lines = ReadLines(text).Select((line, i) => ParseLine(line, ModelAssets.VocabularyFile, i)).ToList();
+        if (OutputMode == "tf_idf")
+        {
+            throw new NotSupportedException(
+                $"{ClassName} '{Name}': restoring an adapted vocabulary in `output_mode='tf_idf'` needs the saved `idf_weights` variable, which DeepKeras does not read yet.");
+        }
+
+        var keep = _hasInputVocabulary;
+        _hasInputVocabulary = false;
+        if (lines.Count > 0)
+        {
+            SetVocabulary(lines);
+        }
+
+        _hasInputVocabulary = keep;
+    }
 
     /// <summary>Adds Keras's <c>IndexLookup</c> config keys.</summary>
     /// <param name="config">The base config.</param>

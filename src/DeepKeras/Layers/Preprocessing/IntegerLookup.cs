@@ -160,5 +160,8 @@ public sealed class IntegerLookup : IndexLookup<long>
     private protected override long ParseToken(string line) => long.Parse(line.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture);
 
     /// <inheritdoc/>
+    private protected override string Format(long token) => token.ToString(CultureInfo.InvariantCulture);
+
+    /// <inheritdoc/>
     private protected override string Quote(long token) => token.ToString(CultureInfo.InvariantCulture);
 }

@@ -182,5 +182,8 @@ public sealed class StringLookup : IndexLookup<string>, IStringLayer
     private protected override string ParseToken(string line) => line;
 
     /// <inheritdoc/>
+    private protected override string Format(string token) => token;
+
+    /// <inheritdoc/>
     private protected override string Quote(string token) => $"'{token}'";
 }

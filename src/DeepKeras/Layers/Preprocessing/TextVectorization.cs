@@ -1,4 +1,5 @@
 using DeepKeras.Engine;
+using DeepKeras.Saving;
 using NumSharp;
 using static TorchSharp.torch;
 
@@ -31,7 +32,7 @@ namespace DeepKeras.Layers;
 /// var xTrain = vectorizer.Transform(trainTexts);   // (n, 200) int64
 /// </code>
 /// </example>
-public sealed class TextVectorization : Layer, IStringLayer
+public sealed class TextVectorization : Layer, IStringLayer, IVocabularyAssets
 {
     /// <summary>The mask token, index 0 in <c>"int"</c> mode.</summary>
     public const string MaskToken = "";
@@ -296,6 +297,12 @@ public sealed class TextVectorization : Layer, IStringLayer
         c["vocabulary_size"] = VocabularySize();
         return c;
     }
+
+    /// <inheritdoc/>
+    string? IVocabularyAssets.VocabularyAsset() => ((IVocabularyAssets)_lookup).VocabularyAsset();
+
+    /// <inheritdoc/>
+    void IVocabularyAssets.LoadVocabularyAsset(string text) => ((IVocabularyAssets)_lookup).LoadVocabularyAsset(text);
 
     /// <summary>Gets the inner lookup layer (its vocabulary is saved as Keras saves TextVectorization's).</summary>
     internal StringLookup LookupLayer => _lookup;
