@@ -50,6 +50,7 @@ internal static partial class ModelFiles
             (KerasArchive.MetadataName, System.Text.Encoding.UTF8.GetBytes(KerasJson.Write(metadata))),
             (KerasArchive.ConfigName, System.Text.Encoding.UTF8.GetBytes(config)),
             (KerasArchive.WeightsName, weights),
+            .. ModelAssets.Collect(model),
         ]);
     }
 
@@ -97,6 +98,7 @@ internal static partial class ModelFiles
                 WeightsReader.Read(reader, model, skipMismatch: false).Apply();
             }
 
+            ModelAssets.Load(model, archive);
             return model;
         });
     }

@@ -1,6 +1,7 @@
-using System.Globalization;
 using DeepKeras.Engine;
+using DeepKeras.Saving;
 using NumSharp;
+using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
 
@@ -17,10 +18,11 @@ namespace DeepKeras.Layers;
 /// and <c>"foo qux bar"</c> becomes <c>[4, 1, 3]</c>.
 /// </para>
 /// <para>
-/// Like Keras on backends other than TensorFlow, this runs outside the model, in the input pipeline: call
-/// <see cref="Transform"/> on the strings and feed the result (an int64 <see cref="NDArray"/> of shape
-/// <c>(batch, sequenceLength)</c>, or float32 <c>(batch, vocabularySize)</c> in the other modes) to an <c>Embedding</c> or
-/// <c>Dense</c> model. Not trainable; it has no weights.
+/// A layer on string inputs: call it on strings with <see cref="Apply(string[])"/> (or <see cref="Transform"/> for an
+/// <see cref="NDArray"/>), or put it right after a string <c>Input</c> in a model. It runs on the host and hands an int64
+/// tensor <c>(batch, sequenceLength)</c> (or float32 <c>(batch, vocabularySize)</c> in the other modes) to the rest of the
+/// model. <c>standardize</c> and <c>split</c> may be C# functions. No weights; the vocabulary lives in an inner
+/// <see cref="StringLookup"/> and is saved like Keras's (config or <c>vocabulary.txt</c> asset).
 /// </para>
 /// </remarks>
 /// <example>
@@ -30,7 +32,7 @@ namespace DeepKeras.Layers;
 /// var xTrain = vectorizer.Transform(trainTexts);   // (n, 200) int64
 /// </code>
 /// </example>
-public sealed class TextVectorization
+public sealed class TextVectorization : Layer, IStringLayer, IVocabularyAssets
 {
     /// <summary>The mask token, index 0 in <c>"int"</c> mode.</summary>
     public const string MaskToken = "";
@@ -42,37 +44,98 @@ public sealed class TextVectorization
     private static readonly string[] SplitModes = ["whitespace", "character"];
     private static readonly string[] OutputModes = ["int", "multi_hot", "count", "tf_idf"];
 
-    private readonly bool _hasInputVocabulary;
-    private readonly List<string>? _inputVocabulary;
-    private readonly List<double>? _inputIdfWeights;
-    private List<string> _tokens = [];
-    private Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private float[]? _idfWeights;
-    private bool _hasVocabulary;
+    [KerasName("_lookup_layer")]
+    private readonly StringLookup _lookup;
+    private readonly Func<string, string>? _standardizeFunction;
+    private readonly Func<string, IEnumerable<string>>? _splitFunction;
 
-    /// <summary>Creates the layer; give a <paramref name="vocabulary"/> or call <see cref="Adapt"/> before <see cref="Transform"/>.</summary>
+    /// <summary>Creates the layer; give a <paramref name="vocabulary"/> or call <see cref="Adapt"/> before using it.</summary>
     /// <param name="maxTokens">Largest vocabulary size, special tokens included (learned words: <c>maxTokens − 2</c> in <c>"int"</c> mode, <c>− 1</c> otherwise); null for no limit.</param>
     /// <param name="standardize"><c>"lower_and_strip_punctuation"</c> (default), <c>"lower"</c>, <c>"strip_punctuation"</c> or null for none. Only ASCII letters and punctuation are affected, as in Keras.</param>
     /// <param name="split"><c>"whitespace"</c> (default), <c>"character"</c> (Unicode code points) or null (each string is one token).</param>
+    /// <param name="ngrams">Must be null: n-grams are not supported.</param>
     /// <param name="outputMode"><c>"int"</c> (default): token indices; <c>"multi_hot"</c> (alias <c>"binary"</c>): 1 where a word occurs; <c>"count"</c>: occurrences; <c>"tf_idf"</c> (alias <c>"tf-idf"</c>): counts × inverse document frequency.</param>
     /// <param name="outputSequenceLength">In <c>"int"</c> mode: pad with 0 or cut (at the end) every row to this length; default the longest row of each call.</param>
     /// <param name="padToMaxTokens">In the vector modes: make rows <paramref name="maxTokens"/> long even when the vocabulary is smaller.</param>
     /// <param name="vocabulary">A fixed vocabulary (special tokens optional, at the start); the layer then cannot be adapted.</param>
     /// <param name="idfWeights">With <c>"tf_idf"</c> and a <paramref name="vocabulary"/>: one inverse document frequency per term.</param>
+    /// <param name="sparse">Must be false: sparse outputs need TensorFlow.</param>
+    /// <param name="ragged">Must be false: ragged outputs need TensorFlow.</param>
+    /// <param name="encoding">The text encoding; only <c>"utf-8"</c>.</param>
     /// <param name="name">Layer name (default <c>text_vectorization</c>, <c>text_vectorization_1</c>, …).</param>
+    /// <param name="trainable">Keras <c>trainable</c> (the layer has no trainable weights).</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentException">An unknown mode, or options that do not go together (Keras messages).</exception>
-    public TextVectorization(int? maxTokens = null, string? standardize = "lower_and_strip_punctuation", string? split = "whitespace",
+    public TextVectorization(int? maxTokens = null, string? standardize = "lower_and_strip_punctuation", string? split = "whitespace", int? ngrams = null,
         string outputMode = "int", int? outputSequenceLength = null, bool padToMaxTokens = false, IEnumerable<string>? vocabulary = null,
-        IEnumerable<double>? idfWeights = null, string? name = null)
+        IEnumerable<double>? idfWeights = null, bool sparse = false, bool ragged = false, string encoding = "utf-8", string? name = null,
+        bool trainable = true, Shape? inputShape = null)
+        : this(null, null, standardize, split, maxTokens, ngrams, outputMode, outputSequenceLength, padToMaxTokens, vocabulary, idfWeights, sparse, ragged,
+            encoding, name, trainable, inputShape)
     {
-        CheckString(standardize, StandardizeModes, nameof(standardize), "standardize", allowNull: true);
-        CheckString(split, SplitModes, nameof(split), "split", allowNull: true);
+    }
+
+    /// <summary>Creates the layer with C# functions for the standardization and the split (Keras's callable <c>standardize</c> and <c>split</c>).</summary>
+    /// <param name="standardize">Maps each text to its standardized form; null for none.</param>
+    /// <param name="split">Splits a standardized text into tokens; null: each text is one token.</param>
+    /// <param name="maxTokens">Largest vocabulary size, special tokens included; null for no limit.</param>
+    /// <param name="outputMode"><c>"int"</c> (default), <c>"multi_hot"</c>, <c>"count"</c> or <c>"tf_idf"</c>.</param>
+    /// <param name="outputSequenceLength">In <c>"int"</c> mode: the fixed row length.</param>
+    /// <param name="padToMaxTokens">In the vector modes: make rows <paramref name="maxTokens"/> long.</param>
+    /// <param name="vocabulary">A fixed vocabulary; the layer then cannot be adapted.</param>
+    /// <param name="idfWeights">With <c>"tf_idf"</c> and a <paramref name="vocabulary"/>: the inverse document frequencies.</param>
+    /// <param name="name">Layer name.</param>
+    /// <param name="trainable">Keras <c>trainable</c>.</param>
+    /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
+    /// <remarks>Such a layer's config names the functions but cannot recreate them: a saved model with it does not load back.</remarks>
+    public TextVectorization(Func<string, string>? standardize, Func<string, IEnumerable<string>>? split, int? maxTokens = null, string outputMode = "int",
+        int? outputSequenceLength = null, bool padToMaxTokens = false, IEnumerable<string>? vocabulary = null, IEnumerable<double>? idfWeights = null,
+        string? name = null, bool trainable = true, Shape? inputShape = null)
+        : this(standardize, split, standardize is null ? null : "<function>", split is null ? null : "<function>", maxTokens, null, outputMode,
+            outputSequenceLength, padToMaxTokens, vocabulary, idfWeights, false, false, "utf-8", name, trainable, inputShape)
+    {
+    }
+
+    private TextVectorization(Func<string, string>? standardizeFunction, Func<string, IEnumerable<string>>? splitFunction, string? standardize,
+        string? split, int? maxTokens, int? ngrams, string outputMode, int? outputSequenceLength, bool padToMaxTokens, IEnumerable<string>? vocabulary,
+        IEnumerable<double>? idfWeights, bool sparse, bool ragged, string encoding, string? name, bool trainable, Shape? inputShape)
+        : base(name, trainable, inputShape)
+    {
+        _standardizeFunction = standardizeFunction;
+        _splitFunction = splitFunction;
+        if (standardizeFunction is null)
+        {
+            CategoricalOutput.CheckString(standardize, StandardizeModes, "TextVectorization", "standardize", nameof(standardize), allowNull: true);
+        }
+
+        if (splitFunction is null)
+        {
+            CategoricalOutput.CheckString(split, SplitModes, "TextVectorization", "split", nameof(split), allowNull: true);
+        }
+
         outputMode = outputMode switch { "binary" => "multi_hot", "tf-idf" => "tf_idf", _ => outputMode };
-        CheckString(outputMode, OutputModes, nameof(outputMode), "output_mode", allowNull: false);
+        CategoricalOutput.CheckString(outputMode, OutputModes, "TextVectorization", "output_mode", nameof(outputMode));
+        if (ngrams is not null)
+        {
+            throw new ArgumentException($"TextVectorization '{Name}': `ngrams` is not supported yet. Received: ngrams={ngrams}", nameof(ngrams));
+        }
+
+        if (sparse || ragged)
+        {
+            throw new ArgumentException(
+                $"TextVectorization '{Name}': `sparse=True` and `ragged=True` need the TensorFlow backend. Received: sparse={sparse}, ragged={ragged}",
+                sparse ? nameof(sparse) : nameof(ragged));
+        }
+
+        if (!string.Equals(encoding, "utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"TextVectorization '{Name}': only `encoding='utf-8'` is supported. Received: encoding={encoding}", nameof(encoding));
+        }
+
         if (outputMode != "int" && outputSequenceLength is not null)
         {
             throw new ArgumentException(
-                $"`output_sequence_length` must not be set if `output_mode` is not 'int'. Received output_sequence_length={outputSequenceLength}.",
+                $"`output_sequence_length` must not be set if `output_mode` is not 'int'. Received: output_sequence_length={outputSequenceLength}.",
                 nameof(outputSequenceLength));
         }
 
@@ -82,72 +145,30 @@ public sealed class TextVectorization
                 $"`output_sequence_length` must be a positive integer or null. Received: output_sequence_length={outputSequenceLength}");
         }
 
-        if (maxTokens is <= 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxTokens), maxTokens,
-                $"If set, `max_tokens` must be greater than 1. Received: max_tokens={maxTokens}");
-        }
-
-        if (padToMaxTokens && maxTokens is null)
-        {
-            throw new ArgumentException("If pad_to_max_tokens is True, must set `max_tokens`. Received: max_tokens=None", nameof(maxTokens));
-        }
-
-        _inputIdfWeights = idfWeights?.ToList();
-        if (_inputIdfWeights is not null && outputMode != "tf_idf")
-        {
-            throw new ArgumentException(
-                $"`idf_weights` should only be set if `output_mode` is `'tf_idf'`. Received: output_mode={outputMode}.", nameof(idfWeights));
-        }
-
-        if (outputMode == "tf_idf" && vocabulary is not null && _inputIdfWeights is null)
-        {
-            throw new ArgumentException(
-                "When specifying the `vocabulary` argument, in TF-IDF output mode, the `idf_weights` argument must also be provided.", nameof(idfWeights));
-        }
-
-        Name = string.IsNullOrEmpty(name) ? NameScope.Unique("text_vectorization") : name;
-        MaxTokens = maxTokens;
         Standardize = standardize;
         Split = split;
-        OutputMode = outputMode;
         OutputSequenceLength = outputSequenceLength;
-        PadToMaxTokens = padToMaxTokens;
-        if (vocabulary is not null)
-        {
-            _inputVocabulary = vocabulary.ToList();
-            SetVocabulary(_inputVocabulary, _inputIdfWeights);
-            _hasInputVocabulary = true;
-        }
+        _lookup = new StringLookup(maxTokens: maxTokens, maskToken: MaskToken, oovToken: OovToken, vocabulary: vocabulary, idfWeights: idfWeights,
+            outputMode: outputMode, padToMaxTokens: padToMaxTokens);
     }
 
-    /// <summary>Gets the layer's name.</summary>
-    public string Name { get; }
-
     /// <summary>Gets the largest vocabulary size (special tokens included), or null.</summary>
-    public int? MaxTokens { get; }
+    public int? MaxTokens => _lookup.MaxTokens;
 
-    /// <summary>Gets the standardization: <c>"lower_and_strip_punctuation"</c>, <c>"lower"</c>, <c>"strip_punctuation"</c> or null.</summary>
+    /// <summary>Gets the standardization: <c>"lower_and_strip_punctuation"</c>, <c>"lower"</c>, <c>"strip_punctuation"</c>, <c>"&lt;function&gt;"</c> or null.</summary>
     public string? Standardize { get; }
 
-    /// <summary>Gets the split: <c>"whitespace"</c>, <c>"character"</c> or null.</summary>
+    /// <summary>Gets the split: <c>"whitespace"</c>, <c>"character"</c>, <c>"&lt;function&gt;"</c> or null.</summary>
     public string? Split { get; }
 
     /// <summary>Gets the output mode: <c>"int"</c>, <c>"multi_hot"</c>, <c>"count"</c> or <c>"tf_idf"</c>.</summary>
-    public string OutputMode { get; }
+    public string OutputMode => _lookup.OutputMode;
 
     /// <summary>Gets the fixed row length of <c>"int"</c> output, or null.</summary>
     public int? OutputSequenceLength { get; }
 
     /// <summary>Gets whether vector rows are padded to <see cref="MaxTokens"/>.</summary>
-    public bool PadToMaxTokens { get; }
-
-    /// <summary>Gets false: the layer has no trainable weights.</summary>
-    public bool Trainable => false;
-
-    private int TokenStart => OutputMode == "int" ? 2 : 1;
-
-    private string[] SpecialTokens => OutputMode == "int" ? [MaskToken, OovToken] : [OovToken];
+    public bool PadToMaxTokens => _lookup.PadToMaxTokens;
 
     /// <summary>
     /// Learns the vocabulary from texts (Keras <c>adapt</c>): every word seen, most frequent first (ties: reverse
@@ -159,87 +180,93 @@ public sealed class TextVectorization
     public void Adapt(IEnumerable<string> data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (_hasInputVocabulary)
-        {
-            throw new InvalidOperationException(
-                $"Cannot adapt layer '{Name}' after setting a static vocabulary via `vocabulary` argument or `set_vocabulary()` method.");
-        }
-
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        var documentCounts = new Dictionary<string, long>(StringComparer.Ordinal);
-        long documents = 0;
-        foreach (var text in data)
-        {
-            var tokens = Tokenize(text ?? throw new ArgumentException("`data` contains a null string.", nameof(data)));
-            foreach (var t in tokens)
-            {
-                counts[t] = counts.GetValueOrDefault(t) + 1;
-            }
-
-            if (OutputMode == "tf_idf")
-            {
-                foreach (var t in tokens.Distinct(StringComparer.Ordinal))
-                {
-                    documentCounts[t] = documentCounts.GetValueOrDefault(t) + 1;
-                }
-
-                documents++;
-            }
-        }
-
-        counts.Remove(MaskToken);
-        counts.Remove(OovToken);
-        if (counts.Count == 0)
-        {
-            return;
-        }
-
-        var learned = counts
-            .OrderByDescending(kv => kv.Value)
-            .ThenByDescending(kv => kv.Key, Comparer<string>.Create(TextPreprocessing.CompareCodePoints))
-            .Select(kv => kv.Key);
-        if (MaxTokens is { } max)
-        {
-            learned = learned.Take(max - TokenStart);
-        }
-
-        SetTokens(learned.ToList());
-        if (OutputMode == "tf_idf")
-        {
-            // Keras: idf = log(1 + documents / (1 + document count)); the OOV slot gets the mean of the learned weights.
-            var idf = _tokens.Select(t => Math.Log(1 + (documents / (1.0 + documentCounts[t])))).ToList();
-            _idfWeights = PadIdf(idf, idf.Average());
-        }
+        _lookup.Adapt(data.Select(text => Tokenize(text ?? throw new ArgumentException("`data` contains a null string.", nameof(data)))).ToList());
     }
 
-    /// <summary>Turns texts into token indices (<c>"int"</c>) or vectors (the other modes); Keras's <c>layer(texts)</c>.</summary>
+    /// <summary>Turns texts into token indices (<c>"int"</c>) or vectors (the other modes) as an <see cref="NDArray"/>; see <see cref="Apply(string[])"/>.</summary>
+    /// <param name="inputs">The texts.</param>
+    /// <returns>int64 <c>(n, L)</c> in <c>"int"</c> mode, float32 <c>(n, depth)</c> in the other modes.</returns>
+    /// <exception cref="InvalidOperationException">No vocabulary yet: call <see cref="Adapt"/> or <see cref="SetVocabulary"/> first.</exception>
+    public NDArray Transform(IEnumerable<string> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        using var result = ApplyStrings(inputs.ToArray());
+        return OutputMode == "int"
+            ? np.array(result.data<long>().ToArray()).reshape(result.shape.Select(d => (int)d).ToArray())
+            : np.array(result.data<float>().ToArray()).reshape(result.shape.Select(d => (int)d).ToArray());
+    }
+
+    /// <summary>Turns texts into token indices or vectors (Keras <c>layer(texts)</c>).</summary>
     /// <param name="inputs">The texts.</param>
     /// <returns>
     /// <c>"int"</c>: int64 <c>(n, L)</c> with <c>L</c> = <see cref="OutputSequenceLength"/> or the longest row, padded with 0 at
     /// the end. Other modes: float32 <c>(n, depth)</c> with depth = the vocabulary size (or <see cref="MaxTokens"/> with
     /// <see cref="PadToMaxTokens"/>).
     /// </returns>
-    /// <exception cref="InvalidOperationException">No vocabulary yet: call <see cref="Adapt"/> or <see cref="SetVocabulary"/> first.</exception>
-    public NDArray Transform(IEnumerable<string> inputs)
+    public Tensor Apply(string[] inputs) => ApplyStrings(inputs);
+
+    /// <summary>Turns a <c>(batch, 1)</c> array of texts into token indices or vectors.</summary>
+    /// <param name="inputs">The texts, one per row.</param>
+    public Tensor Apply(string[,] inputs) => ApplyStrings(inputs);
+
+    /// <summary>Turns a string array of shape <c>(batch)</c> or <c>(batch, 1)</c> into token indices or vectors.</summary>
+    /// <param name="inputs">The texts.</param>
+    /// <exception cref="InvalidOperationException">No vocabulary yet.</exception>
+    /// <exception cref="ArgumentException">An array of another shape, or a null string.</exception>
+    public Tensor ApplyStrings(Array inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        if (!_hasVocabulary)
+        if (!_lookup.VocabularyIsSet)
         {
             throw new InvalidOperationException(
-                $"TextVectorization layer '{Name}' has no vocabulary yet. Call `Adapt(texts)` or `SetVocabulary(words)` before `Transform`.");
+                $"TextVectorization layer '{Name}' has no vocabulary yet. Call `Adapt(texts)` or `SetVocabulary(words)` before calling it.");
         }
 
-        var rows = inputs.Select(t => Tokenize(t ?? throw new ArgumentException("`inputs` contains a null string.", nameof(inputs)))).ToList();
-        return OutputMode == "int" ? ToIndices(rows) : ToVectors(rows);
+        var (texts, shape) = StringArrays.Flatten(inputs, this, nameof(inputs));
+        if (shape.Length > 2 || (shape.Length == 2 && shape[1] != 1))
+        {
+            throw new ArgumentException(
+                $"Layer \"{Name}\" (TextVectorization) expects texts of shape (batch,) or (batch, 1). Received: shape=({string.Join(", ", shape)})",
+                nameof(inputs));
+        }
+
+        var rows = texts.Select(Tokenize).ToList();
+        var longest = rows.Select(r => r.Count).DefaultIfEmpty(0).Max();
+        var length = OutputMode == "int" ? OutputSequenceLength ?? longest : longest;
+        var padded = new string[rows.Count * length];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            for (var j = 0; j < length; j++)
+            {
+                padded[(i * length) + j] = j < rows[i].Count ? rows[i][j] : MaskToken;
+            }
+        }
+
+        return _lookup.ApplyStrings(StringArrays.Shape(padded, [rows.Count, length]));
+    }
+
+    /// <inheritdoc/>
+    Tensor IStringLayer.CallStrings(Array inputs) => ApplyStrings(inputs);
+
+    /// <inheritdoc/>
+    protected override Tensor Call(Tensor inputs, bool training) =>
+        throw new ArgumentException($"TextVectorization '{Name}' expects strings (a string array, or a string `Input`), but received a tensor of dtype {inputs.dtype}.");
+
+    /// <inheritdoc/>
+    public override Shape ComputeOutputShape(Shape inputShape)
+    {
+        int? batch = inputShape.Rank > 0 ? inputShape[0] : null;
+        return OutputMode == "int"
+            ? new Shape(batch, OutputSequenceLength)
+            : new Shape(batch, PadToMaxTokens ? MaxTokens : VocabularySize());
     }
 
     /// <summary>Returns the vocabulary: a word's position is its index in the output (Keras <c>get_vocabulary</c>).</summary>
     /// <param name="includeSpecialTokens">Include <c>""</c> and <c>"[UNK]"</c> (<c>"int"</c> mode) or <c>"[UNK]"</c> (other modes) at the start.</param>
-    public IReadOnlyList<string> GetVocabulary(bool includeSpecialTokens = true) =>
-        includeSpecialTokens ? [.. SpecialTokens, .. _tokens] : [.. _tokens];
+    public IReadOnlyList<string> GetVocabulary(bool includeSpecialTokens = true) => _lookup.GetVocabulary(includeSpecialTokens);
 
     /// <summary>Gets the vocabulary size, special tokens included (Keras <c>vocabulary_size()</c>).</summary>
-    public int VocabularySize() => TokenStart + _tokens.Count;
+    public int VocabularySize() => _lookup.VocabularySize();
 
     /// <summary>
     /// Sets the vocabulary directly instead of adapting (Keras <c>set_vocabulary</c>). The special tokens may be given at
@@ -248,185 +275,41 @@ public sealed class TextVectorization
     /// <param name="vocabulary">The words, in index order.</param>
     /// <param name="idfWeights">In <c>"tf_idf"</c> mode (required there): one weight per entry of <paramref name="vocabulary"/>.</param>
     /// <exception cref="ArgumentException">Empty, repeated terms, a misplaced mask token, too many terms for <see cref="MaxTokens"/>, or idf weights that do not match (Keras messages).</exception>
-    public void SetVocabulary(IEnumerable<string> vocabulary, IEnumerable<double>? idfWeights = null)
-    {
-        ArgumentNullException.ThrowIfNull(vocabulary);
-        var vocab = vocabulary.ToList();
-        var idf = idfWeights?.ToList();
-        if (OutputMode == "tf_idf" && idf is null)
-        {
-            throw new ArgumentException("`idf_weights` must be set if output_mode is 'tf_idf'.", nameof(idfWeights));
-        }
-
-        if (OutputMode != "tf_idf" && idf is not null)
-        {
-            throw new ArgumentException(
-                $"`idf_weights` should only be set if output_mode is `'tf_idf'`. Received: output_mode={OutputMode} and idf_weights=[{Join(idf)}]",
-                nameof(idfWeights));
-        }
-
-        if (vocab.Count == 0)
-        {
-            throw new ArgumentException("Cannot set an empty vocabulary. Received: vocabulary=[]", nameof(vocabulary));
-        }
-
-        var specials = SpecialTokens;
-        var foundSpecials = vocab.Count >= specials.Length && vocab.Take(specials.Length).SequenceEqual(specials, StringComparer.Ordinal);
-        var tokens = foundSpecials ? vocab.Skip(specials.Length).ToList() : vocab;
-        var repeated = tokens.GroupBy(t => t, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        if (repeated.Count > 0)
-        {
-            throw new ArgumentException(
-                "The passed vocabulary has at least one repeated term. Please uniquify your dataset. " +
-                $"The repeated terms are: [{Join(repeated)}]", nameof(vocabulary));
-        }
-
-        if (tokens.Contains(MaskToken))
-        {
-            throw new ArgumentException(
-                "Found reserved mask token at unexpected location in `vocabulary`. Note that passed `vocabulary` does not need to " +
-                "include the OOV and mask tokens. Either remove all mask and OOV tokens, or include them only at the start of the " +
-                $"vocabulary in precisely this order: [{Join(specials)}]. Received: mask_token='' at vocabulary index " +
-                $"{vocab.LastIndexOf(MaskToken)}", nameof(vocabulary));
-        }
-
-        var newSize = TokenStart + tokens.Count;
-        if (MaxTokens is { } max && newSize > max)
-        {
-            throw new ArgumentException(
-                $"Attempted to set a vocabulary larger than the maximum vocab size. Received vocabulary size is {newSize}; `max_tokens` is {max}.",
-                nameof(vocabulary));
-        }
-
-        if (idf is not null && idf.Count != vocab.Count)
-        {
-            throw new ArgumentException(
-                $"`idf_weights` must be the same length as vocabulary. len(idf_weights) is {idf.Count}; len(vocabulary) is {vocab.Count}",
-                nameof(idfWeights));
-        }
-
-        SetTokens(tokens);
-        if (idf is not null)
-        {
-            // Without special tokens in the vocabulary, the OOV slot gets the mean weight (Keras).
-            _idfWeights = foundSpecials ? PadIdf(idf.Skip(TokenStart).ToList(), idf[0]) : PadIdf(idf, idf.Average());
-        }
-    }
+    public void SetVocabulary(IEnumerable<string> vocabulary, IEnumerable<double>? idfWeights = null) => _lookup.SetVocabulary(vocabulary, idfWeights);
 
     /// <summary>Returns the constructor arguments under Keras's keys (<c>max_tokens</c>, <c>output_mode</c>, …).</summary>
-    public Dictionary<string, object?> GetConfig() => new()
+    public override Dictionary<string, object?> GetConfig()
     {
-        ["name"] = Name,
-        ["trainable"] = false,
-        ["dtype"] = "string",
-        ["max_tokens"] = MaxTokens,
-        ["standardize"] = Standardize,
-        ["split"] = Split,
-        ["ngrams"] = null,
-        ["output_mode"] = OutputMode,
-        ["output_sequence_length"] = OutputSequenceLength,
-        ["pad_to_max_tokens"] = PadToMaxTokens,
-        ["sparse"] = false,
-        ["ragged"] = false,
-        ["vocabulary"] = _inputVocabulary?.ToArray(),
-        ["idf_weights"] = _inputIdfWeights?.ToArray(),
-        ["encoding"] = "utf-8",
-        ["vocabulary_size"] = VocabularySize(),
-    };
+        var c = base.GetConfig();
+        var lookup = _lookup.GetConfig();
+        c["max_tokens"] = MaxTokens;
+        c["standardize"] = Standardize;
+        c["split"] = Split;
+        c["ngrams"] = null;
+        c["output_mode"] = OutputMode;
+        c["output_sequence_length"] = OutputSequenceLength;
+        c["pad_to_max_tokens"] = PadToMaxTokens;
+        c["sparse"] = false;
+        c["ragged"] = false;
+        c["vocabulary"] = lookup["vocabulary"];
+        c["idf_weights"] = lookup["idf_weights"];
+        c["encoding"] = "utf-8";
+        c["vocabulary_size"] = VocabularySize();
+        return c;
+    }
 
     /// <inheritdoc/>
-    public override string ToString() => $"<TextVectorization name={Name}, vocabulary_size={VocabularySize()}>";
+    string? IVocabularyAssets.VocabularyAsset() => ((IVocabularyAssets)_lookup).VocabularyAsset();
 
-    private List<string> Tokenize(string text) => TextPreprocessing.Split(TextPreprocessing.Standardize(text, Standardize), Split);
+    /// <inheritdoc/>
+    void IVocabularyAssets.LoadVocabularyAsset(string text) => ((IVocabularyAssets)_lookup).LoadVocabularyAsset(text);
 
-    private void SetTokens(List<string> tokens)
+    /// <summary>Gets the inner lookup layer (its vocabulary is saved as Keras saves TextVectorization's).</summary>
+    internal StringLookup LookupLayer => _lookup;
+
+    private List<string> Tokenize(string text)
     {
-        _tokens = tokens;
-        _index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            _index.TryAdd(tokens[i], TokenStart + i);
-        }
-
-        _hasVocabulary = true;
+        var standardized = _standardizeFunction is not null ? _standardizeFunction(text) : TextPreprocessing.Standardize(text, Standardize);
+        return _splitFunction is not null ? [.. _splitFunction(standardized)] : TextPreprocessing.Split(standardized, Split);
     }
-
-    /// <summary>Index of a token: 0 for the mask (int mode), the OOV index for unknown words.</summary>
-    private int Lookup(string token) =>
-        OutputMode == "int" && token.Length == 0 ? 0 : _index.GetValueOrDefault(token, TokenStart - 1);
-
-    private NDArray ToIndices(List<List<string>> rows)
-    {
-        var length = OutputSequenceLength ?? rows.Select(r => r.Count).DefaultIfEmpty(0).Max();
-        var ids = new long[rows.Count * length];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var kept = Math.Min(rows[i].Count, length);
-            for (var j = 0; j < kept; j++)
-            {
-                ids[(i * length) + j] = Lookup(rows[i][j]);
-            }
-        }
-
-        return np.array(ids).reshape(rows.Count, length);
-    }
-
-    private NDArray ToVectors(List<List<string>> rows)
-    {
-        var depth = PadToMaxTokens ? MaxTokens!.Value : VocabularySize();
-        var values = new float[rows.Count * depth];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            foreach (var token in rows[i])
-            {
-                if (token.Length == 0)
-                {
-                    continue;
-                }
-
-                var k = (i * depth) + Lookup(token);
-                values[k] = OutputMode == "multi_hot" ? 1f : values[k] + 1f;
-            }
-        }
-
-        if (OutputMode == "tf_idf")
-        {
-            for (var k = 0; k < values.Length; k++)
-            {
-                values[k] *= _idfWeights![k % depth];
-            }
-        }
-
-        return np.array(values).reshape(rows.Count, depth);
-    }
-
-    /// <summary>Lays out idf weights by output index: the OOV slot first, then the tokens, then zeros up to <see cref="MaxTokens"/>.</summary>
-    private float[] PadIdf(List<double> tokenWeights, double oovWeight)
-    {
-        var depth = PadToMaxTokens ? MaxTokens!.Value : TokenStart + tokenWeights.Count;
-        var weights = new float[depth];
-        weights[0] = (float)oovWeight;
-        for (var i = 0; i < tokenWeights.Count; i++)
-        {
-            weights[TokenStart + i] = (float)tokenWeights[i];
-        }
-
-        return weights;
-    }
-
-    private static void CheckString(string? value, string[] allowed, string paramName, string kerasName, bool allowNull)
-    {
-        if ((value is null && allowNull) || (value is not null && allowed.Contains(value)))
-        {
-            return;
-        }
-
-        throw new ArgumentException(
-            $"Unknown value for `{kerasName}` argument of TextVectorization. Allowed values are: ({Join(allowed)}). " +
-            $"Received: {kerasName}={value ?? "None"}", paramName);
-    }
-
-    private static string Join(IEnumerable<string> items) => string.Join(", ", items.Select(s => $"'{s}'"));
-
-    private static string Join(IEnumerable<double> items) => string.Join(", ", items.Select(v => v.ToString(CultureInfo.InvariantCulture)));
 }

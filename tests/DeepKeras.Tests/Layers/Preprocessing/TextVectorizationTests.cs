@@ -1,6 +1,7 @@
 using DeepKeras.Layers;
 using DeepKeras.Models;
 using NumSharp;
+using static TorchSharp.torch;
 
 namespace DeepKeras.Tests.Layers.Preprocessing;
 
@@ -23,6 +24,31 @@ public class TextVectorizationTests
         Assert.Equal(["", "[UNK]", "baz", "bar", "foo", "boom", "bada"], layer.GetVocabulary());
         var y = layer.Transform(["foo qux bar", "qux baz"]);
         Assert.Equal([[4L, 1, 3, 0], [1L, 2, 0, 0]], Rows(y));
+    }
+
+    [Fact]
+    public void KerasDocstringExample_AsALayerOnABatchOfRows()
+    {
+        // text_vectorization.py: vectorize_layer(input_data) with input_data = [["foo qux bar"], ["qux baz"]].
+        var layer = new TextVectorization(maxTokens: 5000, outputMode: "int", outputSequenceLength: 4);
+        layer.Adapt(["foo bar", "bar baz", "baz bada boom"]);
+        var y = layer.Apply(new[,] { { "foo qux bar" }, { "qux baz" } });
+        Assert.Equal(new long[] { 2, 4 }, y.shape);
+        Assert.Equal(new long[] { 4, 1, 3, 0, 1, 2, 0, 0 }, y.data<long>().ToArray());
+        Assert.Equal(new Shape(null, 4), layer.ComputeOutputShape(new Shape(null, 1)));
+    }
+
+    [Fact]
+    public void CallableStandardizeAndSplit()
+    {
+        static string Upper(string s) => s.ToUpperInvariant();
+        var layer = new TextVectorization(standardize: Upper, split: s => s.Split(','), name: "tv_callable");
+        layer.Adapt(["a,b", "b,c", "B"]);
+        Assert.Equal(["", "[UNK]", "B", "C", "A"], layer.GetVocabulary());
+        Assert.Equal(new long[] { 4, 2, 1 }, layer.Apply(["a,B,zz"]).data<long>().ToArray());
+        Assert.Equal("<function>", layer.GetConfig()["standardize"]);
+        var wholeText = new TextVectorization(standardize: s => s.Trim(), split: null, vocabulary: ["red fox"]);
+        Assert.Equal(new long[] { 2, 1 }, wholeText.Apply([" red fox ", "red"]).data<long>().ToArray());
     }
 
     [Fact]
@@ -90,7 +116,7 @@ public class TextVectorizationTests
         Assert.Equal(["", "[UNK]", "a", "c", "b"], chars.GetVocabulary());
 
         // split: null — each string is one token; the empty string is the mask token (0).
-        var whole = new TextVectorization(split: null, standardize: null, vocabulary: ["red", "green"]);
+        var whole = new TextVectorization(split: (string?)null, standardize: null, vocabulary: ["red", "green"]);
         Assert.Equal([[3L], [0L], [1L]], Rows(whole.Transform(["green", "", "blue"])));
     }
 
@@ -179,8 +205,16 @@ public class TextVectorizationTests
         Assert.Equal("whitespace", config["split"]);
         Assert.Equal("int", config["output_mode"]);
         Assert.Equal(8, config["output_sequence_length"]);
-        Assert.Equal(false, config["trainable"]);
+        Assert.Equal(true, config["trainable"]);   // Keras's default: the layer has no weights either way
         Assert.Equal(2, config["vocabulary_size"]);
+        Assert.Equal(
+            ["name", "trainable", "dtype", "max_tokens", "standardize", "split", "ngrams", "output_mode", "output_sequence_length", "pad_to_max_tokens",
+                "sparse", "ragged", "vocabulary", "idf_weights", "encoding", "vocabulary_size"],
+            config.Keys);
+        var fixedVocabulary = new TextVectorization(vocabulary: ["a", "b"], outputSequenceLength: 3);
+        var back = Layer.FromConfig<TextVectorization>(fixedVocabulary.GetConfig());
+        Assert.Equal(["", "[UNK]", "a", "b"], back.GetVocabulary());
+        Assert.Equal(new long[] { 3, 2, 1 }, back.Apply(["b a c"]).data<long>().ToArray());
     }
 
     [Fact]
