@@ -99,6 +99,14 @@ public abstract class AffineNormalization : Layer
         return Beta is null ? y : y.add(Beta.Value.view(broadcast));
     }
 
+    /// <summary>Writes the <c>epsilon</c>, <c>center</c> and <c>scale</c> keys.</summary>
+    private protected void WriteEpsilonCenterScale(Dictionary<string, object?> config)
+    {
+        config["epsilon"] = Epsilon;
+        config["center"] = Center;
+        config["scale"] = Scale;
+    }
+
     /// <summary>Writes the beta/gamma initializer, regularizer and constraint keys.</summary>
     private protected void WriteGammaBetaConfig(Dictionary<string, object?> config) =>
         WeightSettings.WriteConfig(config, null, writeActivity: false, _beta, _gamma);

@@ -235,9 +235,7 @@ public class BatchNormalization : AffineNormalization
         var config = base.GetConfig();
         config["axis"] = Axis;
         config["momentum"] = Momentum;
-        config["epsilon"] = Epsilon;
-        config["center"] = Center;
-        config["scale"] = Scale;
+        WriteEpsilonCenterScale(config);
         config["moving_mean_initializer"] = Serialize(MovingMeanInitializer);
         config["moving_variance_initializer"] = Serialize(MovingVarianceInitializer);
         WriteGammaBetaConfig(config);

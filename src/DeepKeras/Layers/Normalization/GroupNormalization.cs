@@ -136,9 +136,7 @@ public sealed class GroupNormalization : AffineNormalization
         var c = base.GetConfig();
         c["groups"] = _groups;
         c["axis"] = Axis;
-        c["epsilon"] = Epsilon;
-        c["center"] = Center;
-        c["scale"] = Scale;
+        WriteEpsilonCenterScale(c);
         WriteGammaBetaConfig(c);
         return c;
     }

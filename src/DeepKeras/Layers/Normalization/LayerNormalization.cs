@@ -114,9 +114,7 @@ public class LayerNormalization : AffineNormalization
     {
         var config = base.GetConfig();
         config["axis"] = _axis.Length == 1 ? _axis[0] : _axis.ToArray();
-        config["epsilon"] = Epsilon;
-        config["center"] = Center;
-        config["scale"] = Scale;
+        WriteEpsilonCenterScale(config);
         config["rms_scaling"] = false;
         WriteGammaBetaConfig(config);
         return config;
