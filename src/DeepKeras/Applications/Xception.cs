@@ -1,4 +1,3 @@
-using DeepKeras.Engine;
 using DeepKeras.Layers;
 using DeepKeras.Models;
 

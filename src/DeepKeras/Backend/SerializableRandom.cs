@@ -79,19 +79,10 @@ internal sealed class SerializableRandom : System.Random
     public override int Next() => (int)NextBounded(int.MaxValue);
 
     /// <inheritdoc/>
-    public override int Next(int maxValue)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxValue);
-        return maxValue <= 1 ? 0 : (int)NextBounded((ulong)maxValue);
-    }
+    public override int Next(int maxValue) => (int)NextInt64(maxValue);
 
     /// <inheritdoc/>
-    public override int Next(int minValue, int maxValue)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(minValue, maxValue);
-        var range = (ulong)((long)maxValue - minValue);
-        return range <= 1 ? minValue : (int)((long)minValue + (long)NextBounded(range));
-    }
+    public override int Next(int minValue, int maxValue) => (int)NextInt64(minValue, maxValue);
 
     /// <inheritdoc/>
     public override long NextInt64() => (long)NextBounded(long.MaxValue);

@@ -7,7 +7,7 @@ namespace DeepKeras.Losses;
 /// label_smoothing=0.0)</c>). Probabilities are clipped to [ε, 1−ε] with ε = 1e-7 as Keras does; logits go through
 /// a numerically stable log-sigmoid form.
 /// </summary>
-public sealed class BinaryCrossentropy : Loss
+public sealed class BinaryCrossentropy : CrossentropyLoss
 {
     /// <summary>Creates the loss.</summary>
     /// <param name="fromLogits">Whether <c>y_pred</c> holds logits rather than probabilities.</param>
@@ -17,36 +17,13 @@ public sealed class BinaryCrossentropy : Loss
     /// <param name="axis">The axis the mean is taken over (default −1).</param>
     public BinaryCrossentropy(bool fromLogits = false, double labelSmoothing = 0, Reduction reduction = Reduction.SumOverBatchSize,
         string name = "binary_crossentropy", int axis = -1)
-        : base(name, reduction)
+        : base(fromLogits, labelSmoothing, axis, name, reduction)
     {
-        LossUtils.CheckLabelSmoothing(labelSmoothing);
-        FromLogits = fromLogits;
-        LabelSmoothing = labelSmoothing;
-        Axis = axis;
     }
-
-    /// <summary>Gets whether predictions are logits.</summary>
-    public bool FromLogits { get; }
-
-    /// <summary>Gets the label smoothing factor.</summary>
-    public double LabelSmoothing { get; }
-
-    /// <summary>Gets the axis the mean is taken over.</summary>
-    public int Axis { get; }
 
     /// <inheritdoc/>
     public override Tensor Compute(Tensor yTrue, Tensor yPred) =>
         LossFunctions.BinaryCrossentropy(yTrue, yPred, FromLogits, LabelSmoothing, Axis);
-
-    /// <inheritdoc/>
-    public override Dictionary<string, object?> GetConfig()
-    {
-        var c = base.GetConfig();
-        c["from_logits"] = FromLogits;
-        c["label_smoothing"] = LabelSmoothing;
-        c["axis"] = Axis;
-        return c;
-    }
 }
 
 public static partial class LossFunctions

@@ -7,7 +7,7 @@ namespace DeepKeras.Losses;
 /// <c>−Σ y·log p</c> over the class axis. Probabilities are renormalized to sum to 1 and clipped to [ε, 1−ε]; logits go
 /// through <c>log_softmax</c>.
 /// </summary>
-public sealed class CategoricalCrossentropy : Loss
+public sealed class CategoricalCrossentropy : CrossentropyLoss
 {
     /// <summary>Creates the loss.</summary>
     /// <param name="fromLogits">Whether <c>y_pred</c> holds logits.</param>
@@ -17,36 +17,13 @@ public sealed class CategoricalCrossentropy : Loss
     /// <param name="axis">The class axis (default −1).</param>
     public CategoricalCrossentropy(bool fromLogits = false, double labelSmoothing = 0,
         Reduction reduction = Reduction.SumOverBatchSize, string name = "categorical_crossentropy", int axis = -1)
-        : base(name, reduction)
+        : base(fromLogits, labelSmoothing, axis, name, reduction)
     {
-        LossUtils.CheckLabelSmoothing(labelSmoothing);
-        FromLogits = fromLogits;
-        LabelSmoothing = labelSmoothing;
-        Axis = axis;
     }
-
-    /// <summary>Gets whether predictions are logits.</summary>
-    public bool FromLogits { get; }
-
-    /// <summary>Gets the label smoothing factor.</summary>
-    public double LabelSmoothing { get; }
-
-    /// <summary>Gets the class axis.</summary>
-    public int Axis { get; }
 
     /// <inheritdoc/>
     public override Tensor Compute(Tensor yTrue, Tensor yPred) =>
         LossFunctions.CategoricalCrossentropy(yTrue, yPred, FromLogits, LabelSmoothing, Axis);
-
-    /// <inheritdoc/>
-    public override Dictionary<string, object?> GetConfig()
-    {
-        var c = base.GetConfig();
-        c["from_logits"] = FromLogits;
-        c["label_smoothing"] = LabelSmoothing;
-        c["axis"] = Axis;
-        return c;
-    }
 }
 
 public static partial class LossFunctions

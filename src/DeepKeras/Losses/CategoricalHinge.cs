@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace DeepKeras.Losses;
 
 /// <summary>
@@ -9,11 +7,7 @@ namespace DeepKeras.Losses;
 /// <param name="reduction">Reduction (default sum_over_batch_size).</param>
 /// <param name="name">Name.</param>
 public sealed class CategoricalHinge(Reduction reduction = Reduction.SumOverBatchSize, string name = "categorical_hinge")
-    : Loss(name, reduction)
-{
-    /// <inheritdoc/>
-    public override Tensor Compute(Tensor yTrue, Tensor yPred) => LossFunctions.CategoricalHinge(yTrue, yPred);
-}
+    : LossFunctionWrapper(LossFunctions.CategoricalHinge, reduction, name);
 
 public static partial class LossFunctions
 {
@@ -23,11 +17,11 @@ public static partial class LossFunctions
     /// <param name="yTrue">One-hot targets.</param>
     /// <param name="yPred">Predictions (raw scores), same shape.</param>
     /// <returns>One value per sample.</returns>
-    public static Tensor CategoricalHinge(Tensor yTrue, Tensor yPred)
-    {
-        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
-        var pos = (yTrue * yPred).sum(-1);
-        var neg = ((1.0 - yTrue) * yPred).amax([-1]);
-        return (neg - pos + 1.0).clamp_min(0);
-    }
+    public static Tensor CategoricalHinge(Tensor yTrue, Tensor yPred) =>
+        LossUtils.PerSample(yTrue, yPred, static (t, p) =>
+        {
+            var pos = (t * p).sum(-1);
+            var neg = ((1.0 - t) * p).amax([-1]);
+            return (neg - pos + 1.0).clamp_min(0);
+        });
 }

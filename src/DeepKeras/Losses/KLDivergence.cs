@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace DeepKeras.Losses;
 
 /// <summary>
@@ -9,11 +7,7 @@ namespace DeepKeras.Losses;
 /// <param name="reduction">Reduction (default sum_over_batch_size).</param>
 /// <param name="name">Name.</param>
 public sealed class KLDivergence(Reduction reduction = Reduction.SumOverBatchSize, string name = "kl_divergence")
-    : Loss(name, reduction)
-{
-    /// <inheritdoc/>
-    public override Tensor Compute(Tensor yTrue, Tensor yPred) => LossFunctions.KLDivergence(yTrue, yPred);
-}
+    : LossFunctionWrapper(LossFunctions.KLDivergence, reduction, name);
 
 public static partial class LossFunctions
 {
@@ -24,12 +18,12 @@ public static partial class LossFunctions
     /// <param name="yTrue">Target distributions.</param>
     /// <param name="yPred">Predicted distributions, same shape.</param>
     /// <returns>One value per sample.</returns>
-    public static Tensor KLDivergence(Tensor yTrue, Tensor yPred)
-    {
-        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
-        var eps = Keras.Backend.Epsilon;
-        var t = yTrue.clamp(eps, 1);
-        var p = yPred.clamp(eps, 1);
-        return (t * (t / p).log()).sum(-1);
-    }
+    public static Tensor KLDivergence(Tensor yTrue, Tensor yPred) =>
+        LossUtils.PerSample(yTrue, yPred, static (t, p) =>
+        {
+            var eps = Keras.Backend.Epsilon;
+            t = t.clamp(eps, 1);
+            p = p.clamp(eps, 1);
+            return (t * (t / p).log()).sum(-1);
+        });
 }

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace DeepKeras.Losses;
 
 /// <summary>
@@ -9,11 +7,7 @@ namespace DeepKeras.Losses;
 /// <param name="reduction">Reduction (default sum_over_batch_size).</param>
 /// <param name="name">Name.</param>
 public sealed class LogCosh(Reduction reduction = Reduction.SumOverBatchSize, string name = "log_cosh")
-    : Loss(name, reduction)
-{
-    /// <inheritdoc/>
-    public override Tensor Compute(Tensor yTrue, Tensor yPred) => LossFunctions.LogCosh(yTrue, yPred);
-}
+    : LossFunctionWrapper(LossFunctions.LogCosh, reduction, name);
 
 public static partial class LossFunctions
 {
@@ -24,10 +18,10 @@ public static partial class LossFunctions
     /// <param name="yTrue">Targets.</param>
     /// <param name="yPred">Predictions, same shape.</param>
     /// <returns>One value per sample.</returns>
-    public static Tensor LogCosh(Tensor yTrue, Tensor yPred)
-    {
-        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
-        var x = yPred - yTrue;
-        return (x + nn.functional.softplus(x * -2.0) - Math.Log(2.0)).mean([-1]);
-    }
+    public static Tensor LogCosh(Tensor yTrue, Tensor yPred) =>
+        LossUtils.PerSample(yTrue, yPred, static (t, p) =>
+        {
+            var x = p - t;
+            return (x + nn.functional.softplus(x * -2.0) - Math.Log(2.0)).mean([-1]);
+        });
 }

@@ -38,6 +38,16 @@ internal static class LossUtils
         return SameRank(yTrue.to(yPred.dtype), yPred);
     }
 
+    /// <summary>
+    /// Applies a per-sample loss formula to targets and predictions brought to one dtype and rank by
+    /// <see cref="Prepare"/>: the body of every loss function that needs nothing else.
+    /// </summary>
+    internal static Tensor PerSample(Tensor yTrue, Tensor yPred, Func<Tensor, Tensor, Tensor> formula)
+    {
+        var (t, p) = Prepare(yTrue, yPred);
+        return formula(t, p);
+    }
+
     /// <summary>Keras's <c>divide_no_nan</c>: <c>a / b</c>, and 0 where <c>b == 0</c>.</summary>
     internal static Tensor DivideNoNan(Tensor a, Tensor b)
     {

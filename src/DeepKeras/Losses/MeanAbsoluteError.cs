@@ -1,16 +1,10 @@
-using static TorchSharp.torch;
-
 namespace DeepKeras.Losses;
 
 /// <summary>Mean of absolute errors over the last axis: <c>mean(|y_true − y_pred|)</c> (Keras <c>"mae"</c>).</summary>
 /// <param name="reduction">Reduction (default sum_over_batch_size).</param>
 /// <param name="name">Name.</param>
 public sealed class MeanAbsoluteError(Reduction reduction = Reduction.SumOverBatchSize, string name = "mean_absolute_error")
-    : Loss(name, reduction)
-{
-    /// <inheritdoc/>
-    public override Tensor Compute(Tensor yTrue, Tensor yPred) => LossFunctions.MeanAbsoluteError(yTrue, yPred);
-}
+    : LossFunctionWrapper(LossFunctions.MeanAbsoluteError, reduction, name);
 
 public static partial class LossFunctions
 {
@@ -18,9 +12,6 @@ public static partial class LossFunctions
     /// <param name="yTrue">Targets.</param>
     /// <param name="yPred">Predictions, same shape.</param>
     /// <returns>One value per sample.</returns>
-    public static Tensor MeanAbsoluteError(Tensor yTrue, Tensor yPred)
-    {
-        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
-        return (yTrue - yPred).abs().mean([-1]);
-    }
+    public static Tensor MeanAbsoluteError(Tensor yTrue, Tensor yPred) =>
+        LossUtils.PerSample(yTrue, yPred, static (t, p) => (t - p).abs().mean([-1]));
 }

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace DeepKeras.Losses;
 
 /// <summary>
@@ -10,11 +8,7 @@ namespace DeepKeras.Losses;
 /// <param name="name">Name.</param>
 public sealed class MeanAbsolutePercentageError(Reduction reduction = Reduction.SumOverBatchSize,
     string name = "mean_absolute_percentage_error")
-    : Loss(name, reduction)
-{
-    /// <inheritdoc/>
-    public override Tensor Compute(Tensor yTrue, Tensor yPred) => LossFunctions.MeanAbsolutePercentageError(yTrue, yPred);
-}
+    : LossFunctionWrapper(LossFunctions.MeanAbsolutePercentageError, reduction, name);
 
 public static partial class LossFunctions
 {
@@ -25,10 +19,10 @@ public static partial class LossFunctions
     /// <param name="yTrue">Targets.</param>
     /// <param name="yPred">Predictions, same shape.</param>
     /// <returns>One value per sample, in percent.</returns>
-    public static Tensor MeanAbsolutePercentageError(Tensor yTrue, Tensor yPred)
-    {
-        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
-        var diff = ((yTrue - yPred) / yTrue.abs().clamp_min(Keras.Backend.Epsilon)).abs();
-        return 100.0 * diff.mean([-1]);
-    }
+    public static Tensor MeanAbsolutePercentageError(Tensor yTrue, Tensor yPred) =>
+        LossUtils.PerSample(yTrue, yPred, static (t, p) =>
+        {
+            var diff = ((t - p) / t.abs().clamp_min(Keras.Backend.Epsilon)).abs();
+            return 100.0 * diff.mean([-1]);
+        });
 }

@@ -1,16 +1,10 @@
-using static TorchSharp.torch;
-
 namespace DeepKeras.Losses;
 
 /// <summary>Mean of squared errors over the last axis: <c>mean((y_true − y_pred)²)</c> (Keras <c>"mse"</c>).</summary>
 /// <param name="reduction">Reduction (default sum_over_batch_size).</param>
 /// <param name="name">Name.</param>
 public sealed class MeanSquaredError(Reduction reduction = Reduction.SumOverBatchSize, string name = "mean_squared_error")
-    : Loss(name, reduction)
-{
-    /// <inheritdoc/>
-    public override Tensor Compute(Tensor yTrue, Tensor yPred) => LossFunctions.MeanSquaredError(yTrue, yPred);
-}
+    : LossFunctionWrapper(LossFunctions.MeanSquaredError, reduction, name);
 
 public static partial class LossFunctions
 {
@@ -18,9 +12,6 @@ public static partial class LossFunctions
     /// <param name="yTrue">Targets.</param>
     /// <param name="yPred">Predictions, same shape.</param>
     /// <returns>One value per sample (shape of <paramref name="yPred"/> without its last axis).</returns>
-    public static Tensor MeanSquaredError(Tensor yTrue, Tensor yPred)
-    {
-        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
-        return (yTrue - yPred).square().mean([-1]);
-    }
+    public static Tensor MeanSquaredError(Tensor yTrue, Tensor yPred) =>
+        LossUtils.PerSample(yTrue, yPred, static (t, p) => (t - p).square().mean([-1]));
 }

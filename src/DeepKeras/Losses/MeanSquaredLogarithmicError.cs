@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace DeepKeras.Losses;
 
 /// <summary>
@@ -10,11 +8,7 @@ namespace DeepKeras.Losses;
 /// <param name="name">Name.</param>
 public sealed class MeanSquaredLogarithmicError(Reduction reduction = Reduction.SumOverBatchSize,
     string name = "mean_squared_logarithmic_error")
-    : Loss(name, reduction)
-{
-    /// <inheritdoc/>
-    public override Tensor Compute(Tensor yTrue, Tensor yPred) => LossFunctions.MeanSquaredLogarithmicError(yTrue, yPred);
-}
+    : LossFunctionWrapper(LossFunctions.MeanSquaredLogarithmicError, reduction, name);
 
 public static partial class LossFunctions
 {
@@ -25,12 +19,12 @@ public static partial class LossFunctions
     /// <param name="yTrue">Targets.</param>
     /// <param name="yPred">Predictions, same shape.</param>
     /// <returns>One value per sample.</returns>
-    public static Tensor MeanSquaredLogarithmicError(Tensor yTrue, Tensor yPred)
-    {
-        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
-        var eps = Keras.Backend.Epsilon;
-        var first = (yPred.clamp_min(eps) + 1).log();
-        var second = (yTrue.clamp_min(eps) + 1).log();
-        return (first - second).square().mean([-1]);
-    }
+    public static Tensor MeanSquaredLogarithmicError(Tensor yTrue, Tensor yPred) =>
+        LossUtils.PerSample(yTrue, yPred, static (t, p) =>
+        {
+            var eps = Keras.Backend.Epsilon;
+            var first = (p.clamp_min(eps) + 1).log();
+            var second = (t.clamp_min(eps) + 1).log();
+            return (first - second).square().mean([-1]);
+        });
 }

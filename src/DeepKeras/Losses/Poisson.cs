@@ -1,16 +1,10 @@
-using static TorchSharp.torch;
-
 namespace DeepKeras.Losses;
 
 /// <summary>Poisson loss: <c>mean(y_pred − y_true · log(y_pred + ε))</c> over the last axis (Keras <c>"poisson"</c>).</summary>
 /// <param name="reduction">Reduction (default sum_over_batch_size).</param>
 /// <param name="name">Name.</param>
 public sealed class Poisson(Reduction reduction = Reduction.SumOverBatchSize, string name = "poisson")
-    : Loss(name, reduction)
-{
-    /// <inheritdoc/>
-    public override Tensor Compute(Tensor yTrue, Tensor yPred) => LossFunctions.Poisson(yTrue, yPred);
-}
+    : LossFunctionWrapper(LossFunctions.Poisson, reduction, name);
 
 public static partial class LossFunctions
 {
@@ -18,9 +12,6 @@ public static partial class LossFunctions
     /// <param name="yTrue">Targets (counts).</param>
     /// <param name="yPred">Predicted rates, same shape.</param>
     /// <returns>One value per sample.</returns>
-    public static Tensor Poisson(Tensor yTrue, Tensor yPred)
-    {
-        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
-        return (yPred - yTrue * (yPred + Keras.Backend.Epsilon).log()).mean([-1]);
-    }
+    public static Tensor Poisson(Tensor yTrue, Tensor yPred) =>
+        LossUtils.PerSample(yTrue, yPred, static (t, p) => (p - t * (p + Keras.Backend.Epsilon).log()).mean([-1]));
 }

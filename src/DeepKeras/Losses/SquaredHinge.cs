@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace DeepKeras.Losses;
 
 /// <summary>
@@ -9,11 +7,7 @@ namespace DeepKeras.Losses;
 /// <param name="reduction">Reduction (default sum_over_batch_size).</param>
 /// <param name="name">Name.</param>
 public sealed class SquaredHinge(Reduction reduction = Reduction.SumOverBatchSize, string name = "squared_hinge")
-    : Loss(name, reduction)
-{
-    /// <inheritdoc/>
-    public override Tensor Compute(Tensor yTrue, Tensor yPred) => LossFunctions.SquaredHinge(yTrue, yPred);
-}
+    : LossFunctionWrapper(LossFunctions.SquaredHinge, reduction, name);
 
 public static partial class LossFunctions
 {
@@ -21,10 +15,6 @@ public static partial class LossFunctions
     /// <param name="yTrue">Targets in {−1, 1} or {0, 1}.</param>
     /// <param name="yPred">Predictions (raw scores), same shape.</param>
     /// <returns>One value per sample.</returns>
-    public static Tensor SquaredHinge(Tensor yTrue, Tensor yPred)
-    {
-        (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
-        yTrue = ToSignedLabels(yTrue);
-        return (1.0 - yTrue * yPred).clamp_min(0).square().mean([-1]);
-    }
+    public static Tensor SquaredHinge(Tensor yTrue, Tensor yPred) =>
+        LossUtils.PerSample(yTrue, yPred, static (t, p) => (1.0 - ToSignedLabels(t) * p).clamp_min(0).square().mean([-1]));
 }

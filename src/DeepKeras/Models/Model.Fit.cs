@@ -1,7 +1,6 @@
 using DeepKeras.Callbacks;
 using DeepKeras.Distribution;
 using DeepKeras.Training;
-using static TorchSharp.torch;
 
 namespace DeepKeras.Models;
 

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace DeepKeras.Regularizers;
 
 /// <summary>L1 penalty (Keras <c>keras.regularizers.L1</c>): <c>loss = l1 · Σ|x|</c>.</summary>

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace DeepKeras.Regularizers;
 
 /// <summary>L2 penalty (Keras <c>keras.regularizers.L2</c>): <c>loss = l2 · Σx²</c> (no ½ factor).</summary>

@@ -123,11 +123,7 @@ public static partial class Applications
                     $"Expected an image shape (height, width, channels) with positive sizes. Received: shape={shape}", nameof(shape));
             }
 
-            if (filters.Count == 0 || filters.Any(f => f <= 0))
-            {
-                throw new ArgumentOutOfRangeException(nameof(filters), filters.Count == 0 ? 0 : filters.First(f => f <= 0),
-                    $"Expected one or more positive filter counts. Received: filters=[{string.Join(", ", filters)}]");
-            }
+            CheckFilters(filters);
 
             var factor = 1 << Math.Min(filters.Count, 30);
             if (requireDivisible && (shape[0] % factor != 0 || shape[1] % factor != 0))

@@ -53,10 +53,7 @@ public static partial class Applications
 
             h = new Flatten().Apply(h);
             h = new DenseLayer(denseUnits, activation: "relu").Apply(h);
-            var zMean = new DenseLayer(latentDim, name: "z_mean").Apply(h);
-            var zLogVar = new DenseLayer(latentDim, name: "z_log_var").Apply(h);
-            var z = new Sampling(seed).Apply(zMean, zLogVar);
-            return new Functional([inputs], [zMean, zLogVar, z], "encoder");
+            return SamplingEncoder(inputs, h, latentDim, seed);
         }
 
         /// <summary>
@@ -91,11 +88,7 @@ public static partial class Applications
                     $"Expected an image shape (height, width, channels) with positive sizes. Received: input_shape={shape}", nameof(shape));
             }
 
-            if (filters.Count == 0 || filters.Any(f => f <= 0))
-            {
-                throw new ArgumentOutOfRangeException(nameof(filters), filters.Count == 0 ? 0 : filters.First(f => f <= 0),
-                    $"Expected one or more positive filter counts. Received: filters=[{string.Join(", ", filters)}]");
-            }
+            CheckFilters(filters);
 
             if (latentDim <= 0)
             {

@@ -102,8 +102,17 @@ public static partial class Applications
                 h = new DenseLayer(units, activation: "relu").Apply(h);
             }
 
-            var zMean = new DenseLayer(latentDim, name: "z_mean").Apply(h);
-            var zLogVar = new DenseLayer(latentDim, name: "z_log_var").Apply(h);
+            return SamplingEncoder(inputs, h, latentDim, seed);
+        }
+
+        /// <summary>
+        /// Ends an encoder: <c>z_mean</c> and <c>z_log_var</c> (each Dense(latentDim)) on the features, then a
+        /// <see cref="Sampling"/> layer; the model x → [z_mean, z_log_var, z] is named <c>encoder</c>.
+        /// </summary>
+        private static Functional SamplingEncoder(KerasTensor inputs, KerasTensor features, int latentDim, int? seed)
+        {
+            var zMean = new DenseLayer(latentDim, name: "z_mean").Apply(features);
+            var zLogVar = new DenseLayer(latentDim, name: "z_log_var").Apply(features);
             var z = new Sampling(seed).Apply(zMean, zLogVar);
             return new Functional([inputs], [zMean, zLogVar, z], "encoder");
         }

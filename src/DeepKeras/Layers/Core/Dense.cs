@@ -1,9 +1,7 @@
 using DeepKeras.Activations;
 using DeepKeras.Constraints;
-using DeepKeras.Engine;
 using DeepKeras.Initializers;
 using DeepKeras.Regularizers;
-using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
 

@@ -1,8 +1,6 @@
 using DeepKeras.Constraints;
-using DeepKeras.Engine;
 using DeepKeras.Initializers;
 using DeepKeras.Regularizers;
-using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
 

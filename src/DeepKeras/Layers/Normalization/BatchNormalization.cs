@@ -1,10 +1,8 @@
 using DeepKeras.Backend;
 using DeepKeras.Distribution;
-using DeepKeras.Engine;
 using DeepKeras.Constraints;
 using DeepKeras.Initializers;
 using DeepKeras.Regularizers;
-using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
 
@@ -21,10 +19,8 @@ namespace DeepKeras.Layers;
 /// moving statistics (Keras's and Horovod's default); with <c>synchronized: true</c> the processes sum their moments, so
 /// every process normalizes with, and averages, the moments of the whole global batch.
 /// </remarks>
-public class BatchNormalization : Layer
+public class BatchNormalization : AffineNormalization
 {
-    private readonly WeightSettings _beta;
-    private readonly WeightSettings _gamma;
     /// <summary>Creates the layer.</summary>
     /// <param name="axis">The feature axis (default −1, the channels of channels_last data).</param>
     /// <param name="momentum">Momentum of the moving statistics (default 0.99).</param>
@@ -63,7 +59,8 @@ public class BatchNormalization : Layer
         Regularizer? gammaRegularizer = null,
         Constraint? betaConstraint = null,
         Constraint? gammaConstraint = null)
-        : base(name, trainable, inputShape)
+        : base(PositiveEpsilon(epsilon), center, scale, betaInitializer, gammaInitializer, betaRegularizer, gammaRegularizer, betaConstraint,
+            gammaConstraint, inputShape, name, trainable)
     {
         if (momentum is < 0 or > 1 || double.IsNaN(momentum))
         {
@@ -71,19 +68,8 @@ public class BatchNormalization : Layer
                 $"Invalid value for argument `momentum`: expected a float in [0, 1]. Received: momentum={momentum}");
         }
 
-        if (!(epsilon > 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon,
-                $"Invalid value for argument `epsilon`: expected a positive float. Received: epsilon={epsilon}");
-        }
-
         Axis = axis;
         Momentum = momentum;
-        Epsilon = epsilon;
-        Center = center;
-        Scale = scale;
-        _beta = new WeightSettings("beta", betaInitializer ?? new Zeros(), betaRegularizer, betaConstraint);
-        _gamma = new WeightSettings("gamma", gammaInitializer ?? new Ones(), gammaRegularizer, gammaConstraint);
         MovingMeanInitializer = movingMeanInitializer ?? new Zeros();
         MovingVarianceInitializer = movingVarianceInitializer ?? new Ones();
         Synchronized = synchronized;
@@ -95,35 +81,8 @@ public class BatchNormalization : Layer
     /// <summary>Gets the momentum of the moving statistics.</summary>
     public double Momentum { get; }
 
-    /// <summary>Gets the epsilon added to the variance.</summary>
-    public double Epsilon { get; }
-
-    /// <summary>Gets whether beta is used.</summary>
-    public bool Center { get; }
-
-    /// <summary>Gets whether gamma is used.</summary>
-    public bool Scale { get; }
-
     /// <summary>Gets whether the batch moments are computed over all processes under data-parallel training.</summary>
     public bool Synchronized { get; }
-
-    /// <summary>Gets the beta initializer.</summary>
-    public Initializer BetaInitializer => _beta.Initializer;
-
-    /// <summary>Gets the gamma initializer.</summary>
-    public Initializer GammaInitializer => _gamma.Initializer;
-
-    /// <summary>Gets the penalty on beta, if any.</summary>
-    public Regularizer? BetaRegularizer => _beta.Regularizer;
-
-    /// <summary>Gets the penalty on gamma, if any.</summary>
-    public Regularizer? GammaRegularizer => _gamma.Regularizer;
-
-    /// <summary>Gets the constraint on beta, if any.</summary>
-    public Constraint? BetaConstraint => _beta.Constraint;
-
-    /// <summary>Gets the constraint on gamma, if any.</summary>
-    public Constraint? GammaConstraint => _gamma.Constraint;
 
     /// <summary>Gets the moving-mean initializer.</summary>
     public Initializer MovingMeanInitializer { get; }
@@ -131,20 +90,11 @@ public class BatchNormalization : Layer
     /// <summary>Gets the moving-variance initializer.</summary>
     public Initializer MovingVarianceInitializer { get; }
 
-    /// <summary>Gets gamma (null without <c>scale</c> or before build).</summary>
-    public Variable? Gamma { get; private set; }
-
-    /// <summary>Gets beta (null without <c>center</c> or before build).</summary>
-    public Variable? Beta { get; private set; }
-
     /// <summary>Gets the moving mean (null before build).</summary>
     public Variable? MovingMean { get; private set; }
 
     /// <summary>Gets the moving variance (null before build).</summary>
     public Variable? MovingVariance { get; private set; }
-
-    /// <inheritdoc/>
-    public override bool SupportsMasking => true;
 
     private int _rank;
 
@@ -160,16 +110,7 @@ public class BatchNormalization : Layer
 
         var channels = inputShape[Axis] ?? throw new ArgumentException(
             $"Axis {Axis} of the input to layer \"{Name}\" (BatchNormalization) must be known. Received: input_shape={inputShape}");
-        if (Scale)
-        {
-            Gamma = AddWeight("gamma", channels, _gamma);
-        }
-
-        if (Center)
-        {
-            Beta = AddWeight("beta", channels, _beta);
-        }
-
+        AddGammaAndBeta(channels);
         MovingMean = AddWeight("moving_mean", channels, MovingMeanInitializer, trainable: false);
         MovingVariance = AddWeight("moving_variance", channels, MovingVarianceInitializer, trainable: false);
         _rank = inputShape.Rank;
@@ -285,17 +226,8 @@ public class BatchNormalization : Layer
 
         var shape = Enumerable.Repeat(1L, (int)x.dim()).ToArray();
         shape[1] = -1;
-        var y = x.sub(mean).mul(variance.add(Epsilon).rsqrt());
-        if (Gamma is not null)
-        {
-            y = y.mul(Gamma.Value.view(shape));
-        }
-
-        return Beta is null ? y : y.add(Beta.Value.view(shape));
+        return ScaleAndCenter(x.sub(mean).mul(variance.add(Epsilon).rsqrt()), shape);
     }
-
-    /// <inheritdoc/>
-    public override Shape ComputeOutputShape(Shape inputShape) => inputShape;
 
     /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig()
@@ -303,12 +235,10 @@ public class BatchNormalization : Layer
         var config = base.GetConfig();
         config["axis"] = Axis;
         config["momentum"] = Momentum;
-        config["epsilon"] = Epsilon;
-        config["center"] = Center;
-        config["scale"] = Scale;
+        WriteEpsilonCenterScale(config);
         config["moving_mean_initializer"] = Serialize(MovingMeanInitializer);
         config["moving_variance_initializer"] = Serialize(MovingVarianceInitializer);
-        WeightSettings.WriteConfig(config, null, writeActivity: false, _beta, _gamma);
+        WriteGammaBetaConfig(config);
         config["synchronized"] = Synchronized;
         config["renorm"] = false;
         config["renorm_clipping"] = null;

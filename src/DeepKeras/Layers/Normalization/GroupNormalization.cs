@@ -1,7 +1,5 @@
-using DeepKeras.Engine;
 using DeepKeras.Initializers;
 using DeepKeras.Regularizers;
-using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
 
@@ -18,7 +16,7 @@ namespace DeepKeras.Layers;
 /// <example><code>
 /// var block = Sequential(Input(shape: (32, 32, 3)), Layers.Conv2D(64, 3), Layers.GroupNormalization(groups: 8), Layers.Activation("relu"));
 /// </code></example>
-public sealed class GroupNormalization : Layer
+public sealed class GroupNormalization : AffineNormalization
 {
     private int _groups;
 
@@ -39,7 +37,8 @@ public sealed class GroupNormalization : Layer
     public GroupNormalization(int groups = 32, int axis = -1, double epsilon = 1e-3, bool center = true, bool scale = true,
         Initializer? betaInitializer = null, Initializer? gammaInitializer = null, Regularizer? betaRegularizer = null,
         Regularizer? gammaRegularizer = null, string? name = null, bool trainable = true, Shape? inputShape = null)
-        : base(name, trainable, inputShape)
+        : base(epsilon, center, scale, betaInitializer, gammaInitializer, betaRegularizer, gammaRegularizer, null, null,
+            inputShape, name, trainable)
     {
         if (groups <= 0 && groups != -1)
         {
@@ -50,13 +49,6 @@ public sealed class GroupNormalization : Layer
 
         _groups = groups;
         Axis = axis;
-        Epsilon = epsilon;
-        Center = center;
-        Scale = scale;
-        BetaInitializer = betaInitializer ?? new Zeros();
-        GammaInitializer = gammaInitializer ?? new Ones();
-        BetaRegularizer = betaRegularizer;
-        GammaRegularizer = gammaRegularizer;
     }
 
     /// <summary>Gets the number of groups (after build, −1 is replaced by the channel count, as in Keras).</summary>
@@ -64,36 +56,6 @@ public sealed class GroupNormalization : Layer
 
     /// <summary>Gets the channel axis.</summary>
     public int Axis { get; }
-
-    /// <summary>Gets the epsilon added to the variance.</summary>
-    public double Epsilon { get; }
-
-    /// <summary>Gets whether beta is used.</summary>
-    public bool Center { get; }
-
-    /// <summary>Gets whether gamma is used.</summary>
-    public bool Scale { get; }
-
-    /// <summary>Gets the beta initializer.</summary>
-    public Initializer BetaInitializer { get; }
-
-    /// <summary>Gets the gamma initializer.</summary>
-    public Initializer GammaInitializer { get; }
-
-    /// <summary>Gets the penalty on beta, if any.</summary>
-    public Regularizer? BetaRegularizer { get; }
-
-    /// <summary>Gets the penalty on gamma, if any.</summary>
-    public Regularizer? GammaRegularizer { get; }
-
-    /// <summary>Gets gamma, one factor per channel (null without <c>scale</c> or before build).</summary>
-    public Variable? Gamma { get; private set; }
-
-    /// <summary>Gets beta, one offset per channel (null without <c>center</c> or before build).</summary>
-    public Variable? Beta { get; private set; }
-
-    /// <inheritdoc/>
-    public override bool SupportsMasking => true;
 
     /// <inheritdoc/>
     public override void Build(Shape inputShape)
@@ -118,15 +80,7 @@ public sealed class GroupNormalization : Layer
         }
 
         InputSpec = new InputSpec { NDim = rank, Axes = new Dictionary<int, int> { [axis] = dim } };
-        if (Scale)
-        {
-            Gamma = AddWeight("gamma", new Shape(dim), GammaInitializer, regularizer: GammaRegularizer);
-        }
-
-        if (Center)
-        {
-            Beta = AddWeight("beta", new Shape(dim), BetaInitializer, regularizer: BetaRegularizer);
-        }
+        AddGammaAndBeta(new Shape(dim));
     }
 
     /// <inheritdoc/>
@@ -182,15 +136,8 @@ public sealed class GroupNormalization : Layer
         var c = base.GetConfig();
         c["groups"] = _groups;
         c["axis"] = Axis;
-        c["epsilon"] = Epsilon;
-        c["center"] = Center;
-        c["scale"] = Scale;
-        c["beta_initializer"] = Serialize(BetaInitializer);
-        c["gamma_initializer"] = Serialize(GammaInitializer);
-        c["beta_regularizer"] = Serialize(BetaRegularizer);
-        c["gamma_regularizer"] = Serialize(GammaRegularizer);
-        c["beta_constraint"] = null;
-        c["gamma_constraint"] = null;
+        WriteEpsilonCenterScale(c);
+        WriteGammaBetaConfig(c);
         return c;
     }
 }

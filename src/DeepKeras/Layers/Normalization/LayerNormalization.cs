@@ -1,8 +1,6 @@
-using DeepKeras.Engine;
 using DeepKeras.Constraints;
 using DeepKeras.Initializers;
 using DeepKeras.Regularizers;
-using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
 
@@ -11,10 +9,8 @@ namespace DeepKeras.Layers;
 /// <c>beta</c> (Keras <c>keras.layers.LayerNormalization</c>). Unlike batch normalization it uses no batch statistics,
 /// so training and inference behave the same.
 /// </summary>
-public class LayerNormalization : Layer
+public class LayerNormalization : AffineNormalization
 {
-    private readonly WeightSettings _beta;
-    private readonly WeightSettings _gamma;
     private readonly int[] _axis;
     private int[] _axes = [];
 
@@ -61,65 +57,19 @@ public class LayerNormalization : Layer
         Initializer? betaInitializer = null, Initializer? gammaInitializer = null, Shape? inputShape = null,
         string? name = null, bool trainable = true, Regularizer? betaRegularizer = null, Regularizer? gammaRegularizer = null,
         Constraint? betaConstraint = null, Constraint? gammaConstraint = null)
-        : base(name, trainable, inputShape)
+        : base(PositiveEpsilon(epsilon), center, scale, betaInitializer, gammaInitializer, betaRegularizer, gammaRegularizer, betaConstraint,
+            gammaConstraint, inputShape, name, trainable)
     {
         if (axis.Length == 0)
         {
             throw new ArgumentException("Expected an int or a list of ints for the argument `axis`. Received: axis=[]", nameof(axis));
         }
 
-        if (!(epsilon > 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon,
-                $"Invalid value for argument `epsilon`: expected a positive float. Received: epsilon={epsilon}");
-        }
-
         _axis = (int[])axis.Clone();
-        Epsilon = epsilon;
-        Center = center;
-        Scale = scale;
-        _beta = new WeightSettings("beta", betaInitializer ?? new Zeros(), betaRegularizer, betaConstraint);
-        _gamma = new WeightSettings("gamma", gammaInitializer ?? new Ones(), gammaRegularizer, gammaConstraint);
     }
 
     /// <summary>Gets the normalized axes as given.</summary>
     public IReadOnlyList<int> Axis => _axis;
-
-    /// <summary>Gets the epsilon added to the variance.</summary>
-    public double Epsilon { get; }
-
-    /// <summary>Gets whether beta is used.</summary>
-    public bool Center { get; }
-
-    /// <summary>Gets whether gamma is used.</summary>
-    public bool Scale { get; }
-
-    /// <summary>Gets the beta initializer.</summary>
-    public Initializer BetaInitializer => _beta.Initializer;
-
-    /// <summary>Gets the gamma initializer.</summary>
-    public Initializer GammaInitializer => _gamma.Initializer;
-
-    /// <summary>Gets the penalty on beta, if any.</summary>
-    public Regularizer? BetaRegularizer => _beta.Regularizer;
-
-    /// <summary>Gets the penalty on gamma, if any.</summary>
-    public Regularizer? GammaRegularizer => _gamma.Regularizer;
-
-    /// <summary>Gets the constraint on beta, if any.</summary>
-    public Constraint? BetaConstraint => _beta.Constraint;
-
-    /// <summary>Gets the constraint on gamma, if any.</summary>
-    public Constraint? GammaConstraint => _gamma.Constraint;
-
-    /// <summary>Gets gamma, shaped like the normalized axes (null without <c>scale</c> or before build).</summary>
-    public Variable? Gamma { get; private set; }
-
-    /// <summary>Gets beta, shaped like the normalized axes (null without <c>center</c> or before build).</summary>
-    public Variable? Beta { get; private set; }
-
-    /// <inheritdoc/>
-    public override bool SupportsMasking => true;
 
     /// <inheritdoc/>
     public override void Build(Shape inputShape)
@@ -135,15 +85,7 @@ public class LayerNormalization : Layer
         _axes = _axis.Select(a => a < 0 ? a + rank : a).Distinct().Order().ToArray();
         var shape = new Shape(_axes.Select(a => inputShape[a] ?? throw new ArgumentException(
             $"Axis {a} of the input to layer \"{Name}\" (LayerNormalization) must be known. Received: input_shape={inputShape}")).Select(d => (int?)d).ToArray());
-        if (Scale)
-        {
-            Gamma = AddWeight("gamma", shape, _gamma);
-        }
-
-        if (Center)
-        {
-            Beta = AddWeight("beta", shape, _beta);
-        }
+        AddGammaAndBeta(shape);
     }
 
     /// <inheritdoc/>
@@ -164,27 +106,17 @@ public class LayerNormalization : Layer
             broadcast[a] = inputs.shape[a];
         }
 
-        if (Gamma is not null)
-        {
-            y = y.mul(Gamma.Value.view(broadcast));
-        }
-
-        return Beta is null ? y : y.add(Beta.Value.view(broadcast));
+        return ScaleAndCenter(y, broadcast);
     }
-
-    /// <inheritdoc/>
-    public override Shape ComputeOutputShape(Shape inputShape) => inputShape;
 
     /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig()
     {
         var config = base.GetConfig();
         config["axis"] = _axis.Length == 1 ? _axis[0] : _axis.ToArray();
-        config["epsilon"] = Epsilon;
-        config["center"] = Center;
-        config["scale"] = Scale;
+        WriteEpsilonCenterScale(config);
         config["rms_scaling"] = false;
-        WeightSettings.WriteConfig(config, null, writeActivity: false, _beta, _gamma);
+        WriteGammaBetaConfig(config);
         return config;
     }
 }

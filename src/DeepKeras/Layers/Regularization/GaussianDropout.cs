@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace DeepKeras.Layers;
 
 /// <summary>
@@ -10,10 +8,8 @@ namespace DeepKeras.Layers;
 /// <example><code>
 /// var model = Sequential(Input(shape: 784), Layers.Dense(128, activation: "relu"), Layers.GaussianDropout(0.3));
 /// </code></example>
-public sealed class GaussianDropout : Layer
+public sealed class GaussianDropout : GaussianNoiseLayer
 {
-    private readonly Keras.Random.SeedGenerator _random;
-
     /// <summary>Creates the layer.</summary>
     /// <param name="rate">Drop probability as for <see cref="Dropout"/>, in [0, 1); the noise's standard deviation is √(rate/(1−rate)).</param>
     /// <param name="seed">Seed of the layer's own generator; null (default) draws from the global generator seeded by <c>SetRandomSeed</c>.</param>
@@ -22,7 +18,7 @@ public sealed class GaussianDropout : Layer
     /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is outside [0, 1) (rate 1 gives an infinite standard deviation).</exception>
     public GaussianDropout(double rate, int? seed = null, string? name = null, bool trainable = true, Shape? inputShape = null)
-        : base(name, trainable, inputShape)
+        : base(seed, name, trainable, inputShape)
     {
         if (rate is < 0 or >= 1 || double.IsNaN(rate))
         {
@@ -31,27 +27,16 @@ public sealed class GaussianDropout : Layer
         }
 
         Rate = rate;
-        Seed = seed;
-        _random = new Keras.Random.SeedGenerator(seed);
     }
 
     /// <summary>Gets the drop probability.</summary>
     public double Rate { get; }
 
-    /// <summary>Gets the seed given at construction.</summary>
-    public int? Seed { get; }
-
-    /// <inheritdoc/>
-    public override bool SupportsMasking => true;
-
     /// <inheritdoc/>
     protected override Tensor Call(Tensor inputs, bool training) =>
         training && Rate > 0
-            ? inputs * _random.Normal(inputs.shape, 1, Math.Sqrt(Rate / (1 - Rate)), inputs.dtype, inputs.device)
+            ? inputs * Noise(inputs, 1, Math.Sqrt(Rate / (1 - Rate)))
             : inputs.alias();
-
-    /// <inheritdoc/>
-    public override Shape ComputeOutputShape(Shape inputShape) => inputShape;
 
     /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig()

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace DeepKeras.Layers;
 
 /// <summary>
@@ -10,10 +8,8 @@ namespace DeepKeras.Layers;
 /// <example><code>
 /// var model = Sequential(Input(shape: 784), Layers.GaussianNoise(0.2), Layers.Dense(32, activation: "relu"));
 /// </code></example>
-public sealed class GaussianNoise : Layer
+public sealed class GaussianNoise : GaussianNoiseLayer
 {
-    private readonly Keras.Random.SeedGenerator _random;
-
     /// <summary>Creates the layer.</summary>
     /// <param name="stddev">Standard deviation of the noise, in [0, 1] (Keras's range).</param>
     /// <param name="seed">Seed of the layer's own generator; null (default) draws from the global generator seeded by <c>SetRandomSeed</c>.</param>
@@ -22,7 +18,7 @@ public sealed class GaussianNoise : Layer
     /// <param name="inputShape">For the first layer of a Sequential: the input shape without the batch axis.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="stddev"/> is outside [0, 1].</exception>
     public GaussianNoise(double stddev, int? seed = null, string? name = null, bool trainable = true, Shape? inputShape = null)
-        : base(name, trainable, inputShape)
+        : base(seed, name, trainable, inputShape)
     {
         if (stddev is < 0 or > 1 || double.IsNaN(stddev))
         {
@@ -31,27 +27,16 @@ public sealed class GaussianNoise : Layer
         }
 
         Stddev = stddev;
-        Seed = seed;
-        _random = new Keras.Random.SeedGenerator(seed);
     }
 
     /// <summary>Gets the standard deviation of the noise.</summary>
     public double Stddev { get; }
 
-    /// <summary>Gets the seed given at construction.</summary>
-    public int? Seed { get; }
-
-    /// <inheritdoc/>
-    public override bool SupportsMasking => true;
-
     /// <inheritdoc/>
     protected override Tensor Call(Tensor inputs, bool training) =>
         training && Stddev > 0
-            ? inputs + _random.Normal(inputs.shape, 0, Stddev, inputs.dtype, inputs.device)
+            ? inputs + Noise(inputs, 0, Stddev)
             : inputs.alias();
-
-    /// <inheritdoc/>
-    public override Shape ComputeOutputShape(Shape inputShape) => inputShape;
 
     /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig()

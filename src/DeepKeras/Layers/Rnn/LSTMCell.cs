@@ -2,7 +2,6 @@ using DeepKeras.Activations;
 using DeepKeras.Constraints;
 using DeepKeras.Initializers;
 using DeepKeras.Regularizers;
-using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
 

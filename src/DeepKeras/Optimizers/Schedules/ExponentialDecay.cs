@@ -5,7 +5,7 @@ namespace DeepKeras.Optimizers.Schedules;
 /// <c>lr(step) = initialLearningRate · decayRate^(step / decaySteps)</c>, with the exponent floored when
 /// <c>staircase</c> is true.
 /// </summary>
-public sealed class ExponentialDecay : LearningRateSchedule
+public sealed class ExponentialDecay : StepRateDecay
 {
     /// <summary>Creates the schedule.</summary>
     /// <param name="initialLearningRate">The learning rate at step 0.</param>
@@ -16,48 +16,10 @@ public sealed class ExponentialDecay : LearningRateSchedule
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="decaySteps"/> is not positive.</exception>
     public ExponentialDecay(double initialLearningRate, double decaySteps, double decayRate, bool staircase = false,
         string name = "ExponentialDecay")
+        : base(initialLearningRate, decaySteps, decayRate, staircase, name)
     {
-        InitialLearningRate = initialLearningRate;
-        DecaySteps = CheckPositive(decaySteps, "decay_steps");
-        DecayRate = decayRate;
-        Staircase = staircase;
-        Name = name;
-    }
-
-    /// <summary>Gets the initial learning rate.</summary>
-    public double InitialLearningRate { get; }
-
-    /// <summary>Gets the steps per decay period.</summary>
-    public double DecaySteps { get; }
-
-    /// <summary>Gets the decay rate.</summary>
-    public double DecayRate { get; }
-
-    /// <summary>Gets whether the exponent is floored.</summary>
-    public bool Staircase { get; }
-
-    /// <summary>Gets the name.</summary>
-    public string Name { get; }
-
-    /// <inheritdoc/>
-    public override double Call(long step)
-    {
-        var p = step / DecaySteps;
-        if (Staircase)
-        {
-            p = Math.Floor(p);
-        }
-
-        return InitialLearningRate * Math.Pow(DecayRate, p);
     }
 
     /// <inheritdoc/>
-    public override Dictionary<string, object?> GetConfig() => new()
-    {
-        ["initial_learning_rate"] = InitialLearningRate,
-        ["decay_steps"] = DecaySteps,
-        ["decay_rate"] = DecayRate,
-        ["staircase"] = Staircase,
-        ["name"] = Name,
-    };
+    private protected override double Decay(double periods) => InitialLearningRate * Math.Pow(DecayRate, periods);
 }

@@ -1,6 +1,5 @@
 using DeepKeras.Layers;
 using static DeepKeras.Saving.Onnx.OnnxOps;
-using static TorchSharp.torch;
 
 namespace DeepKeras.Saving.Onnx;
 

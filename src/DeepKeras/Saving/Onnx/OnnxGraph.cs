@@ -194,48 +194,35 @@ internal sealed class OnnxGraph
     private static void WriteAttribute(ProtoWriter w, string name, object value)
     {
         w.String(AttributeProto.Name, name);
+        w.Int(AttributeProto.Type, WriteAttributeValue(w, name, value));
+    }
+
+    /// <summary>Writes an attribute's value fields and returns its ONNX type tag (written after them).</summary>
+    private static int WriteAttributeValue(ProtoWriter w, string name, object value)
+    {
         switch (value)
         {
             case float f:
                 w.Float(AttributeProto.F, f);
-                w.Int(AttributeProto.Type, AttributeProto.TypeFloat);
-                break;
+                return AttributeProto.TypeFloat;
             case double d:
                 w.Float(AttributeProto.F, (float)d);
-                w.Int(AttributeProto.Type, AttributeProto.TypeFloat);
-                break;
+                return AttributeProto.TypeFloat;
             case int or long:
                 w.Int(AttributeProto.I, Convert.ToInt64(value, CultureInfo.InvariantCulture));
-                w.Int(AttributeProto.Type, AttributeProto.TypeInt);
-                break;
+                return AttributeProto.TypeInt;
             case string s:
                 w.String(AttributeProto.S, s);
-                w.Int(AttributeProto.Type, AttributeProto.TypeString);
-                break;
+                return AttributeProto.TypeString;
             case string[] strings:
-                foreach (var s in strings)
-                {
-                    w.String(AttributeProto.Strings, s);
-                }
-
-                w.Int(AttributeProto.Type, AttributeProto.TypeStrings);
-                break;
+                Array.ForEach(strings, s => w.String(AttributeProto.Strings, s));
+                return AttributeProto.TypeStrings;
             case long[] ints:
-                foreach (var i in ints)
-                {
-                    w.Int(AttributeProto.Ints, i);
-                }
-
-                w.Int(AttributeProto.Type, AttributeProto.TypeInts);
-                break;
+                Array.ForEach(ints, i => w.Int(AttributeProto.Ints, i));
+                return AttributeProto.TypeInts;
             case float[] floats:
-                foreach (var f in floats)
-                {
-                    w.Float(AttributeProto.Floats, f);
-                }
-
-                w.Int(AttributeProto.Type, AttributeProto.TypeFloats);
-                break;
+                Array.ForEach(floats, f => w.Float(AttributeProto.Floats, f));
+                return AttributeProto.TypeFloats;
             default:
                 throw new ArgumentException($"Unsupported ONNX attribute value of type {value.GetType().Name} for '{name}'.", nameof(value));
         }

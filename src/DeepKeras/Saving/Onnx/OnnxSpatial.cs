@@ -1,6 +1,5 @@
 using DeepKeras.Layers;
 using static DeepKeras.Saving.Onnx.OnnxOps;
-using static TorchSharp.torch;
 
 namespace DeepKeras.Saving.Onnx;
 
@@ -16,10 +15,7 @@ internal static class OnnxSpatial
         var r = layer.Rank;
         var channelsLast = layer.DataFormat == "channels_last";
         var h = layer.Name;
-        if (channelsLast)
-        {
-            x = ToChannelsFirst(g, x, r, h);
-        }
+        x = ChannelsFirstInput(g, x, channelsLast, r, h);
 
         if (layer.Padding == "causal")
         {
@@ -27,13 +23,8 @@ internal static class OnnxSpatial
             x = g.Op("Pad", h, null, x, g.Int64Constant($"{h}/pads", pads));
         }
 
-        var inputs = new List<string> { x, Weight(g, $"{h}/kernel", KernelToOnnx(layer.Kernel!.Value)) };
-        if (layer.Bias is { } bias)
-        {
-            inputs.Add(Weight(g, $"{h}/bias", bias.Value));
-        }
-
-        var y = g.Node("Conv", inputs, h, 1, WindowAttributes(layer.KernelSize, layer.Strides, layer.DilationRate, layer.Padding == "same", layer.Groups))[0];
+        var y = ConvNode(g, h, x, "kernel", KernelToOnnx(layer.Kernel!.Value), layer.Bias,
+            WindowAttributes(layer.KernelSize, layer.Strides, layer.DilationRate, layer.Padding == "same", layer.Groups));
         return Finish(g, y, channelsLast, r, layer.Activation, h);
     }
 
@@ -42,18 +33,10 @@ internal static class OnnxSpatial
         var h = layer.Name;
         var channelsLast = layer.DataFormat == "channels_last";
         var inChannels = layer.Kernel!.Value.shape[^2];
-        if (channelsLast)
-        {
-            x = ToChannelsFirst(g, x, layer.Rank, h);
-        }
+        x = ChannelsFirstInput(g, x, channelsLast, layer.Rank, h);
 
-        var inputs = new List<string> { x, Weight(g, $"{h}/kernel", DepthwiseToOnnx(layer.Kernel.Value)) };
-        if (layer.Bias is { } bias)
-        {
-            inputs.Add(Weight(g, $"{h}/bias", bias.Value));
-        }
-
-        var y = g.Node("Conv", inputs, h, 1, WindowAttributes(layer.KernelSize, layer.Strides, layer.DilationRate, layer.Padding == "same", inChannels))[0];
+        var y = ConvNode(g, h, x, "kernel", DepthwiseToOnnx(layer.Kernel.Value), layer.Bias,
+            WindowAttributes(layer.KernelSize, layer.Strides, layer.DilationRate, layer.Padding == "same", inChannels));
         return Finish(g, y, channelsLast, layer.Rank, layer.Activation, h);
     }
 
@@ -62,21 +45,13 @@ internal static class OnnxSpatial
         var h = layer.Name;
         var channelsLast = layer.DataFormat == "channels_last";
         var inChannels = layer.DepthwiseKernel!.Value.shape[^2];
-        if (channelsLast)
-        {
-            x = ToChannelsFirst(g, x, layer.Rank, h);
-        }
+        x = ChannelsFirstInput(g, x, channelsLast, layer.Rank, h);
 
         var depthwise = g.Node("Conv", [x, Weight(g, $"{h}/depthwise_kernel", DepthwiseToOnnx(layer.DepthwiseKernel.Value))], h, 1,
             WindowAttributes(layer.KernelSize, layer.Strides, layer.DilationRate, layer.Padding == "same", inChannels))[0];
         var ones = Enumerable.Repeat(1, layer.Rank).ToArray();
-        var inputs = new List<string> { depthwise, Weight(g, $"{h}/pointwise_kernel", KernelToOnnx(layer.PointwiseKernel!.Value)) };
-        if (layer.Bias is { } bias)
-        {
-            inputs.Add(Weight(g, $"{h}/bias", bias.Value));
-        }
-
-        var y = g.Node("Conv", inputs, h, 1, WindowAttributes(ones, ones, ones, false, 1))[0];
+        var y = ConvNode(g, h, depthwise, "pointwise_kernel", KernelToOnnx(layer.PointwiseKernel!.Value), layer.Bias,
+            WindowAttributes(ones, ones, ones, false, 1));
         return Finish(g, y, channelsLast, layer.Rank, layer.Activation, h);
     }
 
@@ -85,10 +60,7 @@ internal static class OnnxSpatial
         var h = layer.Name;
         var r = layer.Rank;
         var channelsLast = layer.DataFormat == "channels_last";
-        if (channelsLast)
-        {
-            x = ToChannelsFirst(g, x, r, h);
-        }
+        x = ChannelsFirstInput(g, x, channelsLast, r, h);
 
         var attributes = Attrs(("kernel_shape", Longs(layer.KernelSize)), ("strides", Longs(layer.Strides)), ("dilations", Longs(layer.DilationRate)),
             ("pads", new long[2 * r]));
@@ -124,10 +96,7 @@ internal static class OnnxSpatial
     {
         var h = layer.Name;
         var channelsLast = layer.DataFormat == "channels_last";
-        if (channelsLast)
-        {
-            x = ToChannelsFirst(g, x, layer.Rank, h);
-        }
+        x = ChannelsFirstInput(g, x, channelsLast, layer.Rank, h);
 
         var attributes = Attrs(("kernel_shape", Longs(layer.PoolSize)), ("strides", Longs(layer.Strides)));
         if (layer.Padding == "same")
@@ -210,6 +179,23 @@ internal static class OnnxSpatial
         var r = (int)kernel.dim() - 2;
         var flat = kernel.reshape([.. kernel.shape[..r], 1, kernel.shape[r] * kernel.shape[r + 1]]);
         return KernelToOnnx(flat);
+    }
+
+    /// <summary>The layer's input in ONNX's channels-first layout: a Transpose for a channels-last layer, else as is.</summary>
+    private static string ChannelsFirstInput(OnnxGraph g, string x, bool channelsLast, int rank, string hint) =>
+        channelsLast ? ToChannelsFirst(g, x, rank, hint) : x;
+
+    /// <summary>A Conv node on <paramref name="x"/> with the kernel and, when the layer has one, the bias as initializers.</summary>
+    private static string ConvNode(OnnxGraph g, string h, string x, string kernelName, Tensor kernel, Variable? bias,
+        Dictionary<string, object> attributes)
+    {
+        var inputs = new List<string> { x, Weight(g, $"{h}/{kernelName}", kernel) };
+        if (bias is not null)
+        {
+            inputs.Add(Weight(g, $"{h}/bias", bias.Value));
+        }
+
+        return g.Node("Conv", inputs, h, 1, attributes)[0];
     }
 
     private static string Finish(OnnxGraph g, string y, bool channelsLast, int rank, Activations.ActivationFunction activation, string hint) =>
