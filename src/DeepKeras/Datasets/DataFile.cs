@@ -187,7 +187,7 @@ internal static class DataFile
             {
                 throw new InvalidDataException(
                     $"Incomplete or corrupted file detected. The {AlgorithmName(fileHash, algorithm)} file hash does not match the provided value " +
-                    $"of {fileHash}: the file downloaded from {url} hashes to {actual}. Nothing was written to {target}. Retry the download, or place a correct copy at that path.");
+                    $"of {fileHash}: the file downloaded from {url} is corrupted or incomplete, its {AlgorithmName(fileHash, algorithm)} hash is {actual}. Nothing was written to {target}. Retry the download, or place a correct copy at that path.");
             }
 
             File.Move(temp, target, overwrite: true);

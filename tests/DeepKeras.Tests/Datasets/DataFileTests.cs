@@ -52,7 +52,7 @@ public class DataFileTests
         var e = Assert.Throws<InvalidDataException>(() => DataFile.Get("payload.bin", DataFile.Origin + "payload.bin", wrong));
 
         Assert.Contains($"sha256 hash is {Sha256(Payload)}", e.Message);
-        Assert.Contains($"expected {wrong}", e.Message);
+        Assert.Contains($"does not match the provided value of {wrong}", e.Message);
         Assert.Contains(server.BaseUrl + "payload.bin", e.Message);
         Assert.Empty(Directory.GetFiles(home.Datasets, "*", SearchOption.AllDirectories));
     }
