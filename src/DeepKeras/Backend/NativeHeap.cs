@@ -7,13 +7,16 @@ namespace DeepKeras.Backend;
 /// returned to the kernel and faulted back in on every batch.
 /// </summary>
 /// <remarks>
-/// libtorch allocates its CPU tensors with <c>malloc</c>. With glibc's defaults, buffers of a few MB to tens of MB
-/// (convolution workspaces, activations) are mmapped or trimmed off the heap when freed and page-faulted (zeroed) again
-/// at the next batch. Measured on a Conv2D "same" → BatchNormalization → MaxPooling CNN, 2 threads, batch 128: 522
-/// samples/s with the defaults, 2,532 with a 32 MiB mmap threshold and a 1 GiB trim threshold — the settings applied
-/// here (the same as <c>MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824</c>). Freed memory then stays
-/// with the process for reuse, as with the jemalloc/tcmalloc setups recommended for PyTorch on CPU. Nothing changes
-/// when the user set any <c>MALLOC_*_</c> variable, when <c>DEEPKERAS_MALLOC=default</c>, or off glibc.
+/// libtorch allocates its CPU tensors with <c>malloc</c>. With glibc's defaults, buffers of a few MB (convolution
+/// workspaces, activations) are mmapped or trimmed off the heap when freed and page-faulted (zeroed) again at the next
+/// batch; a "same"-padded Conv2D → BatchNormalization → MaxPooling CNN (2 threads, batch 128) trains about 5× slower so.
+/// Two settings keep such buffers for reuse: a 1 GiB trim threshold, and an mmap threshold of 16 MiB, so that buffers
+/// up to 16 MiB come from the heap. Larger ones stay mmapped: oneDNN's recurrent kernels take about 20 MB of scratch and
+/// 18 MB of workspace on every training call, and on the heap those big, same-sized requests interleave with small
+/// long-lived allocations that split the freed chunks, so the heap grows by tens of MB a step (to 9 GB on the LSTM
+/// bench) while every new page is faulted in. The same as
+/// <c>MALLOC_MMAP_THRESHOLD_=16777216 MALLOC_TRIM_THRESHOLD_=1073741824</c>. Nothing changes when the user set any
+/// <c>MALLOC_*_</c> variable, when <c>DEEPKERAS_MALLOC=default</c>, or off glibc.
 /// </remarks>
 internal static class NativeHeap
 {
@@ -48,7 +51,7 @@ internal static class NativeHeap
 
         try
         {
-            var ok = Mallopt(MmapThreshold, 32 << 20) == 1 & Mallopt(TrimThreshold, 1 << 30) == 1;
+            var ok = Mallopt(MmapThreshold, 16 << 20) == 1 & Mallopt(TrimThreshold, 1 << 30) == 1;
             Status = ok ? "malloc: buffers kept for reuse" : "malloc: glibc refused the tuning";
         }
         catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
