@@ -13,8 +13,9 @@ namespace DeepKeras.Backend;
 /// Two settings keep such buffers for reuse: a 1 GiB trim threshold, and an mmap threshold of 16 MiB, so that buffers
 /// up to 16 MiB come from the heap. Larger ones stay mmapped: oneDNN's recurrent kernels take about 20 MB of scratch and
 /// 18 MB of workspace on every training call, and on the heap those big, same-sized requests interleave with small
-/// long-lived allocations that split the freed chunks, so the heap grows by tens of MB a step (to 9 GB on the LSTM
-/// bench) while every new page is faulted in. The same as
+/// allocations that live until the next garbage collection (TorchSharp's <c>Scalar</c>s made by implicit conversions
+/// from <c>double</c>, freed by their finalizers) and split the freed chunks, so the heap grows by tens of MB a step
+/// (to 9 GB on the LSTM bench) while every new page is faulted in. The same as
 /// <c>MALLOC_MMAP_THRESHOLD_=16777216 MALLOC_TRIM_THRESHOLD_=1073741824</c>. Nothing changes when the user set any
 /// <c>MALLOC_*_</c> variable, when <c>DEEPKERAS_MALLOC=default</c>, or off glibc.
 /// </remarks>
