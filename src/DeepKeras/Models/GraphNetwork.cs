@@ -138,6 +138,12 @@ internal sealed class GraphNetwork
             }
 
             var args = node.Inputs.Take(node.PositionalCount).Select(t => values[t]).ToArray();
+            if (node.Layer is IStringLayer && node.Inputs[0].DType == "string")
+            {
+                values[node.Outputs[0]] = (node.Layer.InvokeStrings(args[0].Value), null);
+                continue;
+            }
+
             var kwargs = node.Kwargs.Count == 0
                 ? null
                 : node.Kwargs.ToDictionary(kv => kv.Key, kv => kv.Value is KerasTensor t ? values[t].Value : kv.Value);

@@ -266,6 +266,25 @@ public partial class Model
             throw new ArgumentException($"Model \"{Name}\" expects {InputCount} input array(s), but received {xs.Length}.", nameof(x));
         }
 
+        var dtypes = InputDTypes;
+        for (var i = 0; i < xs.Length; i++)
+        {
+            var strings = StringHandles.IsHandles(xs[i]);
+            if (dtypes[i] == "string" && !strings)
+            {
+                throw new ArgumentException(
+                    $"Input {i} of model \"{Name}\" has dtype \"string\" and expects a string array (string[] or string[,]), " +
+                    $"but `{argName}` holds a {xs[i].dtype} array of numbers.", argName);
+            }
+
+            if (dtypes[i] != "string" && strings)
+            {
+                throw new ArgumentException(
+                    $"`{argName}` holds strings for input {i} of model \"{Name}\", whose dtype is \"{dtypes[i]}\". Declare it " +
+                    "`Keras.Input(shape, dtype: \"string\")` and feed it to a TextVectorization, StringLookup or Hashing layer.", argName);
+            }
+        }
+
         return xs;
     }
 }

@@ -17,6 +17,7 @@ internal static class TensorConvert
         var shape = Enumerable.Range(0, array.Rank).Select(i => (long)array.GetLength(i)).ToArray();
         return array switch
         {
+            _ when array.GetType().GetElementType() == typeof(string) => StringHandles.Encode(array, argName),
             float[] a => tensor(a, shape),
             double[] a => tensor(a, shape),
             int[] a => tensor(a, shape),
