@@ -197,7 +197,7 @@ public sealed class Sequential : Model
             throw new ArgumentException($"Sequential model \"{Name}\" expects 1 input, but it received {inputs.Count} input tensors.");
         }
 
-        var x = inputs[0];
+        var x = _inputLayer is { } input ? GraphNetwork.ToInputDType(inputs[0], input.DType) : inputs[0];
         foreach (var layer in _layers)
         {
             if (layer == _layers[0] && layer is IStringLayer && _inputLayer?.DType == "string")
