@@ -65,9 +65,9 @@ public partial class Model
             }
 
             validation = DataParallelTraining.Shard(new ArrayDataAdapter(
-                xs.Select(t => t.narrow(0, splitAt, n - splitAt)).ToArray(),
+                xs.Select(t => StringHandles.Derive(t, t.narrow(0, splitAt, n - splitAt))).ToArray(),
                 ys?.Select(t => t.narrow(0, splitAt, n - splitAt)).ToArray(), null, validationBatchSize ?? bs));
-            xs = xs.Select(t => t.narrow(0, 0, splitAt)).ToArray();
+            xs = xs.Select(t => StringHandles.Derive(t, t.narrow(0, 0, splitAt))).ToArray();
             ys = ys?.Select(t => t.narrow(0, 0, splitAt)).ToArray();
             sw = sw?.narrow(0, 0, splitAt);
         }
@@ -258,6 +258,9 @@ public partial class Model
     }
 
     /// <summary>Converts the inputs and checks that there is one array per model input.</summary>
+    // The declared (batch) shape of input i, when the model has one.
+    private Shape? InputShapeOf(int i) => _graph is { } g ? g.Inputs[i].Shape : this is Sequential { BatchInputShape: { } s } ? s : (Shape?)null;
+
     private Tensor[] PrepareInputs(ArrayLike x, string argName = "x")
     {
         var xs = DataPrep.PrepareX(x.ToTensors(argName), "x");
@@ -282,6 +285,12 @@ public partial class Model
                 throw new ArgumentException(
                     $"`{argName}` holds strings for input {i} of model \"{Name}\", whose dtype is \"{dtypes[i]}\". Declare it " +
                     "`Keras.Input(shape, dtype: \"string\")` and feed it to a TextVectorization, StringLookup or Hashing layer.", argName);
+            }
+
+            // Keras adds the trailing axis of a (batch, 1) string Input to a rank-1 array of texts (Functional._adjust_input_rank).
+            if (strings && InputShapeOf(i) is { } declared && declared.Rank == xs[i].dim() + 1 && declared[declared.Rank - 1] == 1)
+            {
+                xs[i] = StringHandles.Derive(xs[i], xs[i].unsqueeze(-1));
             }
         }
 

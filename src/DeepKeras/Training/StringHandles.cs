@@ -70,6 +70,20 @@ internal static class StringHandles
     public static bool IsHandles(Tensor t) => BySource.TryGetValue(t, out _);
 
     /// <summary>
+    /// Returns <paramref name="derived"/>, a tensor made from <paramref name="source"/> (a slice, a reshape) that the data
+    /// pipeline keeps instead of it: when the source holds string handles, their table now lives as long as either tensor.
+    /// </summary>
+    public static Tensor Derive(Tensor source, Tensor derived)
+    {
+        if (BySource.TryGetValue(source, out var values))
+        {
+            BySource.AddOrUpdate(derived, values);
+        }
+
+        return derived;
+    }
+
+    /// <summary>
     /// The strings behind the handle tensor <paramref name="t"/> that reached the string input of <paramref name="layer"/>,
     /// shaped like it.
     /// </summary>

@@ -68,7 +68,9 @@ public class StringModelTests
         Assert.Equal([8, 1], predicted.shape);
         Assert.Equal(expected, predicted.ToArray<float>());
 
-        // One text of unseen words maps to [UNK] ids.
+        // A rank-1 array of texts gets the trailing axis of the (batch, 1) Input, as in Keras; one text of unseen words maps
+        // to [UNK] ids.
+        Assert.Equal(expected, model.Predict(Texts, batchSize: 5, verbose: 0).ToArray<float>());
         Assert.Equal(ByHand(vectorizer, embedding, pool, dense, ["zzz qqq"]), model.Predict(new string[,] { { "zzz qqq" } }, verbose: 0).ToArray<float>());
     }
 
@@ -104,7 +106,7 @@ public class StringModelTests
         idModel.Compile(optimizer: new DeepKeras.Optimizers.SGD(learningRate: 0.5), loss: "binary_crossentropy", metrics: ["accuracy"]);
 
         Keras.Utils.SetRandomSeed(6);
-        var textHistory = textModel.Fit(Column(Texts), Labels, batchSize: 3, epochs: 5, validationSplit: 0.25, verbose: 0);
+        var textHistory = textModel.Fit(Texts, Labels, batchSize: 3, epochs: 5, validationSplit: 0.25, verbose: 0);
         Keras.Utils.SetRandomSeed(6);
         var idHistory = idModel.Fit(tokenIds, Labels, batchSize: 3, epochs: 5, validationSplit: 0.25, verbose: 0);
 
