@@ -150,7 +150,7 @@ public sealed class ConfigGoldenTests
         ["hashing"] = () => new Hashing(5, maskValue: "", salt: [1, 2], outputMode: "one_hot", name: "hash"),
         ["hashing_default"] = () => new Hashing(3, name: "hash_int"),
         ["text_vectorization_default"] = () => new TextVectorization(name: "tv"),
-        ["text_vectorization"] = () => new TextVectorization(maxTokens: 20, standardize: "lower", split: "character", outputMode: "multi_hot",
+        ["text_vectorization"] = () => new TextVectorization(maxTokens: 20, standardize: "lower", split: "character", ngrams: 2, outputMode: "multi_hot",
             padToMaxTokens: true, vocabulary: ["a", "b"], name: "tv_cfg"),
     };
 

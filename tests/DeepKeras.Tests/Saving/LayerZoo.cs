@@ -132,7 +132,7 @@ internal static class LayerZoo
     public static IEnumerable<(string Name, Model Model, Array[] Inputs)> StringInputs()
     {
         Keras.Utils.SetRandomSeed(73);
-        var vectorizer = Keras.Layers.TextVectorization(maxTokens: 12, outputSequenceLength: 5);
+        var vectorizer = Keras.Layers.TextVectorization(maxTokens: 12, ngrams: 2, outputSequenceLength: 5);
         vectorizer.Adapt(["the cat sat", "The dog sat on the mat!", "a cat and a dog", "mat mat mat"]);
         var adaptedLookup = Keras.Layers.StringLookup(numOovIndices: 2, maskToken: "");
         adaptedLookup.Adapt(new[] { "red", "green", "red", "blue", "red", "green" });
