@@ -52,6 +52,21 @@ internal static class TensorConvert
             }
         }
 
+        if (rows[0] is string[])
+        {
+            // Rows of texts: one (rows, length) string array, so its handles come from a single table.
+            var texts = new string[rows.Length, first];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                for (var j = 0; j < first; j++)
+                {
+                    texts[i, j] = (string)rows[i].GetValue(j)!;
+                }
+            }
+
+            return convert(texts, name);
+        }
+
         var tensors = rows.Select(r => convert(r, name)).ToArray();
         return stack(tensors);
     }

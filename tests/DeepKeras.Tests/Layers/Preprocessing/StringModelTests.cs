@@ -31,6 +31,13 @@ public class StringModelTests
         return result;
     }
 
+    private static string SummaryOf(Model model)
+    {
+        var lines = new List<string>();
+        model.Summary(printFn: lines.Add);
+        return string.Join("\n", lines);
+    }
+
     private static TextVectorization Vectorizer()
     {
         var vectorizer = new TextVectorization(maxTokens: 30, outputSequenceLength: 6, name: "vectorizer");
@@ -64,6 +71,10 @@ public class StringModelTests
         var (model, embedding, pool, dense) = EndToEnd(vectorizer);
         var expected = ByHand(vectorizer, embedding, pool, dense, Texts);
 
+        var summary = SummaryOf(model);
+        Assert.Contains("│ text (InputLayer)               │ (None, 1)              │             0 │", summary);
+        Assert.Contains("│ vectorizer (TextVectorization)  │ (None, 6)              │             0 │", summary);
+
         var predicted = model.Predict(Column(Texts), batchSize: 3, verbose: 0);
         Assert.Equal([8, 1], predicted.shape);
         Assert.Equal(expected, predicted.ToArray<float>());
@@ -71,6 +82,7 @@ public class StringModelTests
         // A rank-1 array of texts gets the trailing axis of the (batch, 1) Input, as in Keras; one text of unseen words maps
         // to [UNK] ids.
         Assert.Equal(expected, model.Predict(Texts, batchSize: 5, verbose: 0).ToArray<float>());
+        Assert.Equal(expected, model.Predict(Texts.Select(t => new[] { t }).ToArray(), verbose: 0).ToArray<float>());
         Assert.Equal(ByHand(vectorizer, embedding, pool, dense, ["zzz qqq"]), model.Predict(new string[,] { { "zzz qqq" } }, verbose: 0).ToArray<float>());
     }
 
