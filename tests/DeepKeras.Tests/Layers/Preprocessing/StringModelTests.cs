@@ -2,6 +2,7 @@ using System.IO.Compression;
 using DeepKeras.Layers;
 using DeepKeras.Models;
 using DeepKeras.Tests.Saving;
+using DeepKeras.Training;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Tests.Layers.Preprocessing;
@@ -133,6 +134,40 @@ public class StringModelTests
         var idEval = idModel.Evaluate(tokenIds, Labels, batchSize: 4, verbose: 0);
         Assert.Equal(idEval["loss"], textEval["loss"]);
         Assert.Equal(idEval["accuracy"], textEval["accuracy"]);
+    }
+
+    [Fact]
+    public void Fit_OnASequenceOfStringBatches_EqualsTheSameTrainingOnIdBatches()
+    {
+        var vectorizer = Vectorizer();
+        Keras.Utils.SetRandomSeed(9);
+        var (textModel, _, _, _) = EndToEnd(vectorizer);
+        var ids = Keras.Input(shape: 6, dtype: "int64");
+        var idModel = Keras.Model(ids, new Dense(1, activation: "sigmoid").Apply(new GlobalAveragePooling1D().Apply(
+            new Embedding(vectorizer.VocabularySize(), 4).Apply(ids))));
+        idModel.SetWeights(textModel.GetWeights());
+        textModel.Compile(optimizer: new DeepKeras.Optimizers.SGD(learningRate: 0.5), loss: "binary_crossentropy");
+        idModel.Compile(optimizer: new DeepKeras.Optimizers.SGD(learningRate: 0.5), loss: "binary_crossentropy");
+
+        IEnumerable<(ArrayLike X, ArrayLike? Y, ArrayLike? SampleWeight)> Batches(bool vectorized)
+        {
+            for (var start = 0; start < Texts.Length; start += 3)
+            {
+                var texts = Column(Texts.Skip(start).Take(3).ToArray());
+                ArrayLike x;
+                using (no_grad())
+                {
+                    x = vectorized ? vectorizer.Apply(texts) : texts;
+                }
+
+                yield return (x, Labels.Skip(start).Take(3).ToArray(), null);
+            }
+        }
+
+        var textHistory = textModel.Fit(Batches(false), epochs: 3, verbose: 0);
+        var idHistory = idModel.Fit(Batches(true), epochs: 3, verbose: 0);
+        Assert.Equal(idHistory["loss"], textHistory["loss"]);
+        Assert.Equal(idModel.GetWeights()[0].ToArray<float>(), textModel.GetWeights()[0].ToArray<float>());
     }
 
     [Fact]
