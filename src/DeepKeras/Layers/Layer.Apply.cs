@@ -65,7 +65,9 @@ public abstract partial class Layer
         }
 
         ThrowIfDisposed();
-        if (this is not IStringLayer and not Models.Model && inputs.FirstOrDefault(t => t.DType == "string") is { } text)
+        // A string tensor may feed a string layer, or a model whose matching input is a string Input.
+        bool TakesStrings(int i) => this is IStringLayer || (this is Models.Model m && i < m.InputDTypes.Count && m.InputDTypes[i] == "string");
+        if (inputs.Where((t, i) => t.DType == "string" && !TakesStrings(i)).FirstOrDefault() is { } text)
         {
             throw new ArgumentException(
                 $"Layer \"{Name}\" ({ClassName}) received the string tensor of \"{text.Layer.Name}\", but only StringLookup, TextVectorization and Hashing " +

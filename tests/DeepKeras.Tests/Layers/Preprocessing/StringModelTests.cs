@@ -203,6 +203,21 @@ public class StringModelTests
         var error = Assert.Throws<ArgumentException>(() => new Dense(2, name: "d").Apply(text));
         Assert.Equal("Layer \"d\" (Dense) received the string tensor of \"text\", but only StringLookup, TextVectorization and Hashing take strings: " +
             "put one of them between the string Input and this layer. (Parameter 'inputs')", error.Message);
+
+        // A model nested as a layer takes a string tensor only where its own Input is a string one.
+        var numeric = Keras.Sequential("numeric_block", Keras.Input(shape: 1), new Dense(2));
+        Assert.StartsWith("Layer \"numeric_block\" (Sequential) received the string tensor of \"text\"",
+            Assert.Throws<ArgumentException>(() => numeric.Apply(text)).Message);
+        Keras.Utils.SetRandomSeed(10);
+        var (inner, _, _, _) = EndToEnd(Vectorizer());
+        var outer = Keras.Model(text, new Dense(1).Apply(inner.Apply(text)), name: "outer");
+        var direct = inner.Predict(Column(Texts), verbose: 0).ToArray<float>();
+        var dense = (Dense)outer.Layers[^1];
+        using (no_grad())
+        {
+            var byHand = dense.Apply(tensor(direct, [Texts.Length, 1])).data<float>().ToArray();
+            Assert.Equal(byHand, outer.Predict(Column(Texts), verbose: 0).ToArray<float>());
+        }
     }
 
     [Fact]
