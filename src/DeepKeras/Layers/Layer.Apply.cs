@@ -65,6 +65,15 @@ public abstract partial class Layer
         }
 
         ThrowIfDisposed();
+        // A string tensor may feed a string layer, or a model whose matching input is a string Input.
+        bool TakesStrings(int i) => this is IStringLayer || (this is Models.Model m && i < m.InputDTypes.Count && m.InputDTypes[i] == "string");
+        if (inputs.Where((t, i) => t.DType == "string" && !TakesStrings(i)).FirstOrDefault() is { } text)
+        {
+            throw new ArgumentException(
+                $"Layer \"{Name}\" ({ClassName}) received the string tensor of \"{text.Layer.Name}\", but only StringLookup, TextVectorization and Hashing " +
+                "take strings: put one of them between the string Input and this layer.", nameof(inputs));
+        }
+
         var shapes = inputs.Select(t => t.Shape).ToArray();
         MaybeBuild(shapes);
         var outShapes = kwargs is { Count: > 0 } ? ComputeOutputShapes(shapes, kwargs) : ComputeOutputShapes(shapes);
@@ -78,6 +87,21 @@ public abstract partial class Layer
 
     /// <summary>Gets the nodes where this layer was called symbolically (Keras <c>_inbound_nodes</c>).</summary>
     internal List<Node> InboundNodes { get; } = [];
+
+    /// <summary>
+    /// Calls a string layer (<see cref="IStringLayer"/>) on the string handles that reached it from a string <c>Input</c>
+    /// of a model (see <see cref="Training.StringHandles"/>): the strings behind them go through the layer on the host,
+    /// and its output moves to the handles' device.
+    /// </summary>
+    /// <param name="handles">The handle tensor of the string input.</param>
+    internal Tensor InvokeStrings(Tensor handles)
+    {
+        ThrowIfDisposed();
+        using var call = EnterCall();
+        using var path = LayerPath.Enter(this);
+        var output = ((IStringLayer)this).CallStrings(Training.StringHandles.Decode(handles, this));
+        return output.device == handles.device ? output : output.to(handles.device);
+    }
 
     /// <summary>The full call: build, input checks, math and output mask.</summary>
     internal (Tensor[] Outputs, Tensor? Mask) Invoke(IReadOnlyList<Tensor> inputs, Tensor? mask, bool training,

@@ -127,7 +127,7 @@ internal sealed class GraphNetwork
         for (var i = 0; i < _inputs.Length; i++)
         {
             CheckInput(modelName, i, inputs[i]);
-            values[_inputs[i]] = (inputs[i], i == 0 ? mask : null);
+            values[_inputs[i]] = (ToInputDType(inputs[i], _inputs[i].DType), i == 0 ? mask : null);
         }
 
         foreach (var node in _nodes)
@@ -138,6 +138,12 @@ internal sealed class GraphNetwork
             }
 
             var args = node.Inputs.Take(node.PositionalCount).Select(t => values[t]).ToArray();
+            if (node.Layer is IStringLayer && node.Inputs[0].DType == "string")
+            {
+                values[node.Outputs[0]] = (node.Layer.InvokeStrings(args[0].Value), null);
+                continue;
+            }
+
             var kwargs = node.Kwargs.Count == 0
                 ? null
                 : node.Kwargs.ToDictionary(kv => kv.Key, kv => kv.Value is KerasTensor t ? values[t].Value : kv.Value);
@@ -150,6 +156,15 @@ internal sealed class GraphNetwork
 
         return _outputs.Select(o => values[o].Value).ToArray();
     }
+
+    /// <summary>
+    /// Floating data fed to an integer <c>Input</c> (<c>dtype: "int32"</c>, <c>"int64"</c>, …) becomes integers, as Keras
+    /// converts a functional model's inputs to their declared dtype; DeepKeras's integer tensors are int64.
+    /// </summary>
+    internal static Tensor ToInputDType(Tensor value, string dtype) =>
+        value.is_floating_point() && (dtype.StartsWith("int", StringComparison.Ordinal) || dtype.StartsWith("uint", StringComparison.Ordinal))
+            ? value.to(ScalarType.Int64)
+            : value;
 
     private void CheckInput(string modelName, int index, Tensor value)
     {

@@ -65,9 +65,9 @@ public partial class Model
             }
 
             validation = DataParallelTraining.Shard(new ArrayDataAdapter(
-                xs.Select(t => t.narrow(0, splitAt, n - splitAt)).ToArray(),
+                xs.Select(t => StringHandles.Derive(t, t.narrow(0, splitAt, n - splitAt))).ToArray(),
                 ys?.Select(t => t.narrow(0, splitAt, n - splitAt)).ToArray(), null, validationBatchSize ?? bs));
-            xs = xs.Select(t => t.narrow(0, 0, splitAt)).ToArray();
+            xs = xs.Select(t => StringHandles.Derive(t, t.narrow(0, 0, splitAt))).ToArray();
             ys = ys?.Select(t => t.narrow(0, 0, splitAt)).ToArray();
             sw = sw?.narrow(0, 0, splitAt);
         }
@@ -258,12 +258,40 @@ public partial class Model
     }
 
     /// <summary>Converts the inputs and checks that there is one array per model input.</summary>
+    // The declared (batch) shape of input i, when the model has one.
+    private Shape? InputShapeOf(int i) => _graph is { } g ? g.Inputs[i].Shape : this is Sequential { BatchInputShape: { } s } ? s : (Shape?)null;
+
     private Tensor[] PrepareInputs(ArrayLike x, string argName = "x")
     {
         var xs = DataPrep.PrepareX(x.ToTensors(argName), "x");
         if (xs.Length != InputCount)
         {
             throw new ArgumentException($"Model \"{Name}\" expects {InputCount} input array(s), but received {xs.Length}.", nameof(x));
+        }
+
+        var dtypes = InputDTypes;
+        for (var i = 0; i < xs.Length; i++)
+        {
+            var strings = StringHandles.IsHandles(xs[i]);
+            if (dtypes[i] == "string" && !strings)
+            {
+                throw new ArgumentException(
+                    $"Input {i} of model \"{Name}\" has dtype \"string\" and expects a string array (string[] or string[,]), " +
+                    $"but `{argName}` holds a {xs[i].dtype} array of numbers.", argName);
+            }
+
+            if (dtypes[i] != "string" && strings)
+            {
+                throw new ArgumentException(
+                    $"`{argName}` holds strings for input {i} of model \"{Name}\", whose dtype is \"{dtypes[i]}\". Declare it " +
+                    "`Keras.Input(shape, dtype: \"string\")` and feed it to a TextVectorization, StringLookup or Hashing layer.", argName);
+            }
+
+            // Keras adds the trailing axis of a (batch, 1) string Input to a rank-1 array of texts (Functional._adjust_input_rank).
+            if (strings && InputShapeOf(i) is { } declared && declared.Rank == xs[i].dim() + 1 && declared[declared.Rank - 1] == 1)
+            {
+                xs[i] = StringHandles.Derive(xs[i], xs[i].unsqueeze(-1));
+            }
         }
 
         return xs;

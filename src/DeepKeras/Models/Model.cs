@@ -54,6 +54,9 @@ public partial class Model : Layer
     /// <summary>Gets the number of model inputs.</summary>
     internal virtual int InputCount => _graph?.Inputs.Count ?? 1;
 
+    /// <summary>Gets the dtype of each model input (<c>"string"</c> for a string <c>Input</c>), in input order.</summary>
+    internal virtual IReadOnlyList<string> InputDTypes => _graph?.Inputs.Select(t => t.DType).ToArray() ?? Enumerable.Repeat("float32", InputCount).ToArray();
+
     /// <summary>
     /// Gets the names of the model's outputs (Keras <c>output_names</c>): the names of the layers that produce them, in
     /// output order. A single-output Sequential or subclassed model has its own name.

@@ -187,6 +187,9 @@ public sealed class Sequential : Model
     }
 
     /// <inheritdoc/>
+    internal override IReadOnlyList<string> InputDTypes => [_inputLayer?.DType ?? "float32"];
+
+    /// <inheritdoc/>
     protected override Tensor[] CallOutputs(IReadOnlyList<Tensor> inputs, Tensor? mask, bool training)
     {
         if (inputs.Count != 1)
@@ -194,9 +197,15 @@ public sealed class Sequential : Model
             throw new ArgumentException($"Sequential model \"{Name}\" expects 1 input, but it received {inputs.Count} input tensors.");
         }
 
-        var x = inputs[0];
+        var x = _inputLayer is { } input ? GraphNetwork.ToInputDType(inputs[0], input.DType) : inputs[0];
         foreach (var layer in _layers)
         {
+            if (layer == _layers[0] && layer is IStringLayer && _inputLayer?.DType == "string")
+            {
+                x = layer.InvokeStrings(x);
+                continue;
+            }
+
             (var outputs, mask) = layer.Invoke([x], mask, training);
             x = outputs[0];
         }

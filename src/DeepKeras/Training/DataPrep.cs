@@ -14,7 +14,12 @@ internal static class DataPrep
     }).ToArray();
 
     /// <summary>Targets: floats become float32, integers (labels) int64.</summary>
-    public static Tensor[] PrepareY(Tensor[] ys) => ys.Select(t => t.is_floating_point()
+    /// <exception cref="ArgumentException">String targets.</exception>
+    public static Tensor[] PrepareY(Tensor[] ys) => ys.Select(t => StringHandles.IsHandles(t)
+        ? throw new ArgumentException(
+            "The targets `y` are strings; a model's targets are numbers. Map string labels to indices first, e.g. with " +
+            "Keras.Layers.StringLookup(numOovIndices: 0).", "y")
+        : t.is_floating_point()
         ? (t.dtype == ScalarType.Float32 ? t : t.to(float32))
         : (t.dtype == ScalarType.Int64 ? t : t.to(int64))).ToArray();
 

@@ -17,6 +17,7 @@ internal static class TensorConvert
         var shape = Enumerable.Range(0, array.Rank).Select(i => (long)array.GetLength(i)).ToArray();
         return array switch
         {
+            _ when array.GetType().GetElementType() == typeof(string) => StringHandles.Encode(array, argName),
             float[] a => tensor(a, shape),
             double[] a => tensor(a, shape),
             int[] a => tensor(a, shape),
@@ -49,6 +50,21 @@ internal static class TensorConvert
                     $"`{name}` is a jagged array whose rows differ in length: row 0 has {first} values, row {i} has {rows[i]?.Length ?? 0}. " +
                     "Pad sequences to one length first (Keras.Utils.PadSequences).", name);
             }
+        }
+
+        if (rows[0] is string[])
+        {
+            // Rows of texts: one (rows, length) string array, so its handles come from a single table.
+            var texts = new string[rows.Length, first];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                for (var j = 0; j < first; j++)
+                {
+                    texts[i, j] = (string)rows[i].GetValue(j)!;
+                }
+            }
+
+            return convert(texts, name);
         }
 
         var tensors = rows.Select(r => convert(r, name)).ToArray();

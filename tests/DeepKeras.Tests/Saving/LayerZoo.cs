@@ -102,6 +102,12 @@ internal static class LayerZoo
         yield return ("discretization_one_hot", Keras.Sequential(Keras.Input(shape: 3),
             Keras.Layers.Discretization(binBoundaries: [-0.5, 0, 0.5], outputMode: "one_hot"), Keras.Layers.Flatten(), Keras.Layers.Dense(2)), [randn(2, 3)]);
 
+        // Lookup layers on integer data: a vocabulary given in the config (an adapted one is an asset; StringInputs has one).
+        yield return ("integer_lookup_hashing", Keras.Sequential(Keras.Input(shape: 3, dtype: "int64"),
+            Keras.Layers.IntegerLookup(vocabulary: [12, 1138, 42, 36], maskToken: 0), Keras.Layers.Hashing(numBins: 5, salt: [3, 9]),
+            Keras.Layers.Embedding(5, 2), Keras.Layers.Flatten(), Keras.Layers.Dense(2)),
+            [tensor(new long[] { 12, 42, 0, 7, 1138, 36 }, [2, 3])]);
+
         var attnQuery = Keras.Input(shape: (3, 4));
         var attnValue = Keras.Input(shape: (5, 4));
         var attended = new Attention(useScale: true).Apply(attnQuery, attnValue, useCausalMask: true);
@@ -117,6 +123,30 @@ internal static class LayerZoo
         var zLogVar = Keras.Layers.Dense(2).Apply(h);
         var z = Keras.Layers.Sampling(seed: 3).Apply(zMean, zLogVar);
         yield return ("sampling", Keras.Model([x], [zMean, zLogVar, z]), [randn(3, 4)]);
+    }
+
+    /// <summary>
+    /// Models with string inputs (<c>Keras.Input(dtype: "string")</c>) feeding the string layers, with string arrays to predict
+    /// on: tensors cannot hold strings, so these models are run with <c>PredictTensors</c> on the arrays, not with <c>Forward</c>.
+    /// </summary>
+    public static IEnumerable<(string Name, Model Model, Array[] Inputs)> StringInputs()
+    {
+        Keras.Utils.SetRandomSeed(73);
+        var vectorizer = Keras.Layers.TextVectorization(maxTokens: 12, ngrams: 2, outputSequenceLength: 5);
+        vectorizer.Adapt(["the cat sat", "The dog sat on the mat!", "a cat and a dog", "mat mat mat"]);
+        var adaptedLookup = Keras.Layers.StringLookup(numOovIndices: 2, maskToken: "");
+        adaptedLookup.Adapt(new[] { "red", "green", "red", "blue", "red", "green" });
+        var text = Keras.Input(shape: 1, dtype: "string", name: "text");
+        var tokens = Keras.Input(shape: 2, dtype: "string", name: "tokens");
+        var sentence = Keras.Layers.Dense(2).Apply(Keras.Layers.GlobalAveragePooling1D().Apply(
+            Keras.Layers.Embedding(vectorizer.VocabularySize(), 3).Apply(vectorizer.Apply(text))));
+        var looked = Keras.Layers.Flatten().Apply(Keras.Layers.Embedding(adaptedLookup.VocabularySize(), 2).Apply(adaptedLookup.Apply(tokens)));
+        var counted = Keras.Layers.StringLookup(vocabulary: ["red", "blue"], outputMode: "count").Apply(tokens);
+        var hashed = Keras.Layers.Hashing(numBins: 4, outputMode: "one_hot").Apply(tokens);
+        var tfidf = Keras.Layers.TextVectorization(outputMode: "tf_idf", vocabulary: ["cat", "dog", "mat"], idfWeights: [0.5, 1.5, 2.0]).Apply(text);
+        yield return ("string_layers", Keras.Model([text, tokens], [sentence, looked, counted, Keras.Layers.Flatten().Apply(hashed), tfidf]),
+            [new[,] { { "The cat sat on the mat" }, { "a dog!" }, { "unknown words only" } },
+                new[,] { { "red", "blue" }, { "purple", "" }, { "green", "red" } }]);
     }
 
     /// <summary>Models made by the application factories (small inputs so they stay fast).</summary>

@@ -432,7 +432,7 @@ public abstract class IndexLookup<TToken> : Layer, IVocabularyAssets
         config["pad_to_max_tokens"] = PadToMaxTokens;
         config["idf_weights"] = InputIdfWeights?.ToArray();
         config["vocabulary"] = InputVocabulary?.ToArray();
-        config["vocabulary_size"] = VocabularySize();
+        config["vocabulary_size"] = VocabularyIsSet ? VocabularySize() : null; // Keras: None until a vocabulary is set
     }
 
     /// <summary>Splits asset or file text into lines, dropping trailing empty lines (Keras <c>load_assets</c>).</summary>

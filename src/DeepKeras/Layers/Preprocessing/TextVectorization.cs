@@ -53,7 +53,8 @@ public sealed class TextVectorization : Layer, IStringLayer, IVocabularyAssets
     /// <param name="maxTokens">Largest vocabulary size, special tokens included (learned words: <c>maxTokens − 2</c> in <c>"int"</c> mode, <c>− 1</c> otherwise); null for no limit.</param>
     /// <param name="standardize"><c>"lower_and_strip_punctuation"</c> (default), <c>"lower"</c>, <c>"strip_punctuation"</c> or null for none. Only ASCII letters and punctuation are affected, as in Keras.</param>
     /// <param name="split"><c>"whitespace"</c> (default), <c>"character"</c> (Unicode code points) or null (each string is one token).</param>
-    /// <param name="ngrams">Must be null: n-grams are not supported.</param>
+    /// <param name="ngrams">Null for single tokens, or n: the tokens and their 2-, …, n-grams joined by a space (Keras's int
+    /// <c>ngrams</c>; a tuple of widths is not supported).</param>
     /// <param name="outputMode"><c>"int"</c> (default): token indices; <c>"multi_hot"</c> (alias <c>"binary"</c>): 1 where a word occurs; <c>"count"</c>: occurrences; <c>"tf_idf"</c> (alias <c>"tf-idf"</c>): counts × inverse document frequency.</param>
     /// <param name="outputSequenceLength">In <c>"int"</c> mode: pad with 0 or cut (at the end) every row to this length; default the longest row of each call.</param>
     /// <param name="padToMaxTokens">In the vector modes: make rows <paramref name="maxTokens"/> long even when the vocabulary is smaller.</param>
@@ -115,10 +116,12 @@ public sealed class TextVectorization : Layer, IStringLayer, IVocabularyAssets
 
         outputMode = outputMode switch { "binary" => "multi_hot", "tf-idf" => "tf_idf", _ => outputMode };
         CategoricalOutput.CheckString(outputMode, OutputModes, "TextVectorization", "output_mode", nameof(outputMode));
-        if (ngrams is not null)
+        if (ngrams is < 1)
         {
-            throw new ArgumentException($"TextVectorization '{Name}': `ngrams` is not supported yet. Received: ngrams={ngrams}", nameof(ngrams));
+            throw new ArgumentException($"TextVectorization '{Name}': `ngrams` must be None or a positive integer. Received: ngrams={ngrams}", nameof(ngrams));
         }
+
+        Ngrams = ngrams;
 
         if (sparse || ragged)
         {
@@ -285,7 +288,7 @@ public sealed class TextVectorization : Layer, IStringLayer, IVocabularyAssets
         c["max_tokens"] = MaxTokens;
         c["standardize"] = Standardize;
         c["split"] = Split;
-        c["ngrams"] = null;
+        c["ngrams"] = Ngrams;
         c["output_mode"] = OutputMode;
         c["output_sequence_length"] = OutputSequenceLength;
         c["pad_to_max_tokens"] = PadToMaxTokens;
@@ -307,9 +310,29 @@ public sealed class TextVectorization : Layer, IStringLayer, IVocabularyAssets
     /// <summary>Gets the inner lookup layer (its vocabulary is saved as Keras saves TextVectorization's).</summary>
     internal StringLookup LookupLayer => _lookup;
 
+    /// <summary>Gets the largest n-gram width (Keras <c>ngrams</c>), or null for single tokens.</summary>
+    public int? Ngrams { get; }
+
     private List<string> Tokenize(string text)
     {
         var standardized = _standardizeFunction is not null ? _standardizeFunction(text) : TextPreprocessing.Standardize(text, Standardize);
-        return _splitFunction is not null ? [.. _splitFunction(standardized)] : TextPreprocessing.Split(standardized, Split);
+        List<string> tokens = _splitFunction is not null ? [.. _splitFunction(standardized)] : TextPreprocessing.Split(standardized, Split);
+        if (Ngrams is not { } n)
+        {
+            return tokens;
+        }
+
+        // tf.strings.ngrams(tokens, ngram_width=(1, …, n), separator=" "): the 1-grams, then the 2-grams, …; a text shorter
+        // than a width has none of that width.
+        var grams = new List<string>(tokens);
+        for (var width = 2; width <= n; width++)
+        {
+            for (var start = 0; start + width <= tokens.Count; start++)
+            {
+                grams.Add(string.Join(' ', tokens.GetRange(start, width)));
+            }
+        }
+
+        return grams;
     }
 }

@@ -36,7 +36,8 @@ internal static class OnnxExporter
         {
             var name = model.IsFunctional ? model.Inputs[i].Layer.Name : model is Sequential { InputLayer: { } il } ? il.Name : "input";
             inputs[i] = g.Unique(name);
-            g.Input(inputs[i], inputShapes[i].ToArray());
+            var dtype = model.IsFunctional ? model.Inputs[i].DType : model is Sequential { InputLayer: { } seqInput } ? seqInput.DType : "float32";
+            g.Input(inputs[i], inputShapes[i].ToArray(), dtype == "string" ? OnnxProto.TensorProto.String : OnnxProto.TensorProto.Float);
         }
 
         var (outputs, outputShapes) = ConvertModel(g, model, inputs, inputShapes);
@@ -160,6 +161,11 @@ internal static class OnnxExporter
             BaseUpSampling u => OnnxSpatial.UpSampling(g, u, x[0]),
             RnnBase rnn => OnnxRecurrent.Recurrent(g, rnn, x[0]),
             TimeDistributed td => TimeDistributed(g, td, x[0], shapes[0]),
+            StringLookup sl => OnnxLookup.Lookup(g, sl, x[0]),
+            IntegerLookup il => OnnxLookup.Lookup(g, il, g.Op("Cast", h, Attrs(("to", 7L)), x[0])),
+            Hashing => throw NotSupported(layer, "ONNX has no FarmHash/SipHash operator"),
+            TextVectorization => throw NotSupported(layer,
+                "ONNX has no operator for its standardization and splitting; export the model after it and feed it the vectorized token ids"),
             _ => throw NotSupported(layer, "this layer type has no ONNX conversion"),
         };
     }
@@ -203,6 +209,6 @@ internal static class OnnxExporter
     private static IEnumerable<Layer> All(Layer layer) =>
         new[] { layer }.Concat((layer is Sequential s ? s.Layers : layer.Sublayers).SelectMany(All));
 
-    private static NotSupportedException NotSupported(Layer layer, string why) =>
+    internal static NotSupportedException NotSupported(Layer layer, string why) =>
         new($"Cannot export layer '{layer.Name}' ({layer.ClassName}) to ONNX: {why}.");
 }

@@ -7,13 +7,19 @@ namespace DeepKeras.Saving.Onnx;
 
 /// <summary>
 /// An ONNX graph under construction, serialized as an ONNX <c>ModelProto</c> (onnx/onnx.proto, IR version 8, default
-/// opset 17): nodes in topological order, float32/int64 initializers, and float32 inputs and outputs whose first axis
-/// is the symbolic batch size <c>"batch"</c>.
+/// opset 17, and <c>ai.onnx.ml</c> opset 2 when a node uses it): nodes in topological order, float32/int64 initializers,
+/// and float32 (or string) inputs and float32 outputs whose first axis is the symbolic batch size <c>"batch"</c>.
 /// </summary>
 internal sealed class OnnxGraph
 {
     /// <summary>The opset the exporter targets.</summary>
     public const int Opset = 17;
+
+    /// <summary>The <c>ai.onnx.ml</c> opset of <c>LabelEncoder</c> with int64 and string keys.</summary>
+    public const int MlOpset = 2;
+
+    /// <summary>The domain of the classic machine-learning operators (<c>LabelEncoder</c>).</summary>
+    public const string MlDomain = "ai.onnx.ml";
 
     private const int IrVersion = 8;
 
@@ -22,6 +28,7 @@ internal sealed class OnnxGraph
     private readonly List<Action<ProtoWriter>> _inputs = [];
     private readonly List<Action<ProtoWriter>> _outputs = [];
     private readonly HashSet<string> _names = [];
+    private bool _usesMl;
 
     /// <summary>Returns a name not used yet in the graph, based on <paramref name="hint"/>.</summary>
     public string Unique(string hint)
@@ -41,8 +48,11 @@ internal sealed class OnnxGraph
     /// <param name="hint">The base of the output names (a layer name).</param>
     /// <param name="outputs">The number of outputs.</param>
     /// <param name="attributes">Attributes: long, float, double, string, long[] or float[] values.</param>
-    public string[] Node(string op, IReadOnlyList<string> inputs, string hint, int outputs = 1, IReadOnlyDictionary<string, object>? attributes = null)
+    /// <param name="domain">The operator's domain: null for the default one, or <see cref="MlDomain"/>.</param>
+    public string[] Node(string op, IReadOnlyList<string> inputs, string hint, int outputs = 1, IReadOnlyDictionary<string, object>? attributes = null,
+        string? domain = null)
     {
+        _usesMl |= domain == MlDomain;
         var outputNames = Enumerable.Range(0, outputs).Select(i => Unique($"{hint}/{op}{(outputs > 1 ? $":{i}" : "")}")).ToArray();
         var nodeName = Unique($"{hint}/{op}_node");
         _nodes.Add(w =>
@@ -62,6 +72,11 @@ internal sealed class OnnxGraph
             foreach (var (key, value) in attributes ?? new Dictionary<string, object>())
             {
                 w.Message(NodeProto.Attribute, a => WriteAttribute(a, key, value));
+            }
+
+            if (domain is not null)
+            {
+                w.String(NodeProto.Domain, domain);
             }
         });
         return outputNames;
@@ -89,11 +104,11 @@ internal sealed class OnnxGraph
         return name;
     }
 
-    /// <summary>Declares a float32 graph input; its first axis is the symbolic batch size.</summary>
-    public void Input(string name, IReadOnlyList<int?> shape)
+    /// <summary>Declares a graph input, float32 unless <paramref name="elemType"/> says otherwise; its first axis is the symbolic batch size.</summary>
+    public void Input(string name, IReadOnlyList<int?> shape, int elemType = TensorProto.Float)
     {
         _names.Add(name);
-        _inputs.Add(w => WriteValueInfo(w, name, shape));
+        _inputs.Add(w => WriteValueInfo(w, name, shape, elemType));
     }
 
     /// <summary>Declares a float32 graph output under <paramref name="name"/>, fed by <paramref name="value"/>.</summary>
@@ -111,7 +126,7 @@ internal sealed class OnnxGraph
             });
         }
 
-        _outputs.Add(w => WriteValueInfo(w, name, shape));
+        _outputs.Add(w => WriteValueInfo(w, name, shape, TensorProto.Float));
     }
 
     /// <summary>Serializes the model.</summary>
@@ -149,6 +164,14 @@ internal sealed class OnnxGraph
             o.String(OperatorSetIdProto.Domain, "");
             o.Int(OperatorSetIdProto.Version, Opset);
         });
+        if (_usesMl)
+        {
+            model.Message(ModelProto.OpsetImport, o =>
+            {
+                o.String(OperatorSetIdProto.Domain, MlDomain);
+                o.Int(OperatorSetIdProto.Version, MlOpset);
+            });
+        }
         return model.ToArray();
     }
 
@@ -164,12 +187,12 @@ internal sealed class OnnxGraph
         w.Bytes(TensorProto.RawData, raw);
     }
 
-    private static void WriteValueInfo(ProtoWriter w, string name, IReadOnlyList<int?> shape)
+    private static void WriteValueInfo(ProtoWriter w, string name, IReadOnlyList<int?> shape, int elemType)
     {
         w.String(ValueInfoProto.Name, name);
         w.Message(ValueInfoProto.Type, type => type.Message(TypeProto.TensorType, tensor =>
         {
-            tensor.Int(TypeProto.TensorElemType, TensorProto.Float);
+            tensor.Int(TypeProto.TensorElemType, elemType);
             tensor.Message(TypeProto.TensorShape, s =>
             {
                 for (var i = 0; i < shape.Count; i++)

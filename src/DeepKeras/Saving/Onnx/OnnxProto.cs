@@ -41,6 +41,7 @@ internal static class OnnxProto
         public const int Name = 3;
         public const int OpType = 4;
         public const int Attribute = 5;
+        public const int Domain = 7;
     }
 
     /// <summary><c>AttributeProto</c> and its <c>AttributeType</c> enum.</summary>
@@ -73,6 +74,7 @@ internal static class OnnxProto
 
         public const int Float = 1;
         public const int Int64 = 7;
+        public const int String = 8;
     }
 
     /// <summary><c>ValueInfoProto</c>.</summary>

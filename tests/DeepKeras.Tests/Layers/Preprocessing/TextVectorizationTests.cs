@@ -218,6 +218,25 @@ public class TextVectorizationTests
     }
 
     [Fact]
+    public void Ngrams_AddTheJoinedNgramsAfterTheTokens_AsTfStringsNgrams()
+    {
+        // tf.strings.ngrams(tokens, ngram_width=(1, 2), separator=" "): 1-grams then 2-grams; "z" alone has no 2-gram.
+        var layer = new TextVectorization(ngrams: 2, outputSequenceLength: 6);
+        layer.Adapt(["a b c", "b c", "z"]);
+        var vocabulary = layer.GetVocabulary();
+        Assert.Equal(["", "[UNK]", "a", "a b", "b", "b c", "c", "z"], vocabulary.Order(StringComparer.Ordinal));
+        Assert.Equal(["", "[UNK]"], vocabulary.Take(2));
+        Assert.Equal(["b", "b c", "c"], vocabulary.Skip(2).Take(3).Order(StringComparer.Ordinal)); // counted twice, first
+        long Id(string token) => vocabulary.ToList().IndexOf(token);
+        Assert.Equal(new[] { Id("a"), Id("b"), Id("c"), Id("a b"), Id("b c"), 0 }, layer.Apply(["a b c"]).data<long>().ToArray());
+        Assert.Equal(new[] { Id("z"), Id("b"), 1, Id("z"), 0, 0 }, layer.Apply(["z b q"]).data<long>().ToArray().Take(3)
+            .Concat(layer.Apply(["z"]).data<long>().ToArray().Take(3)));
+        Assert.Equal(2, layer.GetConfig()["ngrams"]);
+        var error = Assert.Throws<ArgumentException>(() => new TextVectorization(ngrams: 0, name: "tv0"));
+        Assert.StartsWith("TextVectorization 'tv0': `ngrams` must be None or a positive integer. Received: ngrams=0", error.Message);
+    }
+
+    [Fact]
     public void MultiHotFeatures_TrainASentimentClassifier()
     {
         // Generated reviews: positive ones use words from `good`, negative ones from `bad`, both mixed with neutral words.
