@@ -7,15 +7,19 @@ namespace DeepKeras.Models;
 /// The <c>loss</c>, <c>lossWeights</c> and <c>metrics</c> of <c>Compile</c> resolved against a model's outputs, as
 /// Keras's <c>CompileLoss</c>/<c>CompileMetrics</c> resolve them: one loss (or none), weight and metric list per output,
 /// with log names prefixed by the output name when the model has several outputs (<c>priority_mae</c>), and a
-/// <c>{output}_loss</c> tracker per output only when more than one output has a loss.
+/// <c>{output}_loss</c> tracker per output only when more than one output has a loss. The <c>weightedMetrics</c> are
+/// resolved the same way and named after the plain metrics; one whose name a plain metric already took is logged as
+/// <c>weighted_{name}</c>, as Keras does.
 /// </summary>
 internal sealed class CompiledOutputs
 {
-    private CompiledOutputs(Loss?[]? losses, double[]? weights, List<Metric>[] metrics, Mean[] lossTrackers, int[] trackerOutputs)
+    private CompiledOutputs(Loss?[]? losses, double[]? weights, List<Metric>[] metrics, List<Metric>[] weightedMetrics,
+        Mean[] lossTrackers, int[] trackerOutputs)
     {
         Losses = losses;
         Weights = weights;
         Metrics = metrics;
+        WeightedMetrics = weightedMetrics;
         LossTrackers = lossTrackers;
         TrackerOutputs = trackerOutputs;
     }
@@ -28,6 +32,9 @@ internal sealed class CompiledOutputs
 
     /// <summary>Gets the metrics of each output, named as they appear in the logs.</summary>
     public List<Metric>[] Metrics { get; }
+
+    /// <summary>Gets the weighted metrics of each output (updated with the sample weights), named as they appear in the logs.</summary>
+    public List<Metric>[] WeightedMetrics { get; }
 
     /// <summary>Gets the per-output loss trackers (<c>priority_loss</c>), in Keras's order; empty unless several outputs have a loss.</summary>
     public Mean[] LossTrackers { get; }
@@ -49,9 +56,10 @@ internal sealed class CompiledOutputs
     /// <param name="loss">The loss argument.</param>
     /// <param name="lossWeights">The loss weights argument.</param>
     /// <param name="metrics">The metrics argument.</param>
+    /// <param name="weightedMetrics">The weighted metrics argument.</param>
     /// <exception cref="ArgumentException">An argument does not match the outputs; the message lists the output names.</exception>
     public static CompiledOutputs Resolve(string model, IReadOnlyList<string> labels, bool dictionaryOutputs, LossArg? loss,
-        LossWeightsArg? lossWeights, MetricsArg? metrics)
+        LossWeightsArg? lossWeights, MetricsArg? metrics, MetricsArg? weightedMetrics = null)
     {
         var names = $"[{string.Join(", ", labels.Select(l => $"'{l}'"))}]";
         var losses = ResolveLosses(model, labels, names, loss, out var lossOrder);
@@ -61,10 +69,12 @@ internal sealed class CompiledOutputs
         }
 
         var weights = ResolveWeights(model, labels, names, lossWeights);
-        var perOutput = ResolveMetrics(model, labels, names, metrics);
+        var naming = new MetricNaming(labels);
+        var perOutput = naming.Name(ResolveMetrics(model, labels, names, metrics, nameof(metrics)), weighted: false);
+        var weightedPerOutput = naming.Name(ResolveMetrics(model, labels, names, weightedMetrics, nameof(weightedMetrics)), weighted: true);
         var withLoss = losses is null ? [] : lossOrder.Where(i => losses[i] is not null).ToArray();
         var trackerOutputs = withLoss.Length > 1 ? withLoss : [];
-        return new CompiledOutputs(losses, weights, perOutput,
+        return new CompiledOutputs(losses, weights, perOutput, weightedPerOutput,
             trackerOutputs.Select(i => new Mean($"{labels[i]}_loss")).ToArray(), trackerOutputs);
     }
 
@@ -133,7 +143,8 @@ internal sealed class CompiledOutputs
         return labels.Select(l => weights.ByName.TryGetValue(l, out var w) ? w : 1.0).ToArray();
     }
 
-    private static List<Metric>[] ResolveMetrics(string model, IReadOnlyList<string> labels, string names, MetricsArg? metrics)
+    private static IEnumerable<Metric>[] ResolveMetrics(string model, IReadOnlyList<string> labels, string names, MetricsArg? metrics,
+        string argument)
     {
         var entries = new IEnumerable<Metric>[labels.Count];
         for (var o = 0; o < entries.Length; o++)
@@ -165,46 +176,62 @@ internal sealed class CompiledOutputs
         }
         else
         {
+            var keras = argument == nameof(metrics) ? "metrics" : "weighted_metrics";
             throw new ArgumentException(
-                $"Invalid `metrics` for model \"{model}\", whose {labels.Count} outputs are {names}: expected a list with one entry " +
+                $"Invalid `{keras}` for model \"{model}\", whose {labels.Count} outputs are {names}: expected a list with one entry " +
                 "per output (a metric, a list of metrics or null) or a dictionary keyed by output name. " +
-                $"Received: metrics={metrics}", nameof(metrics));
+                $"Received: {keras}={metrics}", argument);
         }
 
-        return NameMetrics(labels, entries);
+        return entries;
     }
 
-    // Keras names a metric after its output when there are several, and numbers repeated names: mae, mae_1, ...
-    private static List<Metric>[] NameMetrics(IReadOnlyList<string> labels, IEnumerable<Metric>[] entries)
+    /// <summary>
+    /// Keras's log names for compiled metrics (<c>CompileMetrics.result</c>): the output name first when there are
+    /// several outputs, repeated names numbered (<c>mae</c>, <c>mae_1</c>), and a weighted metric whose name is taken
+    /// renamed <c>weighted_mae</c> before numbering.
+    /// </summary>
+    private sealed class MetricNaming(IReadOnlyList<string> labels)
     {
-        var used = new HashSet<Metric>(ReferenceEqualityComparer.Instance);
-        var seen = new Dictionary<string, int>();
-        var result = new List<Metric>[entries.Length];
-        for (var o = 0; o < entries.Length; o++)
-        {
-            result[o] = [];
-            foreach (var given in entries[o])
-            {
-                var baseName = given.CompiledName ??= given.Name;
-                var metric = used.Add(given) ? given : Another(given, baseName, labels.Count);
-                metric.CompiledName = baseName;
-                var name = labels.Count > 1 ? $"{labels[o]}_{baseName}" : baseName;
-                if (seen.TryGetValue(name, out var count))
-                {
-                    seen[name] = count + 1;
-                    name = $"{name}_{count}";
-                }
-                else
-                {
-                    seen[name] = 1;
-                }
+        private readonly HashSet<Metric> _used = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<string, int> _seen = [];
 
-                metric.Name = name;
-                result[o].Add(metric);
+        public List<Metric>[] Name(IEnumerable<Metric>[] entries, bool weighted)
+        {
+            var result = new List<Metric>[entries.Length];
+            for (var o = 0; o < entries.Length; o++)
+            {
+                result[o] = [];
+                foreach (var given in entries[o])
+                {
+                    var baseName = given.CompiledName ??= given.Name;
+                    var metric = _used.Add(given) ? given : Another(given, baseName, labels.Count);
+                    metric.CompiledName = baseName;
+                    var name = Prefixed(o, baseName);
+                    if (weighted && _seen.ContainsKey(name))
+                    {
+                        name = Prefixed(o, $"weighted_{baseName}");
+                    }
+
+                    if (_seen.TryGetValue(name, out var count))
+                    {
+                        _seen[name] = count + 1;
+                        name = $"{name}_{count}";
+                    }
+                    else
+                    {
+                        _seen[name] = 1;
+                    }
+
+                    metric.Name = name;
+                    result[o].Add(metric);
+                }
             }
+
+            return result;
         }
 
-        return result;
+        private string Prefixed(int output, string name) => labels.Count > 1 ? $"{labels[output]}_{name}" : name;
     }
 
     // The same instance given twice (e.g. to two outputs) would share its state: identifiers are resolved again.
@@ -216,7 +243,7 @@ internal sealed class CompiledOutputs
         }
 
         throw new ArgumentException(
-            $"Metric '{name}' is given more than once in `metrics` (each use needs its own state{(outputs > 1 ? ", one per output" : "")}). " +
+            $"Metric '{name}' is given more than once in `metrics`/`weighted_metrics` (each use needs its own state{(outputs > 1 ? ", one per output" : "")}). " +
             "Pass a new instance for each use, or the metric's name as a string (e.g. \"accuracy\", \"mae\").", "metrics");
     }
 

@@ -39,14 +39,20 @@ public partial class Model
     /// per output (a metric, a list of metrics or null) or a dictionary keyed by output name.
     /// </param>
     /// <param name="lossWeights">Weights of the output losses (a list or a dictionary by output name): total loss = Σ wᵢ·lossᵢ.</param>
+    /// <param name="weightedMetrics">
+    /// Metrics weighted by the sample weights (and class weights) of <c>Fit</c>/<c>Evaluate</c> (Keras
+    /// <c>weighted_metrics</c>), in the forms of <paramref name="metrics"/>; the plain metrics are not weighted. Logged
+    /// after the plain ones under their own names, or as <c>weighted_mae</c> when a plain metric has the name.
+    /// </param>
     /// <exception cref="ArgumentException">A list has the wrong length or a dictionary names an unknown output; the message lists the output names.</exception>
-    public virtual void Compile(Optimizer? optimizer = null, LossArg? loss = null, MetricsArg? metrics = null, LossWeightsArg? lossWeights = null)
+    public virtual void Compile(Optimizer? optimizer = null, LossArg? loss = null, MetricsArg? metrics = null, LossWeightsArg? lossWeights = null,
+        MetricsArg? weightedMetrics = null)
     {
         ThrowIfDisposed();
-        var compiled = CompiledOutputs.Resolve(Name, OutputLabels, OutputKeys is not null, loss, lossWeights, metrics);
+        var compiled = CompiledOutputs.Resolve(Name, OutputLabels, OutputKeys is not null, loss, lossWeights, metrics, weightedMetrics);
         Optimizer = optimizer ?? new RMSprop();
         _compiled = compiled;
-        CompileArgs = new Saving.CompileRecord(Optimizer, loss, metrics, lossWeights);
+        CompileArgs = new Saving.CompileRecord(Optimizer, loss, metrics, lossWeights, weightedMetrics);
         Compiled = true;
     }
 
@@ -70,6 +76,7 @@ public partial class Model
             {
                 // Keras's order: the loss tracker, the compiled metrics, then the per-output loss trackers.
                 list.AddRange(_compiled.Metrics.SelectMany(m => m));
+                list.AddRange(_compiled.WeightedMetrics.SelectMany(m => m));
                 list.AddRange(_compiled.LossTrackers);
             }
 

@@ -77,13 +77,17 @@ public partial class Model
     }
 
     // Keras returns [loss, metric1, ...] in the order of its metrics, not the alphabetical display order. There the
-    // compiled metrics of a multi-output model keep their unprefixed names (mae, not priority_mae), so they match no
-    // log key; the keys matched by no metric follow in sorted order.
+    // compiled metrics of a multi-output model, and the weighted metrics, keep their own names (mae, not priority_mae
+    // or weighted_mae), so some match no log key; the keys matched by no metric follow in sorted order.
     private EvaluateResult OrderedResult(Logs logs)
     {
-        var perOutput = _compiled is { Metrics.Length: > 1 }
-            ? _compiled.Metrics.SelectMany(m => m).ToHashSet(ReferenceEqualityComparer.Instance)
-            : [];
+        var perOutput = new HashSet<Metrics.Metric>(ReferenceEqualityComparer.Instance);
+        if (_compiled is not null)
+        {
+            perOutput.UnionWith(_compiled.Metrics.Length > 1 ? _compiled.Metrics.SelectMany(m => m) : []);
+            perOutput.UnionWith(_compiled.WeightedMetrics.SelectMany(m => m));
+        }
+
         var order = Metrics.Select(m => perOutput.Contains(m) ? m.CompiledName : m.Name).ToList();
         return new EvaluateResult(logs
             .OrderBy(kv => order.IndexOf(kv.Key) is var i && i < 0 ? int.MaxValue : i)

@@ -144,11 +144,11 @@ public partial class Model
 
     /// <summary>
     /// Updates the compiled metrics with a batch's targets and predictions (Keras <c>compute_metrics</c>). As in Keras,
-    /// the metrics of <c>compile(metrics=...)</c> are not weighted: sample and class weights scale the loss only.
+    /// the metrics of <c>Compile(metrics: ...)</c> are not weighted; those of <c>Compile(weightedMetrics: ...)</c> are.
     /// </summary>
     /// <param name="y">The targets.</param>
     /// <param name="yPred">The predictions.</param>
-    /// <param name="sampleWeight">Per-sample weights, or null; not applied to the compiled metrics.</param>
+    /// <param name="sampleWeight">Per-sample weights (class weights included), or null; applied to the weighted metrics only.</param>
     protected void UpdateCompiledMetrics(Tensor[]? y, Tensor[] yPred, Tensor? sampleWeight)
     {
         if (_compiled is null || y is null)
@@ -161,6 +161,11 @@ public partial class Model
             foreach (var m in _compiled.Metrics[i])
             {
                 m.UpdateState(y[i], yPred[i], null);
+            }
+
+            foreach (var m in _compiled.WeightedMetrics[i])
+            {
+                m.UpdateState(y[i], yPred[i], sampleWeight);
             }
         }
     }

@@ -26,7 +26,7 @@ internal static class CompileConfig
             ["loss"] = LossValue(args.Loss),
             ["loss_weights"] = WeightsValue(args.LossWeights),
             ["metrics"] = args.Metrics is null ? null : MetricsValue(args.Metrics),
-            ["weighted_metrics"] = null,
+            ["weighted_metrics"] = args.WeightedMetrics is null ? null : MetricsValue(args.WeightedMetrics),
             ["run_eagerly"] = false,
             ["steps_per_execution"] = 1L,
             ["jit_compile"] = false,
@@ -108,11 +108,12 @@ internal static class CompileConfig
             ? (Optimizer)KerasDeserializer.Deserialize(o, ObjectKind.Optimizer, ctx, $"{where} optimizer")
             : null;
         var metrics = ReadMetrics(config.GetValueOrDefault("metrics"), ctx, "compile_config metrics");
+        var weightedMetrics = ReadMetrics(config.GetValueOrDefault("weighted_metrics"), ctx, "compile_config weighted_metrics");
         var lossWeights = ReadLossWeights(config.GetValueOrDefault("loss_weights"), ctx);
         var loss = ReadLoss(config.GetValueOrDefault("loss"), ctx, $"{where} loss");
         try
         {
-            model.Compile(optimizer, loss, metrics, lossWeights);
+            model.Compile(optimizer, loss, metrics, lossWeights, weightedMetrics);
         }
         catch (ArgumentException e)
         {
@@ -167,7 +168,7 @@ internal static class CompileConfig
     private static bool HasCustomCompile(Model model)
     {
         var method = model.GetType().GetMethod(nameof(Model.Compile),
-            [typeof(Optimizer), typeof(LossArg), typeof(MetricsArg), typeof(LossWeightsArg)]);
+            [typeof(Optimizer), typeof(LossArg), typeof(MetricsArg), typeof(LossWeightsArg), typeof(MetricsArg)]);
         return method is not null && method.DeclaringType != typeof(Model);
     }
 }

@@ -8,4 +8,5 @@ namespace DeepKeras.Saving;
 /// <param name="Loss">The loss argument, or null.</param>
 /// <param name="Metrics">The metrics argument, or null.</param>
 /// <param name="LossWeights">The loss weights argument, or null.</param>
-internal sealed record CompileRecord(Optimizer Optimizer, LossArg? Loss, MetricsArg? Metrics, LossWeightsArg? LossWeights);
+/// <param name="WeightedMetrics">The weighted metrics argument, or null.</param>
+internal sealed record CompileRecord(Optimizer Optimizer, LossArg? Loss, MetricsArg? Metrics, LossWeightsArg? LossWeights, MetricsArg? WeightedMetrics);
