@@ -37,7 +37,8 @@ public sealed class LearningRateScheduler : Callback
     public override void OnEpochBegin(int epoch, Logs logs)
     {
         var optimizer = Optimizer();
-        var lr = _schedule(epoch, optimizer.LearningRate);
+        // Keras hands the schedule, and logs, the optimizer's float32 learning-rate variable read as a float.
+        var lr = _schedule(epoch, (float)optimizer.LearningRate);
         optimizer.LearningRate = lr;
         if (Verbose > 0)
         {
@@ -46,7 +47,7 @@ public sealed class LearningRateScheduler : Callback
     }
 
     /// <inheritdoc/>
-    public override void OnEpochEnd(int epoch, Logs logs) => logs["learning_rate"] = Optimizer().LearningRate;
+    public override void OnEpochEnd(int epoch, Logs logs) => logs["learning_rate"] = (float)Optimizer().LearningRate;
 
     private Optimizers.Optimizer Optimizer() =>
         Model?.Optimizer ?? throw new InvalidOperationException("LearningRateScheduler needs a compiled model with an optimizer.");
