@@ -386,7 +386,9 @@ public sealed class CustomTrainStepInTorchGuideTests
 
         AssertHistory(g.Json("history"), history, "d_loss", "g_loss");
         var generated = generator.Predict(GuideArrays.Wave([2, LatentDim], 5.0), verbose: 0);
-        KerasGolden.AssertClose(g.Tensor("generated"), tensor(generated.ToArray<float>(), [2, 28, 28, 1]), 1e-4, "generated");
+        // Two Adam steps through five float32 (transposed) convolutions: multi-threaded oneDNN reductions vary with the
+        // CPU and thread count (1.4e-4 with 2 threads on an AMD EPYC host, under 1e-4 with 1 thread).
+        KerasGolden.AssertClose(g.Tensor("generated"), tensor(generated.ToArray<float>(), [2, 28, 28, 1]), 5e-4, "generated");
     }
 
     [Fact]
