@@ -11,11 +11,11 @@ namespace DeepKeras.Backend;
 /// workspaces, activations) are mmapped or trimmed off the heap when freed and page-faulted (zeroed) again at the next
 /// batch; a "same"-padded Conv2D → BatchNormalization → MaxPooling CNN (2 threads, batch 128) trains about 5× slower so.
 /// Two settings keep such buffers for reuse: a 1 GiB trim threshold, and an mmap threshold of 16 MiB, so that buffers
-/// up to 16 MiB come from the heap. Larger ones stay mmapped: oneDNN's recurrent kernels take about 20 MB of scratch and
-/// 18 MB of workspace on every training call, and on the heap those big, same-sized requests interleave with small
-/// allocations that live until the next garbage collection (TorchSharp's <c>Scalar</c>s made by implicit conversions
-/// from <c>double</c>, freed by their finalizers) and split the freed chunks, so the heap grows by tens of MB a step
-/// (to 9 GB on the LSTM bench) while every new page is faulted in. The same as
+/// up to 16 MiB come from the heap. Larger ones stay mmapped outside training: on the heap, big same-sized requests
+/// interleave with small allocations that live until the next garbage collection (TorchSharp's <c>Scalar</c>s made by
+/// implicit conversions from <c>double</c>, freed by their finalizers) and split the freed chunks, so the heap grows
+/// by tens of MB a step while every new page is faulted in. <see cref="TrainingHeap"/> lifts the threshold while
+/// <c>Fit</c> runs, whose steps free what they allocate. The same as
 /// <c>MALLOC_MMAP_THRESHOLD_=16777216 MALLOC_TRIM_THRESHOLD_=1073741824</c>. Nothing changes when the user set any
 /// <c>MALLOC_*_</c> variable, when <c>DEEPKERAS_MALLOC=default</c>, or off glibc.
 /// </remarks>
@@ -24,8 +24,14 @@ internal static class NativeHeap
     /// <summary>The environment variable that turns the tuning off (<c>default</c>).</summary>
     public const string Variable = "DEEPKERAS_MALLOC";
 
+    /// <summary>The mmap threshold outside training: buffers up to this size come from the heap.</summary>
+    public const int DefaultMmapThreshold = 16 << 20;
+
     private const int TrimThreshold = -1;
     private const int MmapThreshold = -3;
+
+    /// <summary>Gets whether <see cref="Apply"/> tuned the allocator (Linux, glibc, no opt-out).</summary>
+    public static bool Tuned { get; private set; }
 
     /// <summary>Gets a one-line account of the decision.</summary>
     public static string Status { get; private set; } = "malloc: not tuned";
@@ -52,14 +58,17 @@ internal static class NativeHeap
 
         try
         {
-            var ok = Mallopt(MmapThreshold, 16 << 20) == 1 & Mallopt(TrimThreshold, 1 << 30) == 1;
-            Status = ok ? "malloc: buffers kept for reuse" : "malloc: glibc refused the tuning";
+            Tuned = SetMmapThreshold(DefaultMmapThreshold) & Mallopt(TrimThreshold, 1 << 30) == 1;
+            Status = Tuned ? "malloc: buffers kept for reuse" : "malloc: glibc refused the tuning";
         }
         catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
         {
             Status = "malloc: not glibc, left as is";
         }
     }
+
+    /// <summary>Sets glibc's mmap threshold; false when glibc refuses the value (older versions take at most 32 MiB).</summary>
+    public static bool SetMmapThreshold(int bytes) => Mallopt(MmapThreshold, bytes) == 1;
 
     [DllImport("libc", EntryPoint = "mallopt")]
     private static extern int Mallopt(int param, int value);

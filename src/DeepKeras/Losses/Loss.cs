@@ -1,3 +1,4 @@
+using TorchSharp;
 using DeepKeras.Engine;
 using static TorchSharp.torch;
 
@@ -79,6 +80,12 @@ public abstract class Loss
     }
 
     /// <summary>Applies sample weights and a reduction to per-sample loss values.</summary>
+    private static Tensor MeanOf(Tensor values)
+    {
+        using var count = values.numel().ToScalar();
+        return values.sum().div(count);
+    }
+
     internal static Tensor Reduce(Tensor values, Tensor? sampleWeight, Reduction reduction)
     {
         if (sampleWeight is not null)
@@ -97,7 +104,8 @@ public abstract class Loss
             values = values * w;
             if (reduction == Reduction.MeanWithSampleWeight)
             {
-                return values.sum() / w.expand_as(values).sum().clamp_min(1e-7);
+                using var epsilon = 1e-7.ToScalar();
+                return values.sum() / w.expand_as(values).sum().clamp_min(epsilon);
             }
         }
 
@@ -105,7 +113,7 @@ public abstract class Loss
         {
             Reduction.Sum => values.sum(),
             Reduction.None => values,
-            _ => values.numel() == 0 ? zeros(1, device: values.device).sum() : values.sum() / values.numel(),
+            _ => values.numel() == 0 ? zeros(1, device: values.device).sum() : MeanOf(values),
         };
     }
 

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Losses;
@@ -91,9 +92,12 @@ internal static class LossUtils
             return nn.functional.binary_cross_entropy_with_logits(yPred, y, reduction: nn.Reduction.None);
         }
 
+        // −(y·log p + (1−y)·log(1−p)), with its operands in a scope: TorchSharp's `+` and `1 - t` make scalars.
         var eps = (double)Keras.Backend.Epsilon;
-        var p = yPred.clamp(eps, 1 - eps);
-        return -(y * p.log() + (1 - y) * (1 - p).log());
+        using var s = new ScalarScope();
+        var one = ScalarScope.One;
+        var p = yPred.clamp(s.Of(eps), s.Of(1 - eps));
+        return -y.mul(p.log()).add(y.negative().add(one, one).mul(p.negative().add(one, one).log()), one);
     }
 
     /// <summary>log p with Keras's handling: log_softmax for logits, renormalize-then-clip for probabilities.</summary>
@@ -106,7 +110,8 @@ internal static class LossUtils
 
         var eps = (double)Keras.Backend.Epsilon;
         var p = yPred / yPred.sum(axis, keepdim: true);
-        return p.clamp(eps, 1 - eps).log();
+        using var s = new ScalarScope();
+        return p.clamp(s.Of(eps), s.Of(1 - eps)).log();
     }
 
     /// <summary>Resolves a possibly negative axis against a tensor's rank, with a Keras-style error.</summary>

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -24,8 +25,9 @@ public class Mean(string name = "mean") : Metric(name)
         Ensure(v.device);
         if (sampleWeight is null)
         {
-            _total!.add_(v.sum());
-            _count!.add_(v.numel());
+            using var count = v.numel().ToScalar();
+            _total!.add_(v.sum(), ScalarScope.One);
+            _count!.add_(count, ScalarScope.One);
             return;
         }
 
@@ -41,8 +43,8 @@ public class Mean(string name = "mean") : Metric(name)
         }
 
         w = w.expand_as(v);
-        _total!.add_((v * w).sum());
-        _count!.add_(w.sum());
+        _total!.add_((v * w).sum(), ScalarScope.One);
+        _count!.add_(w.sum(), ScalarScope.One);
     }
 
     /// <summary>Accumulates one value with a weight.</summary>
@@ -52,8 +54,9 @@ public class Mean(string name = "mean") : Metric(name)
     {
         using var noGrad = no_grad();
         Ensure(Keras.Backend.TorchDevice);
-        _total!.add_(value * weight);
-        _count!.add_(weight);
+        using var s = new ScalarScope();
+        _total!.add_(s.Of(value * weight), ScalarScope.One);
+        _count!.add_(s.Of(weight), ScalarScope.One);
     }
 
     /// <summary>Accumulates a scalar tensor with a weight (the batch size for the loss tracker).</summary>
@@ -61,8 +64,9 @@ public class Mean(string name = "mean") : Metric(name)
     {
         using var noGrad = no_grad();
         Ensure(value.device);
-        _total!.add_(value.detach().to(float64) * weight);
-        _count!.add_(weight);
+        using var w = weight.ToScalar();
+        _total!.add_(value.detach().to(float64).mul(w), ScalarScope.One);
+        _count!.add_(w, ScalarScope.One);
     }
 
     /// <inheritdoc/>

@@ -127,6 +127,7 @@ public partial class Model
         bool shuffle, int initialEpoch, int validationFreq, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
+        using var heap = Backend.TrainingHeap.Enter();
         var cbs = new CallbackList(callbacks, this, addHistory: true, addProgbar: verbose != 0, verbose, epochs, train.Steps);
         StopTraining = false;
         Logs epochLogs = new();
@@ -149,6 +150,7 @@ public partial class Model
                 cbs.TrainBatchBegin(step, new Logs());
                 last = DataParallelTraining.Step(this, batch, TrainStep);
                 cbs.TrainBatchEnd(step, last);
+                heap.AfterStep();
             }, () => DataParallelTraining.AgreeStop(StopTraining || cancellationToken.IsCancellationRequested));
 
             if (steps == 0)

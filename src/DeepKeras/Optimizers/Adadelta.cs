@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Optimizers;
@@ -39,10 +40,12 @@ public sealed class Adadelta : Optimizer
     protected override void UpdateStep(Tensor variable, Tensor gradient, Tensor[] slots, double learningRate, long step)
     {
         var (accumulatedGrad, accumulatedDelta) = (slots[0], slots[1]);
-        accumulatedGrad.mul_(Rho).addcmul_(gradient, gradient, 1 - Rho);
-        var delta = (accumulatedDelta + Epsilon).sqrt_().mul_(gradient).div_((accumulatedGrad + Epsilon).sqrt_()).neg_();
-        accumulatedDelta.mul_(Rho).addcmul_(delta, delta, 1 - Rho);
-        variable.add_(delta, alpha: learningRate);
+        using var s = new ScalarScope();
+        accumulatedGrad.mul_(s.Of(Rho)).addcmul_(gradient, gradient, s.Of(1 - Rho));
+        var delta = accumulatedDelta.add(s.Of(Epsilon), ScalarScope.One).sqrt_().mul_(gradient)
+            .div_(accumulatedGrad.add(s.Of(Epsilon), ScalarScope.One).sqrt_()).neg_();
+        accumulatedDelta.mul_(s.Of(Rho)).addcmul_(delta, delta, s.Of(1 - Rho));
+        variable.add_(delta, alpha: s.Of(learningRate));
     }
 
     /// <inheritdoc/>

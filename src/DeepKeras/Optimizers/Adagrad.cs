@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Optimizers;
@@ -39,8 +40,9 @@ public sealed class Adagrad : Optimizer
     protected override void UpdateStep(Tensor variable, Tensor gradient, Tensor[] slots, double learningRate, long step)
     {
         var accumulator = slots[0];
-        accumulator.addcmul_(gradient, gradient, 1);
-        variable.sub_(gradient * learningRate / (accumulator + Epsilon).sqrt_());
+        using var s = new ScalarScope();
+        accumulator.addcmul_(gradient, gradient, ScalarScope.One);
+        variable.sub_(gradient.mul(s.Of(learningRate)).div_(accumulator.add(s.Of(Epsilon), ScalarScope.One).sqrt_()));
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Optimizers;
@@ -56,8 +57,9 @@ public class Adam : Optimizer
     {
         var (m, v) = (slots[0], slots[1]);
         var alpha = learningRate * Math.Sqrt(1 - Math.Pow(Beta2, step)) / (1 - Math.Pow(Beta1, step));
-        m.mul_(Beta1).add_(gradient, alpha: 1 - Beta1);
-        v.mul_(Beta2).addcmul_(gradient, gradient, 1 - Beta2);
+        using var s = new ScalarScope();
+        m.mul_(s.Of(Beta1)).add_(gradient, alpha: s.Of(1 - Beta1));
+        v.mul_(s.Of(Beta2)).addcmul_(gradient, gradient, s.Of(1 - Beta2));
         var vHat = v;
         if (Amsgrad)
         {
@@ -65,7 +67,7 @@ public class Adam : Optimizer
             vHat = slots[2];
         }
 
-        variable.addcdiv_(m, vHat.sqrt().add_(Epsilon), -alpha);
+        variable.addcdiv_(m, vHat.sqrt().add_(s.Of(Epsilon), ScalarScope.One), s.Of(-alpha));
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Optimizers;
@@ -44,10 +45,11 @@ public sealed class Adamax : Optimizer
     protected override void UpdateStep(Tensor variable, Tensor gradient, Tensor[] slots, double learningRate, long step)
     {
         var (m, u) = (slots[0], slots[1]);
-        m.mul_(Beta1).add_(gradient, alpha: 1 - Beta1);
-        u.copy_(maximum(u * Beta2, gradient.abs()));
+        using var s = new ScalarScope();
+        m.mul_(s.Of(Beta1)).add_(gradient, alpha: s.Of(1 - Beta1));
+        u.copy_(maximum(u.mul(s.Of(Beta2)), gradient.abs()));
         var scale = learningRate / (1 - Math.Pow(Beta1, step));
-        variable.addcdiv_(m, u + Epsilon, -scale);
+        variable.addcdiv_(m, u.add(s.Of(Epsilon), ScalarScope.One), s.Of(-scale));
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Optimizers;
@@ -64,11 +65,12 @@ public sealed class Nadam : Optimizer
         var uT1 = MomentumAt(step + 1);
         var uProductT = UProduct;
         var uProductT1 = uProductT * uT1;
-        m.mul_(Beta1).add_(gradient, alpha: 1 - Beta1);
-        v.mul_(Beta2).addcmul_(gradient, gradient, 1 - Beta2);
-        var mHat = m * (uT1 / (1 - uProductT1)) + gradient * ((1 - uT) / (1 - uProductT));
-        var vHat = v / (1 - Math.Pow(Beta2, step));
-        variable.addcdiv_(mHat, vHat.sqrt_().add_(Epsilon), -learningRate);
+        using var s = new ScalarScope();
+        m.mul_(s.Of(Beta1)).add_(gradient, alpha: s.Of(1 - Beta1));
+        v.mul_(s.Of(Beta2)).addcmul_(gradient, gradient, s.Of(1 - Beta2));
+        var mHat = m.mul(s.Of(uT1 / (1 - uProductT1))).add_(gradient.mul(s.Of((1 - uT) / (1 - uProductT))), ScalarScope.One);
+        var vHat = v.div(s.Of(1 - Math.Pow(Beta2, step)));
+        variable.addcdiv_(mHat, vHat.sqrt_().add_(s.Of(Epsilon), ScalarScope.One), s.Of(-learningRate));
     }
 
     private double MomentumAt(long step) => Beta1 * (1.0 - 0.5 * Math.Pow(0.96, step));

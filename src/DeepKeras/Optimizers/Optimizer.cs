@@ -1,3 +1,4 @@
+using TorchSharp;
 using System.Text.RegularExpressions;
 using DeepKeras.Engine;
 using DeepKeras.Optimizers.Schedules;
@@ -292,7 +293,8 @@ public abstract class Optimizer : Backend.NativeOwner
         {
             if (UseWeightDecay(v))
             {
-                v.Value.mul_(1 - wd * learningRate);
+                using var factor = (1 - wd * learningRate).ToScalar();
+                v.Value.mul_(factor);
             }
         }
     }

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Optimizers;
@@ -68,25 +69,26 @@ public sealed class RMSprop : Optimizer
     /// <inheritdoc/>
     protected override void UpdateStep(Tensor variable, Tensor gradient, Tensor[] slots, double learningRate, long step)
     {
+        using var s = new ScalarScope();
         var velocity = slots[0];
-        velocity.mul_(Rho).addcmul_(gradient, gradient, 1 - Rho);
+        velocity.mul_(s.Of(Rho)).addcmul_(gradient, gradient, s.Of(1 - Rho));
         Tensor denominator;
         if (Centered)
         {
             var averageGrad = slots[^1];
-            averageGrad.mul_(Rho).add_(gradient, alpha: 1 - Rho);
-            denominator = velocity - averageGrad.square() + Epsilon;
+            averageGrad.mul_(s.Of(Rho)).add_(gradient, alpha: s.Of(1 - Rho));
+            denominator = velocity.sub(averageGrad.square()).add_(s.Of(Epsilon), ScalarScope.One);
         }
         else
         {
-            denominator = velocity + Epsilon;
+            denominator = velocity.add(s.Of(Epsilon), ScalarScope.One);
         }
 
-        var increment = gradient * learningRate / denominator.sqrt_();
+        var increment = gradient.mul(s.Of(learningRate)).div_(denominator.sqrt_());
         if (Momentum > 0)
         {
             var momentum = slots[1];
-            momentum.mul_(Momentum).add_(increment);
+            momentum.mul_(s.Of(Momentum)).add_(increment, ScalarScope.One);
             variable.sub_(momentum);
         }
         else

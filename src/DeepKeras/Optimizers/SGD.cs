@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Optimizers;
@@ -44,21 +45,22 @@ public sealed class SGD : Optimizer
     /// <inheritdoc/>
     protected override void UpdateStep(Tensor variable, Tensor gradient, Tensor[] slots, double learningRate, long step)
     {
+        using var s = new ScalarScope();
         if (Momentum == 0)
         {
-            variable.add_(gradient, alpha: -learningRate);
+            variable.add_(gradient, alpha: s.Of(-learningRate));
             return;
         }
 
         var m = slots[0];
-        m.mul_(Momentum).add_(gradient, alpha: -learningRate);
+        m.mul_(s.Of(Momentum)).add_(gradient, alpha: s.Of(-learningRate));
         if (Nesterov)
         {
-            variable.add_(m * Momentum - gradient * learningRate);
+            variable.add_(m.mul(s.Of(Momentum)).sub_(gradient.mul(s.Of(learningRate))), ScalarScope.One);
         }
         else
         {
-            variable.add_(m);
+            variable.add_(m, ScalarScope.One);
         }
     }
 

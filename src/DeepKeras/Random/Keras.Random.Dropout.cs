@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace DeepKeras;
@@ -42,9 +43,9 @@ public static partial class Keras
                 return nn.functional.dropout(inputs, rate, true);
             }
 
-            var keep = 1 - rate;
+            using var keep = (1 - rate).ToScalar();
             var mask = bernoulli(full(MaskShape(inputs, noiseShape), keep, device: inputs.device), generator.GeneratorFor(inputs.device));
-            return where(mask.to(ScalarType.Bool).broadcast_to(inputs.shape), inputs / keep, zeros_like(inputs));
+            return where(mask.to(ScalarType.Bool).broadcast_to(inputs.shape), inputs.div(keep), zeros_like(inputs));
         }
 
         private static long[] MaskShape(Tensor inputs, DeepKeras.Shape? noiseShape)

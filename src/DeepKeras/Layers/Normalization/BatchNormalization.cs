@@ -166,7 +166,8 @@ public class BatchNormalization : AffineNormalization
         using (no_grad())
         {
             MovingMean.Value.copy_(mean);
-            MovingVariance.Value.copy_(variance.mul(1 - (1 / n)).add_(old.mul_(Momentum / n)));
+            using var s = new ScalarScope();
+            MovingVariance.Value.copy_(variance.mul(s.Of(1 - (1 / n))).add_(old.mul_(s.Of(Momentum / n)), ScalarScope.One));
         }
 
         return y;
