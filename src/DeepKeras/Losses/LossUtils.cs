@@ -100,6 +100,9 @@ internal static class LossUtils
         return -y.mul(p.log()).add(y.negative().add(one, one).mul(p.negative().add(one, one).log()), one);
     }
 
+    /// <summary>x·x: the values and gradients of <c>Tensor.square()</c>, whose <c>pow(2)</c> makes a native Scalar per call.</summary>
+    internal static Tensor Squared(Tensor x) => x * x;
+
     /// <summary>log p with Keras's handling: log_softmax for logits, renormalize-then-clip for probabilities.</summary>
     internal static Tensor LogProbabilities(Tensor yPred, bool fromLogits, long axis = -1)
     {

@@ -13,5 +13,5 @@ public static partial class LossFunctions
     /// <param name="yPred">Predictions, same shape.</param>
     /// <returns>One value per sample (shape of <paramref name="yPred"/> without its last axis).</returns>
     public static Tensor MeanSquaredError(Tensor yTrue, Tensor yPred) =>
-        LossUtils.PerSample(yTrue, yPred, static (t, p) => (t - p).square().mean([-1]));
+        LossUtils.PerSample(yTrue, yPred, static (t, p) => LossUtils.Squared(t - p).mean([-1]));
 }

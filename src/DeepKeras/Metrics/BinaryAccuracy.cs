@@ -1,3 +1,4 @@
+using TorchSharp;
 using DeepKeras.Losses;
 using static TorchSharp.torch;
 
@@ -23,6 +24,7 @@ public sealed class BinaryAccuracy(string name = "binary_accuracy", double thres
     internal static Tensor Compute(Tensor y, Tensor p, double threshold)
     {
         (y, p) = LossUtils.SameRank(y, p);
-        return y.to(float32).eq(p.gt(threshold).to(float32)).to(float32).mean([-1]);
+        using var t = threshold.ToScalar();
+        return y.to(float32).eq(p.gt(t).to(float32)).to(float32).mean([-1]);
     }
 }

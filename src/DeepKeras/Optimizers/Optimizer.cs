@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using TorchSharp;
 using System.Text.RegularExpressions;
 using DeepKeras.Engine;
@@ -304,22 +305,24 @@ public abstract class Optimizer : Backend.NativeOwner
 
     private List<Tensor> Clip(List<Tensor> grads)
     {
+        // g·(c / max(‖g‖, c)), written with the scope's scalars (c / t is t.reciprocal()·c in TorchSharp).
+        using var s = new ScalarScope();
         if (Clipnorm is { } cn && cn > 0)
         {
-            return grads.Select(g => g * (cn / g.norm().clamp_min(cn))).ToList();
+            return grads.Select(g => g * g.norm().clamp_min(s.Of(cn)).reciprocal().mul(s.Of(cn))).ToList();
         }
 
         if (GlobalClipnorm is { } gn && gn > 0)
         {
-            var norm = stack(grads.Select(g => g.square().sum()).ToArray()).sum().sqrt();
+            var norm = stack(grads.Select(g => (g * g).sum()).ToArray()).sum().sqrt();
             // As Keras: a non-finite global norm makes the scale NaN.
-            var scale = gn / norm.clamp_min(gn) + (norm - norm);
+            var scale = norm.clamp_min(s.Of(gn)).reciprocal().mul(s.Of(gn)).add(norm - norm, ScalarScope.One);
             return grads.Select(g => g * scale).ToList();
         }
 
         if (Clipvalue is { } cv && cv > 0)
         {
-            return grads.Select(g => g.clamp(-cv, cv)).ToList();
+            return grads.Select(g => g.clamp(s.Of(-cv), s.Of(cv))).ToList();
         }
 
         return grads;

@@ -77,7 +77,7 @@ public sealed class RMSprop : Optimizer
         {
             var averageGrad = slots[^1];
             averageGrad.mul_(s.Of(Rho)).add_(gradient, alpha: s.Of(1 - Rho));
-            denominator = velocity.sub(averageGrad.square()).add_(s.Of(Epsilon), ScalarScope.One);
+            denominator = velocity.sub(averageGrad * averageGrad).add_(s.Of(Epsilon), ScalarScope.One);
         }
         else
         {
