@@ -6,8 +6,8 @@ namespace DeepKeras.Backend;
 /// The allocator setting of a training loop: while <c>Fit</c> runs, glibc keeps buffers up to 512 MiB on the heap, so
 /// the large per-batch buffers of a step (oneDNN's recurrent scratch and workspace: about 38 MB a step for an
 /// LSTM(64) at batch 128) are reused instead of being mmapped and faulted in again on every batch. When the loop ends,
-/// the threshold returns to <see cref="NativeHeap.DefaultMmapThreshold"/>; the freed buffers stay on the heap for reuse,
-/// as smaller ones always do (<see cref="NativeHeap"/>).
+/// the threshold returns to <see cref="NativeHeap.DefaultMmapThreshold"/> and the kept memory is handed back to the
+/// kernel (<c>malloc_trim</c>).
 /// </summary>
 /// <remarks>
 /// The built-in steps free every native object they create before the next step (their TorchSharp <c>Scalar</c>s
@@ -15,8 +15,7 @@ namespace DeepKeras.Backend;
 /// finalizer (a custom <c>TrainStep</c> or callback using implicit <c>double</c> → <c>Scalar</c> conversions) can split
 /// the freed big chunks and make the heap grow; the heap is measured every <see cref="CheckEvery"/> steps, and once it
 /// has grown by more than <see cref="GrowthLimit"/> bytes since the first check, the threshold goes back to the default
-/// for the rest of the loop, and the free memory is handed back to the kernel (<c>malloc_trim</c>) when it ends. Nested
-/// loops (a <c>Fit</c> inside a callback) share the outer loop's setting.
+/// for the rest of the loop. Nested loops (a <c>Fit</c> inside a callback) share the outer loop's setting.
 /// </remarks>
 internal sealed class TrainingHeap : IDisposable
 {
@@ -93,7 +92,7 @@ internal sealed class TrainingHeap : IDisposable
         }
     }
 
-    /// <summary>Ends the setting: the default threshold again; after a fallback, the free memory returned to the kernel.</summary>
+    /// <summary>Ends the setting: the default threshold again, and the kept memory returned to the kernel.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -113,10 +112,7 @@ internal sealed class TrainingHeap : IDisposable
                     Active = false;
                 }
 
-                if (LastFellBack)
-                {
-                    MallocTrim(0);
-                }
+                MallocTrim(0);
             }
         }
     }
