@@ -6,8 +6,8 @@ namespace DeepKeras.Backend;
 /// The allocator setting of a training loop: while <c>Fit</c> runs, glibc keeps buffers up to 512 MiB on the heap, so
 /// the large per-batch buffers of a step (oneDNN's recurrent scratch and workspace: about 38 MB a step for an
 /// LSTM(64) at batch 128) are reused instead of being mmapped and faulted in again on every batch. When the loop ends,
-/// the threshold returns to <see cref="NativeHeap.DefaultMmapThreshold"/> and the kept memory is handed back to the
-/// kernel (<c>malloc_trim</c>).
+/// the threshold returns to <see cref="NativeHeap.DefaultMmapThreshold"/>, and if the loop grew the heap by more than
+/// that, the free memory is handed back to the kernel (<c>malloc_trim</c>); a heap the loop only reused stays warm.
 /// </summary>
 /// <remarks>
 /// The built-in steps free every native object they create before the next step (their TorchSharp <c>Scalar</c>s
@@ -35,6 +35,7 @@ internal sealed class TrainingHeap : IDisposable
     private readonly bool _owner;
     private long _steps;
     private long _baseline = -1;
+    private long _atStart;
     private bool _disposed;
 
     private TrainingHeap(bool owner) => _owner = owner;
@@ -65,7 +66,7 @@ internal sealed class TrainingHeap : IDisposable
 
             LastFellBack = false;
             Active = NativeHeap.SetMmapThreshold(TrainingMmapThreshold) || NativeHeap.SetMmapThreshold(OlderGlibcMaximum);
-            return new TrainingHeap(owner: true);
+            return new TrainingHeap(owner: true) { _atStart = HeapBytes() };
         }
     }
 
@@ -92,7 +93,7 @@ internal sealed class TrainingHeap : IDisposable
         }
     }
 
-    /// <summary>Ends the setting: the default threshold again, and the kept memory returned to the kernel.</summary>
+    /// <summary>Ends the setting: the default threshold again, and the free memory returned to the kernel if the loop grew the heap.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -112,7 +113,10 @@ internal sealed class TrainingHeap : IDisposable
                     Active = false;
                 }
 
-                MallocTrim(0);
+                if (HeapBytes() - _atStart > NativeHeap.DefaultMmapThreshold)
+                {
+                    MallocTrim(0);
+                }
             }
         }
     }
