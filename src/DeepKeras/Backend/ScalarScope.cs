@@ -16,6 +16,9 @@ internal sealed class ScalarScope : IDisposable
     /// <summary>Gets the integer 1, shared for the process: the <c>alpha</c> of a plain tensor sum or difference.</summary>
     public static Scalar One { get; } = 1.ToScalar();
 
+    /// <summary>Gets the integer 0, shared for the process: the operand of a mask's <c>ne(0)</c>.</summary>
+    public static Scalar Zero { get; } = 0.ToScalar();
+
     /// <summary>Returns a scalar of <paramref name="value"/>, freed when this scope is disposed.</summary>
     public Scalar Of(double value)
     {

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using DeepKeras.Layers;
 using static TorchSharp.torch;
 
@@ -19,7 +20,7 @@ public sealed class MaxNorm : NormConstraint
     public double MaxValue { get; }
 
     /// <inheritdoc/>
-    private protected override Tensor Desired(Tensor norms) => norms.clamp(0, MaxValue);
+    private protected override Tensor Desired(Tensor norms, ScalarScope s) => norms.clamp(ScalarScope.Zero, s.Of(MaxValue));
 
     /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig() => new() { ["max_value"] = MaxValue, ["axis"] = AxisConfig() };

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using DeepKeras.Layers;
 using static TorchSharp.torch;
 
@@ -33,7 +34,8 @@ public sealed class MinMaxNorm : NormConstraint
     public double Rate { get; }
 
     /// <inheritdoc/>
-    private protected override Tensor Desired(Tensor norms) => norms.clamp(MinValue, MaxValue).mul(Rate).add(norms.mul(1 - Rate));
+    private protected override Tensor Desired(Tensor norms, ScalarScope s) =>
+        norms.clamp(s.Of(MinValue), s.Of(MaxValue)).mul(s.Of(Rate)).add(norms.mul(s.Of(1 - Rate)), ScalarScope.One);
 
     /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig() => new()

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Constraints;
@@ -9,6 +10,6 @@ public sealed class NonNeg : Constraint
     public override Tensor Call(Tensor w)
     {
         ArgumentNullException.ThrowIfNull(w);
-        return w.clamp_min(0);
+        return w.clamp_min(ScalarScope.Zero);
     }
 }

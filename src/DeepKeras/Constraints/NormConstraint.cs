@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using DeepKeras.Layers;
 using static TorchSharp.torch;
 
@@ -41,13 +42,15 @@ public abstract class NormConstraint : Constraint
                 $"{ClassName}: axis {AxisConfig()} is out of range for a weight of rank {w.dim()} (shape {(Shape)w.shape}).", nameof(w));
         }
 
-        var norms = w.square().sum(axes, keepdim: true).sqrt();
-        return w * (Desired(norms) / (norms + Epsilon));
+        using var s = new ScalarScope();
+        var norms = (w * w).sum(axes, keepdim: true).sqrt();
+        return w * (Desired(norms, s) / norms.add(s.Of(Epsilon), ScalarScope.One));
     }
 
     /// <summary>The norm each slice should have, given its current norm.</summary>
     /// <param name="norms">The current norms (size-1 along <see cref="Axis"/>).</param>
-    private protected abstract Tensor Desired(Tensor norms);
+    /// <param name="s">The scope that frees the scalars of the computation.</param>
+    private protected abstract Tensor Desired(Tensor norms, ScalarScope s);
 
     /// <summary>The axis as Keras writes it in a config: an integer, or a list for several axes.</summary>
     private protected object AxisConfig() => Axis.Length == 1 ? Axis[0] : Axis.ToList();

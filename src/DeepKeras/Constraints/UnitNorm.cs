@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using DeepKeras.Layers;
 using static TorchSharp.torch;
 
@@ -17,7 +18,7 @@ public sealed class UnitNorm : NormConstraint
     }
 
     /// <inheritdoc/>
-    private protected override Tensor Desired(Tensor norms) => ones_like(norms);
+    private protected override Tensor Desired(Tensor norms, ScalarScope s) => ones_like(norms);
 
     /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig() => new() { ["axis"] = AxisConfig() };

@@ -62,7 +62,8 @@ public abstract class Loss
         if (reduction == Reduction.SumOverBatchSize)
         {
             // Valid entries get weight total/valid so that sum/total becomes sum/valid.
-            m = m * LossUtils.DivideNoNan(full([], m.numel(), dtype: m.dtype, device: m.device), m.sum());
+            using var count = m.numel().ToScalar();
+            m = m * LossUtils.DivideNoNan(full([], count, dtype: m.dtype, device: m.device), m.sum());
         }
 
         if (sampleWeight is null)

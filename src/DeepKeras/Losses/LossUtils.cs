@@ -52,8 +52,8 @@ internal static class LossUtils
     /// <summary>Keras's <c>divide_no_nan</c>: <c>a / b</c>, and 0 where <c>b == 0</c>.</summary>
     internal static Tensor DivideNoNan(Tensor a, Tensor b)
     {
-        var zero = b.eq(0);
-        return (a / b.masked_fill(zero, 1)).masked_fill(zero, 0);
+        var zero = b.eq(ScalarScope.Zero);
+        return (a / b.masked_fill(zero, ScalarScope.One)).masked_fill(zero, ScalarScope.Zero);
     }
 
     /// <summary>Keras's L2 <c>normalize</c>: <c>x · rsqrt(max(Σx², ε²))</c> along <paramref name="axis"/>; zero vectors stay zero.</summary>

@@ -1,3 +1,4 @@
+using TorchSharp;
 namespace DeepKeras.Regularizers;
 
 /// <summary>L1 penalty (Keras <c>keras.regularizers.L1</c>): <c>loss = l1 · Σ|x|</c>.</summary>
@@ -12,7 +13,11 @@ public sealed class L1 : Regularizer
     public double Factor { get; }
 
     /// <inheritdoc/>
-    public override Tensor Call(Tensor x) => x.abs().sum().mul(Factor);
+    public override Tensor Call(Tensor x)
+    {
+        using var factor = Factor.ToScalar();
+        return x.abs().sum().mul(factor);
+    }
 
     /// <summary>Returns <c>{"l1": factor}</c> with the factor rounded to float32, as Keras (which keeps it as a float32 tensor) writes it.</summary>
     /// <returns>The config.</returns>

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Regularizers;
@@ -27,15 +28,16 @@ public sealed class L1L2 : Regularizer
     /// <inheritdoc/>
     public override Tensor Call(Tensor x)
     {
+        using var s = new ScalarScope();
         var penalty = zeros([], dtype: x.dtype, device: x.device);
         if (L1 != 0)
         {
-            penalty = penalty + x.abs().sum().mul(L1);
+            penalty = penalty.add(x.abs().sum().mul(s.Of(L1)), ScalarScope.One);
         }
 
         if (L2 != 0)
         {
-            penalty = penalty + x.square().sum().mul(L2);
+            penalty = penalty.add((x * x).sum().mul(s.Of(L2)), ScalarScope.One);
         }
 
         return penalty;

@@ -1,3 +1,4 @@
+using TorchSharp;
 namespace DeepKeras.Regularizers;
 
 /// <summary>L2 penalty (Keras <c>keras.regularizers.L2</c>): <c>loss = l2 · Σx²</c> (no ½ factor).</summary>
@@ -12,7 +13,11 @@ public sealed class L2 : Regularizer
     public double Factor { get; }
 
     /// <inheritdoc/>
-    public override Tensor Call(Tensor x) => x.square().sum().mul(Factor);
+    public override Tensor Call(Tensor x)
+    {
+        using var factor = Factor.ToScalar();
+        return (x * x).sum().mul(factor);
+    }
 
     /// <inheritdoc/>
     public override Dictionary<string, object?> GetConfig() => new() { ["l2"] = Factor };

@@ -1,3 +1,5 @@
+using TorchSharp;
+using DeepKeras.Backend;
 using DeepKeras.Constraints;
 using DeepKeras.Initializers;
 using DeepKeras.Regularizers;
@@ -101,9 +103,11 @@ public sealed class Embedding : Layer
     protected override Tensor Call(Tensor inputs, bool training)
     {
         var indices = inputs.dtype == ScalarType.Int64 ? inputs : inputs.to_type(ScalarType.Int64);
-        if ((indices < 0).logical_or_(indices >= InputDim).any().item<bool>())
+        using var inputDim = ((long)InputDim).ToScalar();
+        var outside = indices.lt(ScalarScope.Zero).logical_or_(indices.ge(inputDim));
+        if (outside.any().item<bool>())
         {
-            var bad = indices.masked_select((indices < 0).logical_or_(indices >= InputDim))[0].item<long>();
+            var bad = indices.masked_select(outside)[0].item<long>();
             throw new ArgumentException(
                 $"Layer \"{Name}\" (Embedding) received index {bad}, outside the vocabulary [0, {InputDim}). " +
                 "`input_dim` must be the largest index + 1 (vocabulary size + 1 with mask_zero).");
@@ -114,7 +118,7 @@ public sealed class Embedding : Layer
     }
 
     /// <inheritdoc/>
-    public override Tensor? ComputeMask(IReadOnlyList<Tensor> inputs, Tensor? mask) => MaskZero ? inputs[0].ne(0) : null;
+    public override Tensor? ComputeMask(IReadOnlyList<Tensor> inputs, Tensor? mask) => MaskZero ? inputs[0].ne(ScalarScope.Zero) : null;
 
     /// <inheritdoc/>
     public override Shape ComputeOutputShape(Shape inputShape) => new([.. inputShape.Dims, OutputDim]);
