@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using DeepKeras.Callbacks;
 using DeepKeras.Distribution;
 using DeepKeras.Training;
@@ -88,14 +89,14 @@ public partial class Model
                 var value = lossFn.Call(y[i], yPred[i], sampleWeight);
                 _compiled.TrackerOf(i)?.UpdateScalar(value, yPred[i].shape[0]);
                 var weighted = _compiled.Weights is { } w ? value * w[i] : value;
-                total = total is null ? weighted : total + weighted;
+                total = total is null ? weighted : total.add(weighted, ScalarScope.One);
             }
         }
 
         foreach (var extra in extraLosses)
         {
             var value = extra.dim() == 0 ? extra : extra.sum();
-            total = total is null ? value : total + value;
+            total = total is null ? value : total.add(value, ScalarScope.One);
         }
 
         return total ?? zeros([], device: yPred[0].device);

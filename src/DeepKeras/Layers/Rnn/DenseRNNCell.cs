@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using DeepKeras.Activations;
 using DeepKeras.Engine;
 using DeepKeras.Constraints;
@@ -192,7 +193,7 @@ public abstract class DenseRNNCell : RNNCell
                 .permute(1, 0, 2).reshape([.. x.shape[..^1], gates * Units]);
         }
 
-        return InputBias is { } bias ? projected.add_(bias) : projected;
+        return InputBias is { } bias ? projected.add_(bias, ScalarScope.One) : projected;
     }
 
     /// <summary>The rest of a step from its input projection, with the recurrent dropout mask(s) in training.</summary>

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using DeepKeras.Activations;
 using DeepKeras.Constraints;
 using DeepKeras.Initializers;
@@ -97,24 +98,25 @@ public sealed class GRUCell : DenseRNNCell
             var inner = RecurrentProject(h, kernel, recurrentMasks);
             if (Bias is not null)
             {
-                inner = inner + Bias.Value[1];
+                inner = inner.add(Bias.Value[1], ScalarScope.One);
             }
 
             var rec = inner.chunk(3, 1);
-            z = RecurrentActivation.Call(x[0] + rec[0]);
-            r = RecurrentActivation.Call(x[1] + rec[1]);
-            candidate = Activation.Call(x[2] + r * rec[2]);
+            z = RecurrentActivation.Call(x[0].add(rec[0], ScalarScope.One));
+            r = RecurrentActivation.Call(x[1].add(rec[1], ScalarScope.One));
+            candidate = Activation.Call(x[2].add(r * rec[2], ScalarScope.One));
         }
         else
         {
             var rec = RecurrentProject(h, kernel.narrow(1, 0, 2L * Units), recurrentMasks).chunk(2, 1);
-            z = RecurrentActivation.Call(x[0] + rec[0]);
-            r = RecurrentActivation.Call(x[1] + rec[1]);
+            z = RecurrentActivation.Call(x[0].add(rec[0], ScalarScope.One));
+            r = RecurrentActivation.Call(x[1].add(rec[1], ScalarScope.One));
             var hForCandidate = recurrentMasks is null ? h : h * recurrentMasks[2];
-            candidate = Activation.Call(x[2] + matmul(r * hForCandidate, kernel.narrow(1, 2L * Units, Units)));
+            candidate = Activation.Call(x[2].add(matmul(r * hForCandidate, kernel.narrow(1, 2L * Units, Units)), ScalarScope.One));
         }
 
-        return [z * h + (1 - z) * candidate];
+        // z·h + (1 − z)·candidate; TorchSharp's 1 − z is −z + 1.
+        return [(z * h).add(z.negative().add(ScalarScope.One, ScalarScope.One) * candidate, ScalarScope.One)];
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using DeepKeras.Activations;
 using DeepKeras.Constraints;
 using DeepKeras.Initializers;
@@ -84,11 +85,11 @@ public sealed class LSTMCell : DenseRNNCell
     /// <inheritdoc/>
     private protected override Tensor[] Step(Tensor projected, IReadOnlyList<Tensor> states, Tensor? recurrentMasks)
     {
-        var z = projected + RecurrentProject(states[0], RecurrentKernel!.Value, recurrentMasks);
+        var z = projected.add(RecurrentProject(states[0], RecurrentKernel!.Value, recurrentMasks), ScalarScope.One);
         var gates = z.chunk(4, 1);
         var i = RecurrentActivation.Call(gates[0]);
         var f = RecurrentActivation.Call(gates[1]);
-        var c = f * states[1] + i * Activation.Call(gates[2]);
+        var c = (f * states[1]).add(i * Activation.Call(gates[2]), ScalarScope.One);
         var o = RecurrentActivation.Call(gates[3]);
         return [o * Activation.Call(c), c];
     }

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using DeepKeras.Activations;
 using DeepKeras.Constraints;
 using DeepKeras.Initializers;
@@ -66,5 +67,5 @@ public sealed class SimpleRNNCell : DenseRNNCell
 
     /// <inheritdoc/>
     private protected override Tensor[] Step(Tensor projected, IReadOnlyList<Tensor> states, Tensor? recurrentMasks) =>
-        [Activation.Call(projected + RecurrentProject(states[0], RecurrentKernel!.Value, recurrentMasks))];
+        [Activation.Call(projected.add(RecurrentProject(states[0], RecurrentKernel!.Value, recurrentMasks), ScalarScope.One))];
 }
