@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using DeepKeras.Callbacks;
 using DeepKeras.Layers;
 using DeepKeras.Losses;
@@ -266,7 +267,13 @@ public static partial class Applications
 
             var combined = cat([fake, real.to(fake.dtype)], 0);
             var labels = cat([zeros(n, 1, device: real.device), ones(n, 1, device: real.device)], 0);
-            labels = labels + (1 - 2 * labels) * (0.05 * _random.Uniform(labels.shape, labels.dtype, labels.device));
+            using (var s = new ScalarScope())
+            {
+                // labels + (1 − 2·labels)·(0.05·U), as TorchSharp computes it (1 − t is −t + 1).
+                var towardOther = labels.mul(s.Of(2L)).negative().add(ScalarScope.One, ScalarScope.One);
+                labels = labels.add(towardOther * _random.Uniform(labels.shape, labels.dtype, labels.device).mul(s.Of(0.05)), ScalarScope.One);
+            }
+
             var dLoss = WithLayerLosses(lossFn.Call(labels, _discriminator.Apply(combined, training: true)), _discriminator);
             ApplyGradients(dLoss, _discriminator.TrainableWeights, dOptimizer);
 
@@ -310,7 +317,7 @@ public static partial class Applications
         {
             foreach (var extra in network.Losses)
             {
-                loss = loss + (extra.dim() == 0 ? extra : extra.sum());
+                loss = loss.add(extra.dim() == 0 ? extra : extra.sum(), ScalarScope.One);
             }
 
             return loss;

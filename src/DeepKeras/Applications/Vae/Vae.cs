@@ -1,3 +1,5 @@
+using TorchSharp;
+using DeepKeras.Backend;
 using DeepKeras.Callbacks;
 using DeepKeras.Layers;
 using DeepKeras.Losses;
@@ -158,7 +160,9 @@ public static partial class Applications
         /// <returns>A scalar.</returns>
         public static Tensor KlLoss(Tensor zMean, Tensor zLogVar)
         {
-            var kl = -0.5 * (1 + zLogVar - zMean.square() - zLogVar.exp());
+            // −0.5·(1 + log σ² − μ² − σ²), with the scalars freed at once (TorchSharp's 1 + t is t + 1).
+            using var half = (-0.5).ToScalar();
+            var kl = zLogVar.add(ScalarScope.One, ScalarScope.One).sub(zMean * zMean).sub(zLogVar.exp()).mul(half);
             return kl.reshape(kl.shape[0], -1).sum(1).mean();
         }
 
@@ -242,10 +246,10 @@ public static partial class Applications
             var reconstructed = _decoder.Apply(outputs[2], training);
             var reconstructionLoss = ReconstructionLoss(x, reconstructed);
             var klLoss = KlLoss(outputs[0], outputs[1]);
-            var total = reconstructionLoss + klLoss;
+            var total = reconstructionLoss.add(klLoss, ScalarScope.One);
             foreach (var extra in Losses)
             {
-                total = total + (extra.dim() == 0 ? extra : extra.sum());
+                total = total.add(extra.dim() == 0 ? extra : extra.sum(), ScalarScope.One);
             }
 
             return (total, reconstructionLoss, klLoss);
