@@ -10,8 +10,9 @@ namespace DeepKeras.Backend;
 /// that, the free memory is handed back to the kernel (<c>malloc_trim</c>); a heap the loop only reused stays warm.
 /// </summary>
 /// <remarks>
-/// The built-in steps free every native object they create before the next step (their TorchSharp <c>Scalar</c>s
-/// included), so the heap reaches a steady size after the first batches. Code that leaves native objects to the
+/// The built-in steps free the TorchSharp <c>Scalar</c>s they create before the next step (<see cref="ScalarScope"/>;
+/// the optimizers, the common losses, metrics, layers, regularizers and constraints), so the heap reaches a steady size
+/// after the first batches. Code that leaves native objects to the
 /// finalizer (a custom <c>TrainStep</c> or callback using implicit <c>double</c> → <c>Scalar</c> conversions) can split
 /// the freed big chunks and make the heap grow; the heap is measured every <see cref="CheckEvery"/> steps, and once it
 /// has grown by more than <see cref="GrowthLimit"/> bytes since the first check, the threshold goes back to the default
