@@ -15,7 +15,7 @@ namespace DeepKeras.Backend;
 /// interleave with small allocations that live until the next garbage collection (TorchSharp's <c>Scalar</c>s made by
 /// implicit conversions from <c>double</c>, freed by their finalizers) and split the freed chunks, so the heap grows
 /// by tens of MB a step while every new page is faulted in. <see cref="TrainingHeap"/> lifts the threshold while
-/// <c>Fit</c> runs, whose steps free what they allocate. The same as
+/// the batch loops of <c>Fit</c>, <c>Evaluate</c> and <c>Predict</c> run, whose steps free what they allocate. The same as
 /// <c>MALLOC_MMAP_THRESHOLD_=16777216 MALLOC_TRIM_THRESHOLD_=1073741824</c>. Nothing changes when the user set any
 /// <c>MALLOC_*_</c> variable, when <c>DEEPKERAS_MALLOC=default</c>, or off glibc.
 /// </remarks>

@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 namespace DeepKeras.Backend;
 
 /// <summary>
-/// The allocator setting of a training loop: while <c>Fit</c> runs, glibc keeps buffers up to 512 MiB on the heap, so
-/// the large per-batch buffers of a step (oneDNN's recurrent scratch and workspace: about 38 MB a step for an
-/// LSTM(64) at batch 128) are reused instead of being mmapped and faulted in again on every batch. When the loop ends,
+/// The allocator setting of a batch loop: while <c>Fit</c>, <c>Evaluate</c> or <c>Predict</c> runs its steps, glibc
+/// keeps buffers up to 512 MiB on the heap, so the large per-batch buffers of a step (oneDNN's recurrent scratch and
+/// workspace: about 38 MB a training step for an LSTM(64) at batch 128) are reused instead of being mmapped and faulted in again on every batch. When the loop ends,
 /// the threshold returns to <see cref="NativeHeap.DefaultMmapThreshold"/>, and if the loop grew the heap by more than
 /// that, the free memory is handed back to the kernel (<c>malloc_trim</c>); a heap the loop only reused stays warm.
 /// </summary>
@@ -16,11 +16,12 @@ namespace DeepKeras.Backend;
 /// finalizer (a custom <c>TrainStep</c> or callback using implicit <c>double</c> → <c>Scalar</c> conversions) can split
 /// the freed big chunks and make the heap grow; the heap is measured every <see cref="CheckEvery"/> steps, and once it
 /// has grown by more than <see cref="GrowthLimit"/> bytes since the first check, the threshold goes back to the default
-/// for the rest of the loop. Nested loops (a <c>Fit</c> inside a callback) share the outer loop's setting.
+/// for the rest of the loop. Nested loops (the validation pass of <c>Fit</c>, a <c>Predict</c> inside a callback) share
+/// the outer loop's setting.
 /// </remarks>
 internal sealed class TrainingHeap : IDisposable
 {
-    /// <summary>The mmap threshold while a training loop runs.</summary>
+    /// <summary>The mmap threshold while a batch loop runs.</summary>
     public const int TrainingMmapThreshold = 512 << 20;
 
     /// <summary>The number of steps between two measures of the heap.</summary>
@@ -50,7 +51,7 @@ internal sealed class TrainingHeap : IDisposable
     /// <summary>Gets whether the large threshold is in effect now.</summary>
     internal static bool Active { get; private set; }
 
-    /// <summary>Starts a training loop's setting; dispose it when the loop ends.</summary>
+    /// <summary>Starts a batch loop's setting; dispose it when the loop ends.</summary>
     public static TrainingHeap Enter()
     {
         lock (Gate)

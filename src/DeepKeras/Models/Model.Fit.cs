@@ -184,6 +184,7 @@ public partial class Model
     {
         ThrowIfDisposed();
         ResetMetrics();
+        using var heap = Backend.TrainingHeap.Enter();
         cbs.TestBegin(new Logs());
         Logs? last = null;
         using (var noGrad = no_grad())
@@ -193,6 +194,7 @@ public partial class Model
                 cbs.TestBatchBegin(step, new Logs());
                 last = DataParallelTraining.Step(this, batch, TestStep);
                 cbs.TestBatchEnd(step, last);
+                heap.AfterStep();
             });
         }
 

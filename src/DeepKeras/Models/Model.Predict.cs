@@ -73,6 +73,7 @@ public partial class Model
     private Tensor[] PredictLoop(EpochIterator data, CallbackList cbs)
     {
         var chunks = new List<Tensor[]>();
+        using var heap = Backend.TrainingHeap.Enter();
         cbs.PredictBegin(new Logs());
         using (var noGrad = no_grad())
         {
@@ -82,6 +83,7 @@ public partial class Model
                 var outputs = PredictStep(batch);
                 chunks.Add(outputs.Select(o => o.detach().cpu().MoveToOuterDisposeScope()).ToArray());
                 cbs.PredictBatchEnd(step, new Logs { Outputs = outputs });
+                heap.AfterStep();
             });
         }
 

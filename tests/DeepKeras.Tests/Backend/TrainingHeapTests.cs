@@ -88,6 +88,46 @@ public class TrainingHeapTests
         Assert.False(TrainingHeap.Active);
     }
 
+    [Fact]
+    public void EvaluateAndPredict_RunTheirBatchesWithTheLiftedThreshold_AndRestoreIt()
+    {
+        Keras.Backend.EnsureInitialized();
+        using var model = Lstm();
+        var (x, y) = Data(steps: 32);
+        var evaluating = new List<bool>();
+        var predicting = new List<bool>();
+        var heapAt = new Dictionary<int, long>();
+        var record = new LambdaCallback(
+            onTestBatchEnd: (_, _) => evaluating.Add(TrainingHeap.Active),
+            onPredictBatchEnd: (b, _) =>
+            {
+                predicting.Add(TrainingHeap.Active);
+                heapAt[b] = TrainingHeap.HeapBytes();
+            });
+
+        model.Evaluate(x, y, batchSize: Batch, verbose: 0, callbacks: [record]);
+        Assert.False(TrainingHeap.Active);
+        using var predictions = model.PredictTensors(x, batchSize: Batch, verbose: 0, callbacks: [record])[0];
+
+        Assert.Equal(32, evaluating.Count);
+        Assert.Equal(32, predicting.Count);
+        Assert.Equal([Batch * 32L, 10], predictions.shape);
+        Assert.False(TrainingHeap.Active);
+        if (!NativeHeap.Tuned)
+        {
+            Assert.DoesNotContain(true, evaluating.Concat(predicting));
+            return;
+        }
+
+        Assert.All(evaluating, Assert.True);
+        Assert.All(predicting, Assert.True);
+        Assert.False(TrainingHeap.LastFellBack);
+
+        // Inference steps reuse oneDNN's buffers too; the heap keeps only the predictions (5 KB a batch).
+        var growth = heapAt[31] - heapAt[15];
+        Assert.True(growth < 16 << 20, $"The heap grew by {growth >> 20} MiB over 16 prediction steps.");
+    }
+
     private static Sequential Lstm()
     {
         Keras.Utils.SetRandomSeed(3);
