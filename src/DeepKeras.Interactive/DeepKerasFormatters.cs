@@ -9,7 +9,8 @@ namespace DeepKeras.Interactive;
 /// <summary>
 /// Registers how DeepKeras values display in a .NET Interactive notebook: a <see cref="Model"/> as its summary table
 /// (HTML, with the text table as the plain-text alternative), a <see cref="History"/> as a table of epochs × metrics,
-/// a <see cref="PlotImage"/> inline as PNG; and progress bars write one clean line per epoch.
+/// a <see cref="PlotImage"/> inline as PNG; and progress bars write one clean line per epoch. It also keeps the
+/// figure libraries' native code bound after the kernel ends (<see cref="NativeLibraryPins"/>).
 /// </summary>
 /// <remarks>
 /// Referencing the package (<c>#r "nuget: DeepKeras.Interactive"</c>) calls <see cref="Register"/> by itself through
@@ -47,6 +48,7 @@ public static class DeepKerasFormatters
                 return;
             }
 
+            NativeLibraryPins.Pin();
             Formatter.Register<Model>((model, writer) => writer.Write(HtmlTables.Summary(model.ToSummaryData())), HtmlFormatter.MimeType);
             Formatter.Register<Model>((model, writer) => writer.Write(model.ToSummaryString()), PlainTextFormatter.MimeType);
             Formatter.SetPreferredMimeTypesFor(typeof(Model), HtmlFormatter.MimeType, PlainTextFormatter.MimeType);

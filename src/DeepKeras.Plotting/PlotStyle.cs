@@ -10,20 +10,10 @@ internal static class PlotStyle
     // the first font it finds, often a serif one. Pick an installed sans-serif family by name instead.
     private static readonly Lazy<string> SansFamily = new(() =>
     {
-        BindFinalizerCalls();
         string[] preferred = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica", "Segoe UI", "Open Sans"];
         var installed = SKFontManager.Default.FontFamilies.ToHashSet(StringComparer.OrdinalIgnoreCase);
         return preferred.FirstOrDefault(installed.Contains) ?? Fonts.Default;
     });
-
-    // ScottPlot leaves some SKFontStyle objects to the finalizer. In a .NET Interactive kernel started with
-    // LD_LIBRARY_PATH set, libSkiaSharp is found for calls made on the kernel's thread but not for a P/Invoke first bound
-    // on the finalizer thread, and the kernel dies with DllNotFoundException. Creating and disposing one here binds
-    // sk_fontstyle_new/sk_fontstyle_delete while the library resolves.
-    private static void BindFinalizerCalls()
-    {
-        using var style = new SKFontStyle(SKFontStyleWeight.Normal, SKFontStyleWidth.Normal, SKFontStyleSlant.Upright);
-    }
 
     /// <summary>Gets the blue of training curves and first series (matplotlib's tab:blue).</summary>
     public static Color Blue { get; } = Color.FromHex("#1f77b4");
@@ -44,6 +34,30 @@ internal static class PlotStyle
     {
         IPalette palette = count <= 10 ? new ScottPlot.Palettes.Category10() : new ScottPlot.Palettes.Category20();
         return palette.GetColor(index);
+    }
+
+    /// <summary>
+    /// An image of RGB pixels indexed [row, column, channel]. The pixels are copied into an image that the caller
+    /// disposes; unlike ScottPlot's <c>new Image(byte[,,])</c>, no bitmap is left to the finalizer.
+    /// </summary>
+    public static Image ToImage(byte[,,] rgb)
+    {
+        int height = rgb.GetLength(0), width = rgb.GetLength(1);
+        var rgba = new byte[width * height * 4];
+        for (int y = 0, i = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++, i += 4)
+            {
+                rgba[i] = rgb[y, x, 0];
+                rgba[i + 1] = rgb[y, x, 1];
+                rgba[i + 2] = rgb[y, x, 2];
+                rgba[i + 3] = 255;
+            }
+        }
+
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        System.Runtime.InteropServices.Marshal.Copy(rgba, 0, bitmap.GetPixels(), rgba.Length);
+        return new Image(bitmap);
     }
 
     /// <summary>Width in pixels of <paramref name="text"/> drawn at <paramref name="size"/> points.</summary>

@@ -111,7 +111,7 @@ public static partial class Plots
         // Each tile is centred on its lattice point: the image spans half a step beyond ±scale.
         var half = scale / (n - 1);
         var plot = PlotStyle.NewPlot();
-        using var image = new Image(mosaic);
+        using var image = PlotStyle.ToImage(mosaic);
         var rect = plot.Add.ImageRect(image, new CoordinateRect(-scale - half, scale + half, -scale - half, scale + half));
         rect.AntiAlias = false;
         plot.Axes.SetLimits(-scale - half, scale + half, -scale - half, scale + half);

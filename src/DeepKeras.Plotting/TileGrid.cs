@@ -47,7 +47,7 @@ internal static class TileGrid
             for (var i = 0; i < tiles.Count; i++)
             {
                 var plot = PlotStyle.NewPlot();
-                var image = new Image(tiles[i]);
+                var image = PlotStyle.ToImage(tiles[i]);
                 images.Add(image);
                 var rect = plot.Add.ImageRect(image, new CoordinateRect(0, width, 0, height));
                 rect.AntiAlias = false;

@@ -137,7 +137,7 @@ public static class Program
         var watch = Stopwatch.StartNew();
         Console.WriteLine($"== {display}");
 
-        using var kernel = CreateKernel();
+        var kernel = CreateKernel();
         var cells = document["cells"]?.AsArray() ?? [];
         var executionCount = 0;
         var status = 0;
@@ -172,6 +172,12 @@ public static class Program
             }
         }
 
+        // Objects a notebook leaves to the garbage collector are finalized after its kernel is gone, as at the end of a
+        // Jupyter session; collect them now, so that a finalizer that cannot run (a P/Invoke that only the kernel's
+        // package resolver could bind) fails this notebook every time instead of now and then.
+        kernel.Dispose();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var tmp = target + ".tmp";
         await File.WriteAllTextAsync(tmp, Serialize(document));
