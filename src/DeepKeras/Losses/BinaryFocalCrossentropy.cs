@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Losses;
@@ -95,9 +96,11 @@ public static partial class LossFunctions
         LossUtils.CheckLabelSmoothing(labelSmoothing);
         (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
         LossUtils.CheckSameShape(yTrue, yPred, "binary_focal_crossentropy");
+        using var s = new ScalarScope();
+        var one = ScalarScope.One;
         if (labelSmoothing > 0)
         {
-            yTrue = yTrue * (1 - labelSmoothing) + 0.5 * labelSmoothing;
+            yTrue = yTrue.mul(s.Of(1 - labelSmoothing)).add(s.Of(0.5 * labelSmoothing), one);
         }
 
         if (fromLogits)
@@ -106,11 +109,11 @@ public static partial class LossFunctions
         }
 
         var bce = LossUtils.BinaryCrossentropyElementwise(yTrue, yPred, fromLogits: false);
-        var pT = yTrue * yPred + (1 - yTrue) * (1 - yPred);
-        var focal = (1 - pT).pow(gamma) * bce;
+        var pT = yTrue.mul(yPred).add(LossUtils.OneMinus(yTrue).mul(LossUtils.OneMinus(yPred)), one);
+        var focal = LossUtils.OneMinus(pT).pow(s.Of(gamma)).mul(bce);
         if (applyClassBalancing)
         {
-            focal = (yTrue * alpha + (1 - yTrue) * (1 - alpha)) * focal;
+            focal = yTrue.mul(s.Of(alpha)).add(LossUtils.OneMinus(yTrue).mul(s.Of(1 - alpha)), one).mul(focal);
         }
 
         return focal.mean([axis]);

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 namespace DeepKeras.Losses;
 
 /// <summary>
@@ -20,8 +21,9 @@ public static partial class LossFunctions
     public static Tensor CategoricalHinge(Tensor yTrue, Tensor yPred) =>
         LossUtils.PerSample(yTrue, yPred, static (t, p) =>
         {
+            var one = ScalarScope.One;
             var pos = (t * p).sum(-1);
-            var neg = ((1.0 - t) * p).amax([-1]);
-            return (neg - pos + 1.0).clamp_min(0);
+            var neg = LossUtils.OneMinus(t).mul(p).amax([-1]);
+            return (neg - pos).add(one, one).clamp_min(ScalarScope.Zero);
         });
 }

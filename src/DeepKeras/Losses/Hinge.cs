@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 namespace DeepKeras.Losses;
 
 /// <summary>
@@ -16,13 +17,20 @@ public static partial class LossFunctions
     /// <param name="yPred">Predictions (raw scores), same shape.</param>
     /// <returns>One value per sample.</returns>
     public static Tensor Hinge(Tensor yTrue, Tensor yPred) =>
-        LossUtils.PerSample(yTrue, yPred, static (t, p) => (1.0 - ToSignedLabels(t) * p).clamp_min(0).mean([-1]));
+        LossUtils.PerSample(yTrue, yPred, static (t, p) => Margins(t, p).mean([-1]));
+
+    /// <summary><c>max(1 − y·p, 0)</c> with y in {−1, 1}: the per-element hinge of <see cref="Hinge"/> and <see cref="SquaredHinge"/>.</summary>
+    private static Tensor Margins(Tensor yTrue, Tensor yPred)
+    {
+        using var s = new ScalarScope();
+        return LossUtils.OneMinus(ToSignedLabels(yTrue, s).mul(yPred)).clamp_min(ScalarScope.Zero);
+    }
 
     /// <summary>Keras's <c>convert_binary_labels_to_hinge</c>: when every label is 0 or 1, maps them to −1/+1.</summary>
-    private static Tensor ToSignedLabels(Tensor yTrue)
+    private static Tensor ToSignedLabels(Tensor yTrue, ScalarScope s)
     {
         // The test is over the whole batch (Keras's ops.cond); a 0-d condition in `where` avoids a device sync.
-        var binary = yTrue.eq(0).logical_or(yTrue.eq(1)).all();
-        return where(binary, 2.0 * yTrue - 1.0, yTrue);
+        var binary = yTrue.eq(ScalarScope.Zero).logical_or(yTrue.eq(ScalarScope.One)).all();
+        return where(binary, yTrue.mul(s.Of(2.0)).sub(s.Of(1.0)), yTrue);
     }
 }

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Losses;
@@ -53,8 +54,9 @@ public static partial class LossFunctions
         (yTrue, yPred) = LossUtils.Prepare(yTrue, yPred);
         var error = yPred - yTrue;
         var abs = error.abs();
-        var quadratic = 0.5 * error.square();
-        var linear = delta * abs - 0.5 * delta * delta;
-        return where(abs.le(delta), quadratic, linear).mean([-1]);
+        using var s = new ScalarScope();
+        var quadratic = LossUtils.Squared(error).mul(s.Of(0.5));
+        var linear = abs.mul(s.Of(delta)).sub(s.Of(0.5 * delta * delta));
+        return where(abs.le(s.Of(delta)), quadratic, linear).mean([-1]);
     }
 }

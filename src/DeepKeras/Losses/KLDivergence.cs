@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 namespace DeepKeras.Losses;
 
 /// <summary>
@@ -21,9 +22,10 @@ public static partial class LossFunctions
     public static Tensor KLDivergence(Tensor yTrue, Tensor yPred) =>
         LossUtils.PerSample(yTrue, yPred, static (t, p) =>
         {
-            var eps = Keras.Backend.Epsilon;
-            t = t.clamp(eps, 1);
-            p = p.clamp(eps, 1);
+            using var s = new ScalarScope();
+            var eps = s.Of((double)Keras.Backend.Epsilon);
+            t = t.clamp(eps, ScalarScope.One);
+            p = p.clamp(eps, ScalarScope.One);
             return (t * (t / p).log()).sum(-1);
         });
 }

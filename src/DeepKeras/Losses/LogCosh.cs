@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 namespace DeepKeras.Losses;
 
 /// <summary>
@@ -22,6 +23,7 @@ public static partial class LossFunctions
         LossUtils.PerSample(yTrue, yPred, static (t, p) =>
         {
             var x = p - t;
-            return (x + nn.functional.softplus(x * -2.0) - Math.Log(2.0)).mean([-1]);
+            using var s = new ScalarScope();
+            return x.add(nn.functional.softplus(x.mul(s.Of(-2.0))), ScalarScope.One).sub(s.Of(Math.Log(2.0))).mean([-1]);
         });
 }

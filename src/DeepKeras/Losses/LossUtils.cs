@@ -60,7 +60,9 @@ internal static class LossUtils
     internal static Tensor L2Normalize(Tensor x, long axis)
     {
         var eps = (double)Keras.Backend.Epsilon;
-        return x * x.square().sum(axis, keepdim: true).clamp_min(eps * eps).rsqrt();
+        using var s = new ScalarScope();
+        // pow(2), not x·x: x is used again, and its gradient must add up in the same order as Keras's square.
+        return x * x.pow(s.Of(2L)).sum(axis, keepdim: true).clamp_min(s.Of(eps * eps)).rsqrt();
     }
 
     /// <summary>Throws Keras's shape error when targets and predictions differ in shape.</summary>
@@ -97,8 +99,11 @@ internal static class LossUtils
         using var s = new ScalarScope();
         var one = ScalarScope.One;
         var p = yPred.clamp(s.Of(eps), s.Of(1 - eps));
-        return -y.mul(p.log()).add(y.negative().add(one, one).mul(p.negative().add(one, one).log()), one);
+        return -y.mul(p.log()).add(OneMinus(y).mul(OneMinus(p).log()), one);
     }
+
+    /// <summary><c>1 − x</c>, computed as TorchSharp's <c>1 - x</c> does (<c>−x + 1</c>) without leaving a native scalar.</summary>
+    internal static Tensor OneMinus(Tensor x) => x.negative().add(ScalarScope.One, ScalarScope.One);
 
     /// <summary>x·x: the values and gradients of <c>Tensor.square()</c>, whose <c>pow(2)</c> makes a native Scalar per call.</summary>
     internal static Tensor Squared(Tensor x) => x * x;

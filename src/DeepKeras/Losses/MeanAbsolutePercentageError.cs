@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 namespace DeepKeras.Losses;
 
 /// <summary>
@@ -22,7 +23,8 @@ public static partial class LossFunctions
     public static Tensor MeanAbsolutePercentageError(Tensor yTrue, Tensor yPred) =>
         LossUtils.PerSample(yTrue, yPred, static (t, p) =>
         {
-            var diff = ((t - p) / t.abs().clamp_min(Keras.Backend.Epsilon)).abs();
-            return 100.0 * diff.mean([-1]);
+            using var s = new ScalarScope();
+            var diff = ((t - p) / t.abs().clamp_min(s.Of((double)Keras.Backend.Epsilon))).abs();
+            return diff.mean([-1]).mul(s.Of(100.0));
         });
 }

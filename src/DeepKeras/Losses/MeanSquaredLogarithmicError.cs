@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 namespace DeepKeras.Losses;
 
 /// <summary>
@@ -22,9 +23,10 @@ public static partial class LossFunctions
     public static Tensor MeanSquaredLogarithmicError(Tensor yTrue, Tensor yPred) =>
         LossUtils.PerSample(yTrue, yPred, static (t, p) =>
         {
-            var eps = Keras.Backend.Epsilon;
-            var first = (p.clamp_min(eps) + 1).log();
-            var second = (t.clamp_min(eps) + 1).log();
-            return (first - second).square().mean([-1]);
+            using var s = new ScalarScope();
+            var (eps, one) = (s.Of((double)Keras.Backend.Epsilon), ScalarScope.One);
+            var first = p.clamp_min(eps).add(one, one).log();
+            var second = t.clamp_min(eps).add(one, one).log();
+            return LossUtils.Squared(first - second).mean([-1]);
         });
 }

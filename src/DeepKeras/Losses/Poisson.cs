@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 namespace DeepKeras.Losses;
 
 /// <summary>Poisson loss: <c>mean(y_pred − y_true · log(y_pred + ε))</c> over the last axis (Keras <c>"poisson"</c>).</summary>
@@ -13,5 +14,9 @@ public static partial class LossFunctions
     /// <param name="yPred">Predicted rates, same shape.</param>
     /// <returns>One value per sample.</returns>
     public static Tensor Poisson(Tensor yTrue, Tensor yPred) =>
-        LossUtils.PerSample(yTrue, yPred, static (t, p) => (p - t * (p + Keras.Backend.Epsilon).log()).mean([-1]));
+        LossUtils.PerSample(yTrue, yPred, static (t, p) =>
+        {
+            using var s = new ScalarScope();
+            return (p - t * p.add(s.Of((double)Keras.Backend.Epsilon), ScalarScope.One).log()).mean([-1]);
+        });
 }

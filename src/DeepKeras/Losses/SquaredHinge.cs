@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 namespace DeepKeras.Losses;
 
 /// <summary>
@@ -16,5 +17,5 @@ public static partial class LossFunctions
     /// <param name="yPred">Predictions (raw scores), same shape.</param>
     /// <returns>One value per sample.</returns>
     public static Tensor SquaredHinge(Tensor yTrue, Tensor yPred) =>
-        LossUtils.PerSample(yTrue, yPred, static (t, p) => (1.0 - ToSignedLabels(t) * p).clamp_min(0).square().mean([-1]));
+        LossUtils.PerSample(yTrue, yPred, static (t, p) => LossUtils.Squared(Margins(t, p)).mean([-1]));
 }
