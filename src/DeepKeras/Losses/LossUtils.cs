@@ -102,6 +102,9 @@ internal static class LossUtils
         return -y.mul(p.log()).add(OneMinus(y).mul(OneMinus(p).log()), one);
     }
 
+    /// <summary><c>a + b</c> without the native scalar TorchSharp's <c>+</c> makes for its <c>alpha</c> of 1.</summary>
+    internal static Tensor Plus(Tensor a, Tensor b) => a.add(b, ScalarScope.One);
+
     /// <summary><c>1 − x</c>, computed as TorchSharp's <c>1 - x</c> does (<c>−x + 1</c>) without leaving a native scalar.</summary>
     internal static Tensor OneMinus(Tensor x) => x.negative().add(ScalarScope.One, ScalarScope.One);
 

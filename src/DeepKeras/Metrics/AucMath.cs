@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 using static DeepKeras.Losses.LossUtils;
 
@@ -9,24 +10,26 @@ internal static class AucMath
     /// <summary>One rectangle per pair of consecutive thresholds: width along x, height by the summation method.</summary>
     internal static Tensor RiemannTerms(Tensor tp, Tensor fp, Tensor tn, Tensor fn, AUCCurve curve, AUCSummationMethod method)
     {
-        var recall = DivideNoNan(tp, tp + fn);
+        using var s = new ScalarScope();
+        var (zero, one) = (ScalarScope.Zero, ScalarScope.One);
+        var recall = DivideNoNan(tp, Plus(tp, fn));
         Tensor x, y;
         switch (curve)
         {
             case AUCCurve.ROC:
-                x = DivideNoNan(fp, fp + tn);
+                x = DivideNoNan(fp, Plus(fp, tn));
                 y = recall;
                 break;
             case AUCCurve.PR:
                 x = recall;
-                y = DivideNoNan(tp, tp + fp);
+                y = DivideNoNan(tp, Plus(tp, fp));
                 break;
             default:
                 // Gains are ill-defined without true positives: recall gain 0, precision gain 1 there (as Keras).
-                var scale = DivideNoNan(tp + fn, tn + fp);
-                var noTp = tp.eq(0);
-                x = (1.0 - scale * DivideNoNan(fn, tp)).masked_fill(noTp, 0).clamp_min(0);
-                y = (1.0 - scale * DivideNoNan(fp, tp)).masked_fill(noTp, 1);
+                var scale = DivideNoNan(Plus(tp, fn), Plus(tn, fp));
+                var noTp = tp.eq(zero);
+                x = OneMinus(scale * DivideNoNan(fn, tp)).masked_fill(noTp, zero).clamp_min(zero);
+                y = OneMinus(scale * DivideNoNan(fp, tp)).masked_fill(noTp, one);
                 break;
         }
 
@@ -36,7 +39,7 @@ internal static class AucMath
         {
             AUCSummationMethod.Minoring => minimum(y0, y1),
             AUCSummationMethod.Majoring => maximum(y0, y1),
-            _ => (y0 + y1) / 2.0,
+            _ => Plus(y0, y1).div(s.Of(2.0)),
         };
         return (x.narrow(0, 0, n - 1) - x.narrow(0, 1, n - 1)) * heights;
     }
@@ -51,12 +54,13 @@ internal static class AucMath
         Tensor Head(Tensor t) => t.narrow(0, 0, n - 1);
         Tensor Tail(Tensor t) => t.narrow(0, 1, n - 1);
         var dtp = Head(tp) - Tail(tp);
-        var p = tp + fp;
+        var zero = ScalarScope.Zero;
+        var p = Plus(tp, fp);
         var dp = Head(p) - Tail(p);
-        var slope = DivideNoNan(dtp, dp.clamp_min(0));
+        var slope = DivideNoNan(dtp, dp.clamp_min(zero));
         var intercept = Tail(tp) - slope * Tail(p);
-        var bothPositive = Head(p).gt(0).logical_and(Tail(p).gt(0));
-        var ratio = where(bothPositive, DivideNoNan(Head(p), Tail(p).clamp_min(0)), ones_like(Tail(p)));
-        return DivideNoNan(slope * (dtp + intercept * ratio.log()), (Tail(tp) + Tail(fn)).clamp_min(0));
+        var bothPositive = Head(p).gt(zero).logical_and(Tail(p).gt(zero));
+        var ratio = where(bothPositive, DivideNoNan(Head(p), Tail(p).clamp_min(zero)), ones_like(Tail(p)));
+        return DivideNoNan(slope * Plus(dtp, intercept * ratio.log()), Plus(Tail(tp), Tail(fn)).clamp_min(zero));
     }
 }

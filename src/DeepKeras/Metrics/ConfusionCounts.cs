@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using DeepKeras.Losses;
 using static TorchSharp.torch;
 
@@ -47,7 +48,8 @@ internal sealed class ConfusionCounts
         if (topK is { } k)
         {
             var keep = zeros_like(pred).scatter_(-1, pred.topk(Math.Min(k, (int)pred.shape[^1]), dim: -1).indexes, ones_like(pred));
-            pred = pred * keep + NegInf * (1 - keep);
+            using var s = new ScalarScope();
+            pred = LossUtils.Plus(pred * keep, LossUtils.OneMinus(keep).mul(s.Of(NegInf)));
         }
 
         if (classId is { } c)
@@ -69,7 +71,7 @@ internal sealed class ConfusionCounts
             weight = weight * labelWeights.to(float64).to(pred.device).unsqueeze(0).broadcast_to(pred.shape);
         }
 
-        var isPos = label.ne(0).to(float64);
+        var isPos = label.ne(ScalarScope.Zero).to(float64);
         if (!multiLabel)
         {
             pred = pred.reshape(-1);
@@ -79,10 +81,11 @@ internal sealed class ConfusionCounts
 
         var boundaries = tensor(_sorted, dtype: float32, device: pred.device);
         var bucket = bucketize(pred.contiguous(), boundaries);
+        var isNeg = LossUtils.OneMinus(isPos);
         var tp = AboveThreshold(bucket, isPos * weight);
-        var fp = AboveThreshold(bucket, (1 - isPos) * weight);
+        var fp = AboveThreshold(bucket, isNeg * weight);
         var totalPos = (isPos * weight).sum(dim: 0);
-        var totalNeg = ((1 - isPos) * weight).sum(dim: 0);
+        var totalNeg = (isNeg * weight).sum(dim: 0);
         return (tp, fp, totalNeg - fp, totalPos - tp);
     }
 
@@ -94,13 +97,14 @@ internal sealed class ConfusionCounts
         Tensor hist;
         if (bucket.dim() == 1)
         {
-            hist = zeros(t + 1, dtype: float64, device: values.device).index_add_(0, bucket, values, 1);
+            hist = zeros(t + 1, dtype: float64, device: values.device).index_add_(0, bucket, values, ScalarScope.One);
         }
         else
         {
             var labels = bucket.shape[1];
-            var flat = (bucket * labels + arange(labels, device: bucket.device).unsqueeze(0)).reshape(-1);
-            hist = zeros((t + 1) * labels, dtype: float64, device: values.device).index_add_(0, flat, values.reshape(-1), 1).view(t + 1, labels);
+            using var s = new ScalarScope();
+            var flat = LossUtils.Plus(bucket.mul(s.Of(labels)), arange(labels, device: bucket.device).unsqueeze(0)).reshape(-1);
+            hist = zeros((t + 1) * labels, dtype: float64, device: values.device).index_add_(0, flat, values.reshape(-1), ScalarScope.One).view(t + 1, labels);
         }
 
         var fromTop = hist.flip(0).cumsum(dim: 0).flip(0);

@@ -1,3 +1,5 @@
+using DeepKeras.Backend;
+using DeepKeras.Losses;
 namespace DeepKeras.Metrics;
 
 /// <summary>
@@ -45,7 +47,7 @@ public abstract class ConfusionRatioMetric : Metric
 
     /// <summary>Returns the metric at each threshold, in the order given.</summary>
     public double[] Results() =>
-        _state.Tp is null ? new double[Thresholds.Count] : ConfusionCounts.Ratio(_state.Tp, _state.Tp + OtherCount(_state));
+        _state.Tp is null ? new double[Thresholds.Count] : ConfusionCounts.Ratio(_state.Tp, LossUtils.Plus(_state.Tp, OtherCount(_state)));
 
     /// <inheritdoc/>
     public override void ResetState() => _state.Reset();

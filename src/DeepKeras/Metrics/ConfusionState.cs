@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Metrics;
@@ -65,6 +66,6 @@ internal sealed class ConfusionState
                 $"gives {(Shape)batch.shape}. Call ResetState() before feeding data of another width.");
         }
 
-        return state.add_(batch);
+        return state.add_(batch, ScalarScope.One);
     }
 }
