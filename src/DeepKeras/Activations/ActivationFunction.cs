@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -17,21 +18,30 @@ public sealed class ActivationFunction
         ["tanh"] = x => x.tanh(),
         ["softmax"] = x => x.softmax(-1),
         ["log_softmax"] = x => x.log_softmax(-1),
-        ["elu"] = x => nn.functional.elu(x, 1.0),
+        ["elu"] = x => x.elu(ScalarScope.One, ScalarScope.One, ScalarScope.One),
         ["selu"] = x => nn.functional.selu(x),
         ["gelu"] = x => nn.functional.gelu(x),
-        ["leaky_relu"] = x => nn.functional.leaky_relu(x, 0.2),
+        ["leaky_relu"] = x => x.leaky_relu(Operands.LeakySlope),
         ["softplus"] = x => nn.functional.softplus(x),
         ["softsign"] = x => nn.functional.softsign(x),
         ["swish"] = x => nn.functional.silu(x),
         ["silu"] = x => nn.functional.silu(x),
         ["relu6"] = x => nn.functional.relu6(x),
-        ["hard_sigmoid"] = x => nn.functional.relu6(x + 3).div_(6),
+        ["hard_sigmoid"] = x => nn.functional.relu6(x.add(Operands.Three, ScalarScope.One)).div_(Operands.Six),
         ["exponential"] = x => x.exp(),
         ["mish"] = x => nn.functional.mish(x),
     };
 
     private readonly Func<Tensor, Tensor> _fn;
+
+    // The fixed operands of the built-in functions, made once on first use (after the backend has loaded) and kept for
+    // the process: a C# number passed to TorchSharp becomes a native Scalar per call that only the finalizer frees.
+    private static class Operands
+    {
+        internal static readonly Scalar LeakySlope = 0.2.ToScalar();
+        internal static readonly Scalar Three = 3.ToScalar();
+        internal static readonly Scalar Six = 6.ToScalar();
+    }
 
     private ActivationFunction(string name, Func<Tensor, Tensor> fn)
     {

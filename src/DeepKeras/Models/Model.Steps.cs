@@ -88,7 +88,8 @@ public partial class Model
 
                 var value = lossFn.Call(y[i], yPred[i], sampleWeight);
                 _compiled.TrackerOf(i)?.UpdateScalar(value, yPred[i].shape[0]);
-                var weighted = _compiled.Weights is { } w ? value * w[i] : value;
+                using var s = new ScalarScope();
+                var weighted = _compiled.Weights is { } w ? value.mul(s.Of(w[i])) : value;
                 total = total is null ? weighted : total.add(weighted, ScalarScope.One);
             }
         }

@@ -64,8 +64,12 @@ public static partial class Keras
             }
 
             /// <summary>Draws N(mean, stddev²) values (torch's <c>normal</c>, as Keras's torch backend).</summary>
-            internal Tensor Normal(long[] shape, double mean, double stddev, ScalarType dtype, torch.Device device) =>
-                normal(mean, stddev, shape, dtype, device, generator: GeneratorFor(device));
+            internal Tensor Normal(long[] shape, double mean, double stddev, ScalarType dtype, torch.Device device)
+            {
+                // TorchSharp's normal(mean, std, shape) is randn·std + mean; the same steps, with the operands freed.
+                using var s = new DeepKeras.Backend.ScalarScope();
+                return randn(shape, dtype, device, generator: GeneratorFor(device)).mul(s.Of(stddev)).add(s.Of(mean), DeepKeras.Backend.ScalarScope.One);
+            }
 
             /// <summary>Draws U[0, 1) values.</summary>
             internal Tensor Uniform(long[] shape, ScalarType dtype, torch.Device device) =>

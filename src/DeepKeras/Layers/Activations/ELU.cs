@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -28,7 +29,11 @@ public sealed class ELU : Layer
     public override bool SupportsMasking => true;
 
     /// <inheritdoc/>
-    protected override Tensor Call(Tensor inputs, bool training) => nn.functional.elu(inputs, Alpha);
+    protected override Tensor Call(Tensor inputs, bool training)
+    {
+        using var s = new ScalarScope();
+        return inputs.elu(s.Of(Alpha), ScalarScope.One, ScalarScope.One);
+    }
 
     /// <inheritdoc/>
     public override Shape ComputeOutputShape(Shape inputShape) => inputShape;

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -42,7 +43,11 @@ public sealed class LeakyReLU : Layer
     public override bool SupportsMasking => true;
 
     /// <inheritdoc/>
-    protected override Tensor Call(Tensor inputs, bool training) => nn.functional.leaky_relu(inputs, NegativeSlope);
+    protected override Tensor Call(Tensor inputs, bool training)
+    {
+        using var s = new ScalarScope();
+        return inputs.leaky_relu(s.Of(NegativeSlope));
+    }
 
     /// <inheritdoc/>
     public override Shape ComputeOutputShape(Shape inputShape) => inputShape;

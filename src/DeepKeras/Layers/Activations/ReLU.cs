@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -67,21 +68,24 @@ public sealed class ReLU : Layer
     protected override Tensor Call(Tensor inputs, bool training)
     {
         // The same steps as Keras's activations.relu, so results agree to the last bit.
+        using var s = new ScalarScope();
         if (NegativeSlope != 0 && MaxValue is null && Threshold == 0)
         {
-            return nn.functional.leaky_relu(inputs, NegativeSlope);
+            return inputs.leaky_relu(s.Of(NegativeSlope));
         }
 
-        var negativePart = NegativeSlope == 0 ? null : nn.functional.relu(Threshold != 0 ? Threshold - inputs : -inputs);
+        var threshold = s.Of(Threshold);
+        var negativePart = NegativeSlope == 0 ? null
+            : nn.functional.relu(Threshold != 0 ? inputs.negative().add(threshold, ScalarScope.One) : -inputs);
         var y = Threshold != 0
-            ? where(inputs.gt(Threshold), inputs, zeros_like(inputs))
+            ? where(inputs.gt(threshold), inputs, zeros_like(inputs))
             : MaxValue == 6 ? nn.functional.relu6(inputs) : nn.functional.relu(inputs);
         if (MaxValue is { } max && !(Threshold == 0 && max == 6))
         {
-            y = y.clamp(0, max);
+            y = y.clamp(ScalarScope.Zero, s.Of(max));
         }
 
-        return negativePart is null ? y : y - NegativeSlope * negativePart;
+        return negativePart is null ? y : y - negativePart.mul(s.Of(NegativeSlope));
     }
 
     /// <inheritdoc/>

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using DeepKeras.Engine;
 using static TorchSharp.torch;
 
@@ -216,7 +217,11 @@ public sealed partial class MultiHeadAttention
     private (Tensor Output, Tensor Scores) Attend(Tensor query, Tensor key, Tensor value, Tensor? mask, bool training, bool returnScores)
     {
         var fused = !(Dropout > 0 || returnScores || query.dim() != 4);
-        query = query * (1.0 / Math.Sqrt(KeyDim));
+        using (var s = new ScalarScope())
+        {
+            query = query.mul(s.Of(1.0 / Math.Sqrt(KeyDim)));
+        }
+
         var scores = einsum(_dotProductEquation, key, query);
         var axes = ResolvedAxes.Length;
         if (mask is not null)

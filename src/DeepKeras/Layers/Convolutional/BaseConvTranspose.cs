@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using DeepKeras.Activations;
 using DeepKeras.Constraints;
 using DeepKeras.Engine;
@@ -106,7 +107,7 @@ public abstract class BaseConvTranspose : ConvLayer
         {
             var shape = Enumerable.Repeat(1L, Rank + 2).ToArray();
             shape[1] = Filters;
-            y = y.add(Bias.Value.view(shape));
+            y = y.add(Bias.Value.view(shape), ScalarScope.One);
         }
 
         return Activate(SpatialLayout.FromTorch(y, ChannelsLast));

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using DeepKeras.Activations;
 using DeepKeras.Constraints;
 using DeepKeras.Engine;
@@ -136,7 +137,7 @@ public class EinsumDense : Layer
         var y = einsum(Equation, inputs, Kernel!.Value);
         if (Bias is not null)
         {
-            y = y.add_(Bias.Value);
+            y = y.add_(Bias.Value, ScalarScope.One);
         }
 
         return Activation.Name == "linear" ? y : Activation.Call(y);

@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -17,7 +18,7 @@ public sealed class Add(string? name = null, bool trainable = true, Shape? input
         var output = inputs[0];
         for (var i = 1; i < inputs.Count; i++)
         {
-            output = output + inputs[i];
+            output = output.add(inputs[i], ScalarScope.One);
         }
 
         return output;

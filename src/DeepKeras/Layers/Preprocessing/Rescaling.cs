@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Layers;
@@ -39,7 +40,9 @@ public sealed class Rescaling : Layer
     protected override Tensor Call(Tensor inputs, bool training)
     {
         var x = inputs.is_floating_point() ? inputs : inputs.to(float32);
-        return x * (float)Scale + (float)Offset;
+        // Keras casts scale and offset to the float32 compute dtype.
+        using var s = new ScalarScope();
+        return x.mul(s.Of((float)Scale)).add(s.Of((float)Offset), ScalarScope.One);
     }
 
     /// <inheritdoc/>

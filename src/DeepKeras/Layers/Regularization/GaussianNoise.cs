@@ -1,3 +1,4 @@
+using DeepKeras.Backend;
 namespace DeepKeras.Layers;
 
 /// <summary>
@@ -35,7 +36,7 @@ public sealed class GaussianNoise : GaussianNoiseLayer
     /// <inheritdoc/>
     protected override Tensor Call(Tensor inputs, bool training) =>
         training && Stddev > 0
-            ? inputs + Noise(inputs, 0, Stddev)
+            ? inputs.add(Noise(inputs, 0, Stddev), ScalarScope.One)
             : inputs.alias();
 
     /// <inheritdoc/>
