@@ -20,7 +20,8 @@ public partial class Model
     {
         EnsureCompiled("evaluate");
         CheckFitArguments(batchSize, 1, 0, 1);
-        var (xs, ys, sw) = PrepareArrays(x, y, sampleWeight);
+        using var converted = new ConvertedData();
+        var (xs, ys, sw) = PrepareArrays(converted, x, y, sampleWeight);
         return EvaluateAdapter(new ArrayDataAdapter(xs, ys, sw, batchSize ?? 32), verbose, steps, callbacks);
     }
 
@@ -42,7 +43,8 @@ public partial class Model
     public EvaluateResult TestOnBatch(ArrayLike x, ArrayLike? y = null, ArrayLike? sampleWeight = null)
     {
         EnsureCompiled("test_on_batch");
-        var (xs, ys, sw) = PrepareArrays(x, y, sampleWeight);
+        using var converted = new ConvertedData();
+        var (xs, ys, sw) = PrepareArrays(converted, x, y, sampleWeight);
         ResetMetrics();
         using var noGrad = no_grad();
         return OrderedResult(OnBatch(xs, ys, sw, TestStep));
@@ -57,10 +59,12 @@ public partial class Model
         IReadOnlyDictionary<int, double>? classWeight = null)
     {
         EnsureCompiled("train_on_batch");
-        var (xs, ys, sw) = PrepareArrays(x, y, sampleWeight);
+        using var converted = new ConvertedData();
+        var (xs, ys, sw) = PrepareArrays(converted, x, y, sampleWeight);
         if (classWeight is not null)
         {
             sw = ClassWeights.ToSampleWeights(classWeight, ys, sw);
+            converted.Made([sw]);
         }
 
         ResetMetrics();

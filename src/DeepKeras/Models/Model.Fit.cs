@@ -42,7 +42,8 @@ public partial class Model
         CheckSteps(stepsPerEpoch, nameof(stepsPerEpoch));
         CheckSteps(validationSteps, nameof(validationSteps));
         var bs = batchSize ?? 32;
-        var (xs, ys, sw) = PrepareArrays(x, y, sampleWeight);
+        using var converted = new ConvertedData();
+        var (xs, ys, sw) = PrepareArrays(converted, x, y, sampleWeight);
         if (classWeight is not null)
         {
             sw = ClassWeights.ToSampleWeights(classWeight, ys, sw);
@@ -51,7 +52,7 @@ public partial class Model
         DataAdapter? validation = null;
         if (validationData is { } vd)
         {
-            var (vx, vy, _) = PrepareArrays(vd.X, vd.Y, null, "validation_data");
+            var (vx, vy, _) = PrepareArrays(converted, vd.X, vd.Y, null, "validation_data");
             validation = DataParallelTraining.Shard(new ArrayDataAdapter(vx, vy, null, validationBatchSize ?? bs));
         }
         else if (validationSplit > 0)
@@ -64,13 +65,16 @@ public partial class Model
                     $"`validation_split`={validationSplit} leaves no training or no validation samples out of {n}.", nameof(validationSplit));
             }
 
-            validation = DataParallelTraining.Shard(new ArrayDataAdapter(
-                xs.Select(t => StringHandles.Derive(t, t.narrow(0, splitAt, n - splitAt))).ToArray(),
-                ys?.Select(t => t.narrow(0, splitAt, n - splitAt)).ToArray(), null, validationBatchSize ?? bs));
+            var vx = xs.Select(t => StringHandles.Derive(t, t.narrow(0, splitAt, n - splitAt))).ToArray();
+            var vy = ys?.Select(t => t.narrow(0, splitAt, n - splitAt)).ToArray();
+            converted.Made([.. vx, .. vy ?? []]);
+            validation = DataParallelTraining.Shard(new ArrayDataAdapter(vx, vy, null, validationBatchSize ?? bs));
             xs = xs.Select(t => StringHandles.Derive(t, t.narrow(0, 0, splitAt))).ToArray();
             ys = ys?.Select(t => t.narrow(0, 0, splitAt)).ToArray();
             sw = sw?.narrow(0, 0, splitAt);
         }
+
+        converted.Made([.. xs, .. ys ?? [], sw]);
 
         var train = DataParallelTraining.Shard(new ArrayDataAdapter(xs, ys, sw, bs));
         return DataParallelTraining.Guard(() => FitCore(new EpochIterator(train, stepsPerEpoch), epochs, verbose.Level, callbacks,
@@ -245,8 +249,12 @@ public partial class Model
     }
 
     /// <summary>Converts and validates x, y and sample weights (lengths, emptiness, NaN/Inf, input count).</summary>
-    private (Tensor[] X, Tensor[]? Y, Tensor? SampleWeight) PrepareArrays(ArrayLike x, ArrayLike? y, ArrayLike? sampleWeight, string prefix = "")
+    private (Tensor[] X, Tensor[]? Y, Tensor? SampleWeight) PrepareArrays(ConvertedData converted, ArrayLike x, ArrayLike? y,
+        ArrayLike? sampleWeight, string prefix = "")
     {
+        converted.Source(x);
+        converted.Source(y);
+        converted.Source(sampleWeight);
         var (xName, yName) = prefix == "" ? ("x", "y") : ($"{prefix}.x", $"{prefix}.y");
         var xs = PrepareInputs(InputsInOrder(x, xName), xName);
         var ys = TargetsInOrder(y, yName) is { } yInOrder ? DataPrep.PrepareY(yInOrder.ToTensors(yName)) : null;
@@ -256,6 +264,7 @@ public partial class Model
         }
 
         var sw = sampleWeight?.ToTensors("sample_weight")[0].to(float32);
+        converted.Made([.. xs, .. ys ?? [], sw]);
         DataPrep.CheckLengths(xs, ys, sw);
         DataPrep.CheckFinite(xs, ys, sw);
         return (xs, ys, sw);

@@ -51,9 +51,13 @@ public partial class Model
         ThrowIfDisposed();
         CheckFitArguments(batchSize, 1, 0, 1);
         CheckSteps(steps, nameof(steps));
+        using var converted = new ConvertedData();
+        converted.Source(x);
         var xs = PrepareInputs(InputsInOrder(x));
+        converted.Made(xs);
         DataPrep.CheckLengths(xs, null, null);
         (xs, var localBatchSize, steps, var rows) = PredictSharding.Split(xs, batchSize ?? 32, steps);
+        converted.Made(xs);
         var iterator = new EpochIterator(new ArrayDataAdapter(xs, null, null, localBatchSize), steps);
         var cbs = new CallbackList(callbacks, this, addHistory: false, addProgbar: verbose != 0, verbose, 1, iterator.Steps);
         return PredictSharding.Gather(PredictLoop(iterator, cbs), rows);
@@ -119,7 +123,10 @@ public partial class Model
     private NDArray[] PredictOnBatchCore(ArrayLike x)
     {
         ThrowIfDisposed();
+        using var converted = new ConvertedData();
+        converted.Source(x);
         var xs = PrepareInputs(InputsInOrder(x));
+        converted.Made(xs);
         DataPrep.CheckLengths(xs, null, null);
         return ToArrays(PredictLoop(new EpochIterator(new ArrayDataAdapter(xs, null, null, checked((int)xs[0].shape[0])), 1),
             new CallbackList(null, this, addHistory: false, addProgbar: false, 0, 1, 1)));

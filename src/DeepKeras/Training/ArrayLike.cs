@@ -13,12 +13,22 @@ namespace DeepKeras.Training;
 public sealed class ArrayLike
 {
     private readonly Func<string, Tensor[]> _convert;
+    private readonly Tensor[] _borrowed;
+    private readonly ArrayLike[] _parts;
     private Tensor[]? _tensors;
 
-    private ArrayLike(Func<string, Tensor[]> convert) => _convert = convert;
+    // A value either converts the caller's data into tensors it owns, or passes the caller's tensors through
+    // (borrowed), or joins other values (parts), whose tensors stay theirs.
+    private ArrayLike(Func<string, Tensor[]> convert, Tensor[]? borrowed = null, ArrayLike[]? parts = null)
+    {
+        _convert = convert;
+        _borrowed = borrowed ?? [];
+        _parts = parts ?? [];
+    }
 
     private ArrayLike(IReadOnlyDictionary<string, ArrayLike> byName)
-        : this(n => byName.OrderBy(kv => kv.Key, StringComparer.Ordinal).SelectMany(kv => kv.Value.ToTensors($"{n}['{kv.Key}']")).ToArray()) =>
+        : this(n => byName.OrderBy(kv => kv.Key, StringComparer.Ordinal).SelectMany(kv => kv.Value.ToTensors($"{n}['{kv.Key}']")).ToArray(),
+            parts: [.. byName.Values]) =>
         ByName = byName;
 
     /// <summary>Gets the arrays by name when a dictionary was given, else null.</summary>
@@ -39,14 +49,40 @@ public sealed class ArrayLike
         return _tensors;
     }
 
+    /// <summary>Gets the caller's own tensors that this value passes through (never freed by a model).</summary>
+    internal IEnumerable<Tensor> Borrowed => _borrowed.Concat(_parts.SelectMany(p => p.Borrowed));
+
+    /// <summary>Frees the tensors this value converted from the caller's arrays; the next use converts again.</summary>
+    internal void Release()
+    {
+        if (_tensors is not null && _borrowed.Length == 0 && _parts.Length == 0)
+        {
+            foreach (var t in _tensors)
+            {
+                t.Dispose();
+            }
+        }
+
+        _tensors = null;
+        foreach (var part in _parts)
+        {
+            part.Release();
+        }
+    }
+
     /// <summary>Wraps a NumSharp array.</summary>
     public static implicit operator ArrayLike(NDArray array) => new(n => [TensorConvert.ToTensor(array, n)]);
 
     /// <summary>Wraps a TorchSharp tensor (not copied).</summary>
-    public static implicit operator ArrayLike(Tensor tensor) => new(_ => [tensor]);
+    public static implicit operator ArrayLike(Tensor tensor) => new(_ => [tensor], borrowed: [tensor]);
 
     /// <summary>Wraps a .NET array, or an array of arrays (one per model input/output).</summary>
-    public static implicit operator ArrayLike(Array array) => new(n => FromArray(array, n));
+    public static implicit operator ArrayLike(Array array) => array switch
+    {
+        Tensor[] tensors => new(_ => tensors, borrowed: tensors),
+        ArrayLike[] parts => new(n => parts.SelectMany((a, i) => a.ToTensors($"{n}[{i}]")).ToArray(), parts: parts),
+        _ => new(n => FromArray(array, n)),
+    };
 
     /// <summary>Wraps arrays keyed by model input or output name (Keras's dict data).</summary>
     /// <param name="arrays">The arrays by name.</param>
@@ -65,7 +101,7 @@ public sealed class ArrayLike
 
     /// <summary>Wraps several arrays (one per model input/output).</summary>
     public static ArrayLike Many(params ArrayLike[] arrays) =>
-        new(n => arrays.SelectMany((a, i) => a.ToTensors($"{n}[{i}]")).ToArray());
+        new(n => arrays.SelectMany((a, i) => a.ToTensors($"{n}[{i}]")).ToArray(), parts: arrays);
 
     /// <summary>
     /// Returns the arrays of a dictionary in the order of <paramref name="names"/> as a positional value (this value
@@ -98,14 +134,12 @@ public sealed class ArrayLike
                 $"You passed keys {Keys(byName.Keys)}. Expected the following keys: {Keys(names)}", argName);
         }
 
-        return new(n => names.SelectMany(k => byName[k].ToTensors($"{n}['{k}']")).ToArray());
+        return new(n => names.SelectMany(k => byName[k].ToTensors($"{n}['{k}']")).ToArray(), parts: [.. names.Select(k => byName[k])]);
     }
 
     private static Tensor[] FromArray(Array array, string name) => array switch
     {
         NDArray[] list => list.Select((a, i) => TensorConvert.ToTensor(a, $"{name}[{i}]")).ToArray(),
-        Tensor[] list => list,
-        ArrayLike[] list => list.SelectMany((a, i) => a.ToTensors($"{name}[{i}]")).ToArray(),
         Array[] list when array.GetType() == typeof(Array[]) =>
             list.Select((a, i) => TensorConvert.ToTensor(a, $"{name}[{i}]")).ToArray(),
         Array[] rows => [TensorConvert.StackRows(rows, name, TensorConvert.ToTensor)],
