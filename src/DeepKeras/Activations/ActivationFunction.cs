@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using TorchSharp;
 using static TorchSharp.torch;
 

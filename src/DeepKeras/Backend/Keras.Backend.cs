@@ -1,5 +1,4 @@
 using System.Text;
-using DeepKeras.Backend;
 using TorchSharp;
 
 namespace DeepKeras;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DeepKeras.Backend;
 using DeepKeras.Saving;
 
 namespace DeepKeras.Callbacks;

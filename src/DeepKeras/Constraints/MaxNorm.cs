@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using DeepKeras.Layers;
 using static TorchSharp.torch;
 

@@ -1,5 +1,3 @@
-using DeepKeras.Backend;
-
 namespace DeepKeras.Layers;
 
 public abstract partial class Layer : NativeOwner

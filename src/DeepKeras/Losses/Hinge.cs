@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 namespace DeepKeras.Losses;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 namespace DeepKeras.Losses;
 
 /// <summary>Poisson loss: <c>mean(y_pred − y_true · log(y_pred + ε))</c> over the last axis (Keras <c>"poisson"</c>).</summary>

@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using static TorchSharp.torch;
 using static DeepKeras.Losses.LossUtils;
 

@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using DeepKeras.Losses;
 namespace DeepKeras.Metrics;
 

@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using DeepKeras.Callbacks;
 using DeepKeras.Distribution;
 using DeepKeras.Training;

@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using DeepKeras.Training;
 using NumSharp;
 using static TorchSharp.torch;

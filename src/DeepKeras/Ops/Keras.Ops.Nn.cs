@@ -1,5 +1,4 @@
 using DeepKeras.Activations;
-using DeepKeras.Backend;
 using DeepKeras.Losses;
 using static TorchSharp.torch;
 

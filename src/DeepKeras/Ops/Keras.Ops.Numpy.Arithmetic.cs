@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras;

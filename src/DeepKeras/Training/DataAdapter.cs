@@ -1,5 +1,4 @@
 using TorchSharp;
-using DeepKeras.Backend;
 using static TorchSharp.torch;
 
 namespace DeepKeras.Training;

@@ -1,5 +1,4 @@
 using TorchSharp;
-using DeepKeras.Backend;
 using DeepKeras.Callbacks;
 using DeepKeras.Layers;
 using DeepKeras.Losses;

@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using DeepKeras.Engine;
 using static TorchSharp.torch;
 

@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using DeepKeras.Activations;
 using DeepKeras.Constraints;
 using DeepKeras.Engine;

@@ -1,5 +1,4 @@
 using TorchSharp;
-using DeepKeras.Backend;
 using DeepKeras.Constraints;
 using DeepKeras.Initializers;
 using DeepKeras.Regularizers;

@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using DeepKeras.Distribution;
 using DeepKeras.Constraints;
 using DeepKeras.Initializers;

@@ -1,4 +1,3 @@
-using DeepKeras.Backend;
 using DeepKeras.Activations;
 using DeepKeras.Engine;
 using DeepKeras.Constraints;
