@@ -78,4 +78,24 @@ public sealed class ConvertedDataTests
         Assert.Equal(viaTensor.ToArray<float>(), once.ToArray<float>());
         Assert.Equal(once.ToArray<float>(), twice.ToArray<float>());
     }
+
+    [Fact]
+    public void Fit_OnASequenceThatYieldsTheSameArraysAgain_TrainsAsOnFreshOnes()
+    {
+        var x = np.array(new float[] { 1, 2, 3, 4, 5, 6, 7, 8 }).reshape(4, 2);
+        var y = np.array(new float[] { 1, 0, 1, 0 }).reshape(4, 1);
+        (ArrayLike, ArrayLike?) shared = (x, y);
+        var reused = Enumerable.Repeat(shared, 3).ToList();
+        var fresh = Enumerable.Range(0, 3).Select(_ => ((ArrayLike)x, (ArrayLike?)y));
+
+        double[] Losses(IEnumerable<(ArrayLike, ArrayLike?)> batches)
+        {
+            Keras.Utils.SetRandomSeed(4);
+            using var model = new Sequential(new InputLayer(new Shape(2)), new Dense(1));
+            model.Compile(optimizer: "sgd", loss: "mse");
+            return [.. model.Fit(batches, epochs: 2, verbose: 0)["loss"]];
+        }
+
+        Assert.Equal(Losses(fresh), Losses(reused));
+    }
 }
