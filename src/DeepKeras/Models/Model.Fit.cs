@@ -47,6 +47,7 @@ public partial class Model
         if (classWeight is not null)
         {
             sw = ClassWeights.ToSampleWeights(classWeight, ys, sw);
+            converted.Made([sw]);
         }
 
         DataAdapter? validation = null;
@@ -72,9 +73,8 @@ public partial class Model
             xs = xs.Select(t => StringHandles.Derive(t, t.narrow(0, 0, splitAt))).ToArray();
             ys = ys?.Select(t => t.narrow(0, 0, splitAt)).ToArray();
             sw = sw?.narrow(0, 0, splitAt);
+            converted.Made([.. xs, .. ys ?? [], sw]);
         }
-
-        converted.Made([.. xs, .. ys ?? [], sw]);
 
         var train = DataParallelTraining.Shard(new ArrayDataAdapter(xs, ys, sw, bs));
         return DataParallelTraining.Guard(() => FitCore(new EpochIterator(train, stepsPerEpoch), epochs, verbose.Level, callbacks,
@@ -252,11 +252,10 @@ public partial class Model
     private (Tensor[] X, Tensor[]? Y, Tensor? SampleWeight) PrepareArrays(ConvertedData converted, ArrayLike x, ArrayLike? y,
         ArrayLike? sampleWeight, string prefix = "")
     {
-        converted.Source(x);
         converted.Source(y);
         converted.Source(sampleWeight);
         var (xName, yName) = prefix == "" ? ("x", "y") : ($"{prefix}.x", $"{prefix}.y");
-        var xs = PrepareInputs(InputsInOrder(x, xName), xName);
+        var xs = PrepareInputs(converted, x, xName);
         var ys = TargetsInOrder(y, yName) is { } yInOrder ? DataPrep.PrepareY(yInOrder.ToTensors(yName)) : null;
         if (sampleWeight?.ByName is not null)
         {
@@ -264,19 +263,24 @@ public partial class Model
         }
 
         var sw = sampleWeight?.ToTensors("sample_weight")[0].to(float32);
-        converted.Made([.. xs, .. ys ?? [], sw]);
+        converted.Made([.. ys ?? [], sw]);
         DataPrep.CheckLengths(xs, ys, sw);
         DataPrep.CheckFinite(xs, ys, sw);
         return (xs, ys, sw);
     }
 
-    /// <summary>Converts the inputs and checks that there is one array per model input.</summary>
     // The declared (batch) shape of input i, when the model has one.
     private Shape? InputShapeOf(int i) => _graph is { } g ? g.Inputs[i].Shape : this is Sequential { BatchInputShape: { } s } ? s : (Shape?)null;
 
-    private Tensor[] PrepareInputs(ArrayLike x, string argName = "x")
+    /// <summary>
+    /// Converts the inputs (in input order) and checks that there is one array per model input; what the conversion
+    /// makes is freed with <paramref name="converted"/>.
+    /// </summary>
+    private Tensor[] PrepareInputs(ConvertedData converted, ArrayLike x, string argName = "x")
     {
-        var xs = DataPrep.PrepareX(x.ToTensors(argName), "x");
+        converted.Source(x);
+        var xs = DataPrep.PrepareX(InputsInOrder(x, argName).ToTensors(argName), "x");
+        converted.Made(xs);
         if (xs.Length != InputCount)
         {
             throw new ArgumentException($"Model \"{Name}\" expects {InputCount} input array(s), but received {xs.Length}.", nameof(x));
@@ -304,6 +308,7 @@ public partial class Model
             if (strings && InputShapeOf(i) is { } declared && declared.Rank == xs[i].dim() + 1 && declared[declared.Rank - 1] == 1)
             {
                 xs[i] = StringHandles.Derive(xs[i], xs[i].unsqueeze(-1));
+                converted.Made([xs[i]]);
             }
         }
 

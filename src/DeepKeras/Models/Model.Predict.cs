@@ -52,9 +52,7 @@ public partial class Model
         CheckFitArguments(batchSize, 1, 0, 1);
         CheckSteps(steps, nameof(steps));
         using var converted = new ConvertedData();
-        converted.Source(x);
-        var xs = PrepareInputs(InputsInOrder(x));
-        converted.Made(xs);
+        var xs = PrepareInputs(converted, x);
         DataPrep.CheckLengths(xs, null, null);
         (xs, var localBatchSize, steps, var rows) = PredictSharding.Split(xs, batchSize ?? 32, steps);
         converted.Made(xs);
@@ -124,9 +122,7 @@ public partial class Model
     {
         ThrowIfDisposed();
         using var converted = new ConvertedData();
-        converted.Source(x);
-        var xs = PrepareInputs(InputsInOrder(x));
-        converted.Made(xs);
+        var xs = PrepareInputs(converted, x);
         DataPrep.CheckLengths(xs, null, null);
         return ToArrays(PredictLoop(new EpochIterator(new ArrayDataAdapter(xs, null, null, checked((int)xs[0].shape[0])), 1),
             new CallbackList(null, this, addHistory: false, addProgbar: false, 0, 1, 1)));

@@ -67,8 +67,8 @@ public static partial class Keras
             internal Tensor Normal(long[] shape, double mean, double stddev, ScalarType dtype, torch.Device device)
             {
                 // TorchSharp's normal(mean, std, shape) is randn·std + mean; the same steps, with the operands freed.
-                using var s = new DeepKeras.Backend.ScalarScope();
-                return randn(shape, dtype, device, generator: GeneratorFor(device)).mul(s.Of(stddev)).add(s.Of(mean), DeepKeras.Backend.ScalarScope.One);
+                using var s = new ScalarScope();
+                return randn(shape, dtype, device, generator: GeneratorFor(device)).mul(s.Of(stddev)).add(s.Of(mean), ScalarScope.One);
             }
 
             /// <summary>Draws U[0, 1) values.</summary>

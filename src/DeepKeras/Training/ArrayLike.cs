@@ -80,7 +80,7 @@ public sealed class ArrayLike
     public static implicit operator ArrayLike(Array array) => array switch
     {
         Tensor[] tensors => new(_ => tensors, borrowed: tensors),
-        ArrayLike[] parts => new(n => parts.SelectMany((a, i) => a.ToTensors($"{n}[{i}]")).ToArray(), parts: parts),
+        ArrayLike[] parts => Many(parts),
         _ => new(n => FromArray(array, n)),
     };
 

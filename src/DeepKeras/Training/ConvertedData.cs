@@ -11,7 +11,7 @@ namespace DeepKeras.Training;
 internal sealed class ConvertedData : IDisposable
 {
     private readonly List<ArrayLike> _sources = [];
-    private readonly List<Tensor> _made = [];
+    private readonly HashSet<Tensor> _made = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Adds a caller's value whose conversions are freed at the end of the call.</summary>
     public void Source(ArrayLike? source)
@@ -27,7 +27,7 @@ internal sealed class ConvertedData : IDisposable
     {
         if (tensors is not null)
         {
-            _made.AddRange(tensors.OfType<Tensor>());
+            _made.UnionWith(tensors.OfType<Tensor>());
         }
     }
 
